@@ -1,0 +1,70 @@
+// A chapter: the compiled lesson with menu, breadcrumbs, table of contents and prev/next.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/chapter/Breadcrumbs";
+import { ChapterMenu } from "@/components/chapter/ChapterMenu";
+import { PrevNext } from "@/components/chapter/PrevNext";
+import { Toc } from "@/components/chapter/Toc";
+import { MdxContent } from "@/components/mdx/MdxContent";
+import { MarkReadButton } from "@/components/progress/MarkReadButton";
+import { compileMdx } from "@/lib/content/compile-mdx.server";
+import { getChapter, getCourses } from "@/lib/content/course.server";
+import { chaptersInOrder } from "@/lib/content/load";
+
+type Params = { course: string; section: string; chapter: string };
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return getCourses().flatMap((course) =>
+    chaptersInOrder(course).map((c) => ({ course: c.courseSlug, section: c.sectionSlug, chapter: c.slug })),
+  );
+}
+
+export async function generateMetadata(props: { params: Promise<Params> }): Promise<Metadata> {
+  const p = await props.params;
+  const found = getChapter(p.course, p.section, p.chapter);
+  return found ? { title: found.chapter.title, description: found.chapter.summary } : {};
+}
+
+export default async function ChapterPage(props: { params: Promise<Params> }) {
+  const p = await props.params;
+  const found = getChapter(p.course, p.section, p.chapter);
+  if (!found) notFound();
+  const { course, chapter, prev, next } = found;
+  const { code, headings } = await compileMdx(chapter);
+  const section = course.sections[chapter.sectionNumber - 1];
+
+  return (
+    <div className="chapter-layout">
+      <div className="chapter-menu-area">
+        <ChapterMenu course={course} currentId={chapter.id} />
+      </div>
+      <header className="chapter-header">
+        <Breadcrumbs
+          items={[
+            { label: "Courses", href: "/" },
+            { label: course.title, href: course.href },
+            { label: section.title, href: section.href },
+            { label: chapter.title },
+          ]}
+        />
+        <p className="eyebrow">
+          Section {chapter.sectionNumber} · Chapter {chapter.number}
+        </p>
+        <h1>{chapter.title}</h1>
+        <p className="lead">{chapter.summary}</p>
+      </header>
+      <div className="chapter-toc-area">
+        <Toc headings={headings} />
+      </div>
+      <main id="main" className="chapter-main" data-chapter-id={chapter.id} data-revision={chapter.revision}>
+        <article className="prose">
+          <MdxContent code={code} />
+        </article>
+        <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
+        <PrevNext prev={prev} next={next} />
+      </main>
+    </div>
+  );
+}

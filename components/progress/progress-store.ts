@@ -1,0 +1,60 @@
+"use client";
+// The learner's read chapters, fetched once per page and shared by every component that shows them.
+import { useSyncExternalStore } from "react";
+import { progressResponseSchema, type MarkReadInput } from "@/lib/progress/schema";
+
+type Snapshot = { status: "loading" | "ready" | "error"; read: ReadonlySet<string> };
+
+let snapshot: Snapshot = { status: "loading", read: new Set() };
+let started = false;
+const listeners = new Set<() => void>();
+
+function publish(next: Snapshot) {
+  snapshot = next;
+  listeners.forEach((l) => l());
+}
+
+async function load() {
+  try {
+    const response = await fetch("/api/progress", { cache: "no-store" });
+    if (!response.ok) throw new Error(String(response.status));
+    const body = progressResponseSchema.parse(await response.json());
+    publish({ status: "ready", read: new Set(body.chapters.map((c) => c.chapterId)) });
+  } catch {
+    publish({ status: "error", read: snapshot.read });
+  }
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!started) {
+    started = true;
+    void load();
+  }
+  return () => listeners.delete(listener);
+}
+
+const serverSnapshot: Snapshot = { status: "loading", read: new Set() };
+
+export function useProgress(): Snapshot {
+  return useSyncExternalStore(subscribe, () => snapshot, () => serverSnapshot);
+}
+
+/** Records a chapter as read; resolves to an error message for the learner, or null. */
+export async function markRead(input: MarkReadInput): Promise<string | null> {
+  try {
+    const response = await fetch("/api/progress", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(input),
+    });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: string } | null;
+      return body?.error ?? `Could not save (HTTP ${response.status}).`;
+    }
+    publish({ status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
+    return null;
+  } catch {
+    return "Could not reach the server. Check your connection and try again.";
+  }
+}

@@ -1,0 +1,86 @@
+// The one MDX pipeline: frontmatter-free MDX → bundled code + table of contents, cached per revision.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { bundleMDX } from "mdx-bundler";
+import rehypeKatex from "rehype-katex";
+import rehypePrettyCode from "rehype-pretty-code";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import type { Chapter } from "./load";
+
+export type Heading = { id: string; text: string; depth: 2 | 3 };
+export type CompiledChapter = { code: string; headings: Heading[] };
+
+type HastNode = {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+};
+
+const textOf = (node: HastNode): string =>
+  node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
+
+/** Rehype plugin (runs after rehype-slug): records h2/h3 ids and text into `out`. */
+function collectHeadings(out: Heading[]) {
+  return () => (tree: HastNode) => {
+    const walk = (node: HastNode) => {
+      if (node.type === "element" && (node.tagName === "h2" || node.tagName === "h3")) {
+        const id = node.properties?.id;
+        if (typeof id === "string") out.push({ id, text: textOf(node).trim(), depth: node.tagName === "h2" ? 2 : 3 });
+        return;
+      }
+      node.children?.forEach(walk);
+    };
+    walk(tree);
+  };
+}
+
+const prettyCodeOptions = {
+  theme: { light: "github-light", dark: "github-dark" },
+  keepBackground: false,
+  defaultLang: "plaintext",
+};
+
+async function compile(chapter: Chapter): Promise<CompiledChapter> {
+  const source = await fs.promises.readFile(chapter.file, "utf8");
+  const headings: Heading[] = [];
+  const { code } = await bundleMDX({
+    source,
+    cwd: path.dirname(chapter.file),
+    mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath];
+      options.rehypePlugins = [
+        ...(options.rehypePlugins ?? []),
+        rehypeSlug,
+        collectHeadings(headings),
+        [rehypeKatex, { throwOnError: true, strict: "ignore" }],
+        [rehypePrettyCode, prettyCodeOptions],
+      ];
+      return options;
+    },
+  }).catch((e: unknown) => {
+    throw new Error(`${path.relative(process.cwd(), chapter.file)}: MDX does not compile: ${(e as Error).message}`);
+  });
+  return { code, headings };
+}
+
+// esbuild and the unified pipeline are memory-hungry: compile one chapter at a time, and
+// compile each revision once per process.
+const cache = new Map<string, Promise<CompiledChapter>>();
+let queue: Promise<unknown> = Promise.resolve();
+
+export function compileMdx(chapter: Chapter): Promise<CompiledChapter> {
+  const key = `${chapter.id}@${chapter.revision}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = queue.then(() => compile(chapter));
+    queue = result.catch(() => undefined);
+    cache.set(key, result);
+    result.catch(() => cache.delete(key));
+  }
+  return result;
+}

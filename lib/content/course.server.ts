@@ -1,0 +1,35 @@
+// The course tree for the running app: loaded once from ./content, looked up by slug.
+import "server-only";
+import path from "node:path";
+import { chaptersInOrder, loadCourses, type Chapter, type Course } from "./load";
+
+export const CONTENT_DIR = path.join(process.cwd(), "content");
+
+let cached: Course[] | undefined;
+
+export function getCourses(): Course[] {
+  // In development, reload on every request so edits to content show up without a restart.
+  if (!cached || process.env.NODE_ENV === "development") cached = loadCourses(CONTENT_DIR);
+  return cached;
+}
+
+export function getCourse(slug: string): Course | undefined {
+  return getCourses().find((c) => c.slug === slug);
+}
+
+export function getChapter(courseSlug: string, sectionSlug: string, chapterSlug: string) {
+  const course = getCourse(courseSlug);
+  if (!course) return undefined;
+  const chapters = chaptersInOrder(course);
+  const index = chapters.findIndex((c) => c.sectionSlug === sectionSlug && c.slug === chapterSlug);
+  if (index < 0) return undefined;
+  return { course, chapter: chapters[index], prev: chapters[index - 1], next: chapters[index + 1] };
+}
+
+export function getChapterById(id: string): Chapter | undefined {
+  for (const course of getCourses()) {
+    const found = chaptersInOrder(course).find((c) => c.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,181 @@
+// Reads the course tree (course.md / section.md / chapter .mdx) from disk and validates it.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import type { z } from "zod";
+import {
+  chapterFrontmatterSchema,
+  courseFrontmatterSchema,
+  describeIssues,
+  sectionFrontmatterSchema,
+  slugSchema,
+} from "./schema";
+
+export type Chapter = {
+  /** Stable id stored with progress, attempts and feedback: "course/section/chapter". */
+  id: string;
+  courseSlug: string;
+  sectionSlug: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** 1-based position in its section, and its section's position in the course. */
+  number: number;
+  sectionNumber: number;
+  sectionTitle: string;
+  href: string;
+  /** Short hash of the chapter's source: changes whenever the text changes. */
+  revision: string;
+  /** Absolute path of the .mdx source. */
+  file: string;
+};
+
+export type Section = { slug: string; title: string; number: number; href: string; chapters: Chapter[] };
+export type Course = { slug: string; title: string; summary: string; href: string; sections: Section[] };
+
+/** Every problem found in the content folder, each naming its file and field. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid course content:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+export function revisionOf(source: string | Buffer): string {
+  return createHash("sha256").update(source).digest("hex").slice(0, 12);
+}
+
+const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+
+/** While loading, items carry their frontmatter order and file for sorting and messages. */
+type Ordered<T> = T & { order: number; where: string };
+type LoadingSection = Ordered<Omit<Section, "chapters">> & { chapters: Ordered<Chapter>[] };
+
+/** Loads and validates every course under `<contentDir>/courses`. Throws ContentError. */
+export function loadCourses(contentDir: string): Course[] {
+  const problems: string[] = [];
+  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+
+  function parse<S extends z.ZodType>(file: string, schema: S): { data: z.infer<S>; raw: Buffer } | null {
+    if (!fs.existsSync(file)) {
+      problems.push(`${rel(file)}: file is missing`);
+      return null;
+    }
+    const raw = fs.readFileSync(file);
+    let data: unknown;
+    try {
+      data = matter(raw.toString("utf8")).data;
+    } catch (e) {
+      problems.push(`${rel(file)}: frontmatter is not valid YAML (${(e as Error).message.split("\n")[0]})`);
+      return null;
+    }
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      problems.push(`${rel(file)}: frontmatter ${describeIssues(result.error)}`);
+      return null;
+    }
+    return { data: result.data, raw };
+  }
+
+  function checkSlug(name: string, where: string): boolean {
+    const ok = slugSchema.safeParse(name).success;
+    if (!ok) problems.push(`${rel(where)}: name "${name}" must be a lowercase slug like "weight-penalties"`);
+    return ok;
+  }
+
+  function checkUniqueOrder(items: { order: number; where: string }[], what: string) {
+    const seen = new Map<number, string>();
+    for (const item of items) {
+      const other = seen.get(item.order);
+      if (other) problems.push(`${rel(item.where)}: order ${item.order} is already used by ${what} ${rel(other)}`);
+      else seen.set(item.order, item.where);
+    }
+  }
+
+  const coursesDir = path.join(contentDir, "courses");
+  if (!fs.existsSync(coursesDir)) throw new ContentError([`${rel(coursesDir)}: folder is missing`]);
+  const dirs = (p: string) =>
+    fs.readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+  const courses: (Course & { order: number })[] = [];
+  for (const courseSlug of dirs(coursesDir)) {
+    const courseDir = path.join(coursesDir, courseSlug);
+    if (!checkSlug(courseSlug, courseDir)) continue;
+    const courseMeta = parse(path.join(courseDir, "course.md"), courseFrontmatterSchema);
+    const sections: LoadingSection[] = [];
+
+    for (const sectionSlug of dirs(courseDir)) {
+      const sectionDir = path.join(courseDir, sectionSlug);
+      if (!checkSlug(sectionSlug, sectionDir)) continue;
+      const sectionFile = path.join(sectionDir, "section.md");
+      const sectionMeta = parse(sectionFile, sectionFrontmatterSchema);
+      const chapters: Ordered<Chapter>[] = [];
+      const chapterFiles = fs.readdirSync(sectionDir).filter((f) => f.endsWith(".mdx")).sort();
+      for (const fileName of chapterFiles) {
+        const file = path.join(sectionDir, fileName);
+        const slug = fileName.slice(0, -".mdx".length);
+        if (!checkSlug(slug, file)) continue;
+        const meta = parse(file, chapterFrontmatterSchema);
+        if (!meta) continue;
+        chapters.push({
+          id: `${courseSlug}/${sectionSlug}/${slug}`,
+          courseSlug,
+          sectionSlug,
+          slug,
+          title: meta.data.title,
+          summary: meta.data.summary,
+          number: 0,
+          sectionNumber: 0,
+          sectionTitle: sectionMeta?.data.title ?? "",
+          href: `/courses/${courseSlug}/${sectionSlug}/${slug}`,
+          revision: revisionOf(meta.raw),
+          file,
+          order: meta.data.order,
+          where: file,
+        });
+      }
+      if (!sectionMeta) continue;
+      if (chapterFiles.length === 0) problems.push(`${rel(sectionDir)}: section has no chapters (.mdx files)`);
+      checkUniqueOrder(chapters, "chapter");
+      sections.push({
+        slug: sectionSlug,
+        title: sectionMeta.data.title,
+        number: 0,
+        href: `/courses/${courseSlug}/${sectionSlug}`,
+        chapters: chapters.sort(byOrder),
+        order: sectionMeta.data.order,
+        where: sectionFile,
+      });
+    }
+    if (!courseMeta) continue;
+    if (sections.length === 0 && problems.length === 0) problems.push(`${rel(courseDir)}: course has no sections`);
+    checkUniqueOrder(sections, "section");
+    sections.sort(byOrder);
+    sections.forEach((section, s) => {
+      section.number = s + 1;
+      section.chapters.forEach((chapter, c) => {
+        chapter.number = c + 1;
+        chapter.sectionNumber = s + 1;
+      });
+    });
+    courses.push({
+      slug: courseSlug,
+      title: courseMeta.data.title,
+      summary: courseMeta.data.summary,
+      href: `/courses/${courseSlug}`,
+      sections: sections.map(({ order: _o, where: _w, chapters, ...s }) => ({
+        ...s,
+        chapters: chapters.map(({ order: _co, where: _cw, ...c }) => c),
+      })),
+      order: courseMeta.data.order,
+    });
+  }
+  if (problems.length) throw new ContentError(problems);
+  return courses.sort(byOrder).map(({ order: _o, ...c }) => c);
+}
+
+/** Chapters of a course in reading order, across sections. */
+export function chaptersInOrder(course: Course): Chapter[] {
+  return course.sections.flatMap((s) => s.chapters);
+}

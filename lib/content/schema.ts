@@ -1,0 +1,36 @@
+// Zod schemas for course content files: course.md, section.md and chapter .mdx frontmatter.
+import { z } from "zod";
+
+/** Folder and file names become URL segments, so they must already be URL-safe slugs. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'weight-penalties'");
+
+const order = z.number().int().positive();
+const text = z.string().trim().min(1);
+
+export const courseFrontmatterSchema = z
+  .object({ title: text, summary: text, order: order.default(1) })
+  .strict();
+
+export const sectionFrontmatterSchema = z.object({ title: text, order }).strict();
+
+export const chapterFrontmatterSchema = z
+  .object({
+    title: text,
+    /** Position inside its section; chapters are numbered by sorting on it. */
+    order,
+    summary: text.max(300),
+  })
+  .strict();
+
+export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
+export type SectionFrontmatter = z.infer<typeof sectionFrontmatterSchema>;
+export type ChapterFrontmatter = z.infer<typeof chapterFrontmatterSchema>;
+
+/** "title: Invalid input: expected string, received number; order: ..." */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
+    .join("; ");
+}

@@ -1,0 +1,53 @@
+// Small helpers for JSON route handlers: size-limited zod-parsed bodies and uniform errors.
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { describeIssues } from "@/lib/content/schema";
+
+export function jsonError(status: number, error: string, details?: unknown) {
+  return NextResponse.json(details === undefined ? { error } : { error, details }, {
+    status,
+    headers: { "cache-control": "no-store" },
+  });
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
+
+/** Reads a JSON body of at most `maxBytes` and validates it; failures become 4xx responses. */
+export async function readJsonBody<S extends z.ZodType>(
+  request: NextRequest,
+  schema: S,
+  maxBytes = 8 * 1024,
+): Promise<Parsed<z.infer<S>>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    return { ok: false, response: jsonError(415, "Send the body as JSON (Content-Type: application/json).") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return { ok: false, response: jsonError(413, `Body is larger than ${maxBytes} bytes.`) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: jsonError(413, `Body is larger than ${maxBytes} bytes.`) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, response: jsonError(400, "Body is not valid JSON.") };
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    return { ok: false, response: jsonError(400, `Invalid request: ${describeIssues(result.error)}`, result.error.issues) };
+  }
+  return { ok: true, data: result.data };
+}
+
+/** Turns an unexpected exception into a 500 without leaking internals (logged on the server). */
+export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      console.error(error);
+      return jsonError(500, "Something went wrong on our side. Please try again.");
+    }
+  };
+}

@@ -1,0 +1,21 @@
+// Input of the progress API, shared by the "mark as read" button and the route handler.
+import { z } from "zod";
+
+export const chapterIdSchema = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, "must be a chapter id like 'course/section/chapter'");
+
+export const markReadSchema = z
+  .object({
+    chapterId: chapterIdSchema,
+    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
+  })
+  .strict();
+
+export type MarkReadInput = z.infer<typeof markReadSchema>;
+
+export const progressResponseSchema = z.object({
+  chapters: z.array(z.object({ chapterId: z.string(), revision: z.string(), readAt: z.string() })),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;

@@ -1,0 +1,240 @@
+// Prisma migrations without the native schema engine (offline machines).
+//
+// Prisma 7's CLI needs a downloaded schema-engine binary for `migrate`; this script drives the
+// same engine compiled to wasm (@prisma/schema-engine-wasm) through our driver adapters. It reads
+// prisma.config.ts like the CLI, writes standard migration folders and the standard
+// `_prisma_migrations` table, so the real CLI stays compatible wherever it is available.
+//
+//   node scripts/migrate.mjs deploy                 apply pending migrations (run on every start)
+//   node scripts/migrate.mjs dev --name add_x       diff models → new migration folder, apply it
+//   node scripts/migrate.mjs dev --name x --create-only
+//   node scripts/migrate.mjs status
+//   node scripts/migrate.mjs reset --force          drop everything, re-apply all migrations
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { loadConfigFromFile } from "@prisma/config";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+const require = createRequire(import.meta.url);
+const root = process.cwd();
+const USAGE = "usage: migrate.mjs deploy | dev --name <name> [--create-only] [--accept-data-loss] | status | reset --force";
+
+const { config, error } = await loadConfigFromFile({ configRoot: root });
+if (error) fail(`cannot load prisma.config.ts: ${error._tag} ${error.error?.message ?? ""}`);
+const schemaDir = path.resolve(root, config.schema);
+const migrationsDir = path.resolve(root, config.migrations.path);
+const url = config.datasource.url;
+
+function fail(message) {
+  console.error(`db:migrate: ${message}`);
+  process.exit(1);
+}
+
+/** All .prisma files of the provider folder; the shared models/ folder is a symlink inside it. */
+function schemaFiles() {
+  const walk = (p) => {
+    if (!fs.statSync(p).isDirectory()) return p.endsWith(".prisma") ? [p] : [];
+    return fs.readdirSync(p).sort().filter((n) => n !== "migrations").flatMap((n) => walk(path.join(p, n)));
+  };
+  return walk(schemaDir).map((p) => ({ path: p, content: fs.readFileSync(p, "utf8") }));
+}
+
+function providerOf(files) {
+  const datasource = files.map((f) => f.content).join("\n").match(/datasource\s+\w+\s*\{([^}]*)\}/);
+  return datasource?.[1].match(/provider\s*=\s*"(\w+)"/)?.[1];
+}
+
+function migrationsList() {
+  const folders = fs.existsSync(migrationsDir)
+    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+  const lock = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lock) ? fs.readFileSync(lock, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: folders.map((folder) => {
+      const sql = path.join(migrationsDir, folder, "migration.sql");
+      const content = fs.existsSync(sql)
+        ? { tag: "ok", value: fs.readFileSync(sql, "utf8") }
+        : { tag: "error", value: `${folder}/migration.sql is missing` };
+      return { path: folder, migrationFile: { path: "migration.sql", content } };
+    }),
+  };
+}
+
+function sqliteFile() {
+  return path.resolve(root, url.replace(/^file:/, "").split("?")[0]);
+}
+
+async function sqliteFactory() {
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true });
+  const factory = new PrismaBetterSqlite3({ url });
+  // The engine replays each migration file into the shadow database as ONE raw statement;
+  // better-sqlite3 refuses multi-statement SQL there, so run such parameterless scripts with exec.
+  const connectShadow = factory.connectToShadowDb.bind(factory);
+  factory.connectToShadowDb = async () => {
+    const shadow = await connectShadow();
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    shadow.executeRaw = async (query) => {
+      try {
+        return await executeRaw(query);
+      } catch (e) {
+        if (query.args.length > 0) throw e;
+        await shadow.executeScript(query.sql);
+        return 0;
+      }
+    };
+    return shadow;
+  };
+  return factory;
+}
+
+/** pg "char" columns (OID 18, used by pg_catalog) have no adapter mapping: read them as text. */
+function charAsText(queryable) {
+  const performIO = queryable.performIO.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  if (queryable.startTransaction) {
+    const start = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => charAsText(await start(...args));
+  }
+  return queryable;
+}
+
+async function postgresFactory() {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const u = new URL(url);
+  // Separate fields, never { connectionString }: the adapter derives the shadow database by
+  // overriding `database`, which a connection string would silently win over — the "shadow"
+  // replay would then run against the real database.
+  const pgConfig = {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    database: decodeURIComponent(u.pathname.slice(1)),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password) || undefined,
+  };
+  const schema = u.searchParams.get("schema") ?? undefined;
+  const options = schema ? { schema } : undefined;
+  const factory = new PrismaPg(pgConfig, options);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => charAsText(await connect());
+  // The stock shadow connection drops its temporary database while its own pool still holds it.
+  factory.connectToShadowDb = async () => {
+    const admin = await factory.connect();
+    const database = `prisma_shadow_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
+    await admin.executeScript(`CREATE DATABASE "${database}"`);
+    const shadow = charAsText(await new PrismaPg({ ...pgConfig, database }, options).connect());
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
+      await admin.dispose();
+    };
+    return shadow;
+  };
+  return factory;
+}
+
+async function loadEngine() {
+  const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+  const glue = await import(path.join(dir, "schema_engine_bg.js"));
+  const wasm = new WebAssembly.Module(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(wasm, { "./schema_engine_bg.js": glue });
+  glue.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return glue;
+}
+
+const filters = { externalTables: [], externalEnums: [] };
+
+async function run(cmd, args) {
+  const flag = (name) => args.includes(name);
+  const option = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
+  if (!["deploy", "dev", "status", "reset"].includes(cmd)) fail(USAGE);
+  if (cmd === "reset" && !flag("--force")) fail("reset deletes all data: pass --force");
+
+  const files = schemaFiles();
+  const provider = providerOf(files);
+  if (provider !== "sqlite" && provider !== "postgresql") fail(`unsupported provider "${provider}" in ${schemaDir}`);
+  if (cmd === "reset" && provider === "sqlite") {
+    // Through an adapter the engine's SQLite reset only deletes rows; remove the file instead.
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(sqliteFile() + suffix, { force: true });
+  }
+
+  if (provider === "sqlite" && cmd !== "status") enableWal();
+
+  const { SchemaEngine } = await loadEngine();
+  const factory = bindMigrationAwareSqlAdapterFactory(provider === "sqlite" ? await sqliteFactory() : await postgresFactory());
+  const log = (line) => process.env.DEBUG_SCHEMA_ENGINE && console.error("[schema-engine]", line);
+  const engine = await SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, factory);
+  const apply = async () => (await engine.applyMigrations({ migrationsList: migrationsList(), filters })).appliedMigrationNames;
+  try {
+    if (cmd === "deploy") {
+      const applied = await apply();
+      console.log(applied.length ? `db:migrate (${provider}): applied ${applied.join(", ")}` : `db:migrate (${provider}): up to date`);
+    } else if (cmd === "reset") {
+      if (provider !== "sqlite") await engine.reset({ filter: filters });
+      console.log(`db:migrate (${provider}): reset, applied ${(await apply()).join(", ") || "nothing"}`);
+    } else if (cmd === "status") {
+      const status = await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(), optInToShadowDatabase: false, filters });
+      console.log(JSON.stringify(status, null, 2));
+    } else {
+      const name = option("--name");
+      if (!name || !/^[a-z0-9_]+$/.test(name)) fail("dev needs --name <snake_case_name>");
+      // Apply first: on a brand-new database this creates _prisma_migrations (the diagnostic needs it).
+      const pending = await apply();
+      if (pending.length) console.log(`applied pending: ${pending.join(", ")}`);
+      const diagnostic = await engine.devDiagnostic({ migrationsList: migrationsList(), filters });
+      if (diagnostic.action.tag === "reset") fail(`the database has drifted from the migrations (${diagnostic.action.reason}); run reset --force`);
+      const loss = await engine.evaluateDataLoss({ migrationsList: migrationsList(), schema: { files }, filters });
+      for (const w of [...loss.warnings, ...loss.unexecutableSteps]) console.warn(`warning: ${w.message}`);
+      if (loss.unexecutableSteps.length || (loss.warnings.length && !flag("--accept-data-loss") && !flag("--create-only"))) {
+        fail("this migration would lose data or cannot run as is: review it with --create-only, or pass --accept-data-loss");
+      }
+      const created = await engine.createMigration({
+        draft: flag("--create-only"),
+        migrationName: name,
+        migrationsList: migrationsList(),
+        schema: { files },
+        filters,
+      });
+      if (created.migrationScript === null) {
+        console.log("models and migrations are in sync: nothing to create");
+      } else {
+        const folder = path.join(migrationsDir, created.generatedMigrationName);
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, `migration.${created.extension}`), created.migrationScript);
+        fs.writeFileSync(
+          path.join(migrationsDir, "migration_lock.toml"),
+          `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${created.connectorType}"\n`,
+        );
+        console.log(`created ${path.relative(root, folder)}`);
+        if (!flag("--create-only")) console.log(`applied ${(await apply()).join(", ")}`);
+      }
+    }
+  } finally {
+    engine.free();
+  }
+}
+
+/** WAL lets readers work while a write is in progress; the setting is stored in the file. */
+function enableWal() {
+  const Database = require("better-sqlite3");
+  fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true });
+  const db = new Database(sqliteFile());
+  db.pragma("journal_mode = WAL");
+  db.close();
+}
+
+// Exit explicitly: the wasm engine keeps a long timer and pg pools alive after the work is done.
+run(process.argv[2], process.argv.slice(3)).then(
+  () => process.exit(0),
+  (e) => fail(`${e?.message ?? e}${e?.code ? ` (${e.code})` : ""}`),
+);
