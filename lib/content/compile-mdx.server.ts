@@ -39,6 +39,22 @@ function collectHeadings(out: Heading[]) {
   };
 }
 
+type VFileLike = { messages: { source?: string | null; reason: string; line?: number | null; cause?: unknown }[] };
+
+/**
+ * rehype-katex reports bad math as a warning and renders it in red. A lesson must not ship
+ * broken math, so turn those warnings into a compile error with the line number.
+ */
+function failOnMathErrors() {
+  return (_tree: unknown, file: VFileLike) => {
+    const problem = file.messages.find((m) => m.source === "rehype-katex");
+    if (problem) {
+      const detail = problem.cause instanceof Error ? problem.cause.message : problem.reason;
+      throw new Error(`math on line ${problem.line ?? "?"} does not render: ${detail}`);
+    }
+  };
+}
+
 const prettyCodeOptions = {
   theme: { light: "github-light", dark: "github-dark" },
   keepBackground: false,
@@ -57,7 +73,8 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
         ...(options.rehypePlugins ?? []),
         rehypeSlug,
         collectHeadings(headings),
-        [rehypeKatex, { throwOnError: true, strict: "ignore" }],
+        [rehypeKatex, { strict: "ignore" }],
+        failOnMathErrors,
         [rehypePrettyCode, prettyCodeOptions],
       ];
       return options;

@@ -1,0 +1,29 @@
+// Launches Debian's Chromium through playwright-core, with flags that work offline and as root.
+import fs from "node:fs";
+import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import { E2E_STATE } from "../support/paths";
+
+export function baseURL(): string {
+  return (JSON.parse(fs.readFileSync(E2E_STATE, "utf8")) as { baseURL: string }).baseURL;
+}
+
+export async function launch(): Promise<Browser> {
+  // playwright gives every launch a fresh, empty profile directory of its own.
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL: baseURL(), ...options });
+  return { context, page: await context.newPage() };
+}

@@ -1,0 +1,55 @@
+// Starts the production build (`next start`) on a free port with a fresh SQLite database.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { E2E_STATE, ROOT, TMP } from "../support/paths";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitFor(url: string, logFile: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start within ${timeoutMs} ms; see ${logFile}:\n${fs.readFileSync(logFile, "utf8").slice(-2000)}`);
+}
+
+export default async function globalSetup() {
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+    throw new Error("No production build: run the browser tests through `npm test`, which builds first.");
+  }
+  fs.mkdirSync(TMP, { recursive: true });
+  const dbFile = path.join(TMP, "e2e.db");
+  for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });
+  const env = { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${dbFile}`, NEXT_TELEMETRY_DISABLED: "1" };
+  execFileSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: ROOT, env, stdio: "inherit" });
+
+  const port = await freePort();
+  const logFile = path.join(TMP, "e2e-server.log");
+  const out = fs.openSync(logFile, "w");
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  server.unref();
+  const baseURL = `http://127.0.0.1:${port}`;
+  fs.writeFileSync(E2E_STATE, JSON.stringify({ baseURL, pid: server.pid, dbFile }));
+  await waitFor(`${baseURL}/api/health`, logFile);
+}

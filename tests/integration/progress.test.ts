@@ -1,0 +1,69 @@
+// The progress API against a real database: learner cookie, upserts, and rejected input.
+import { GET, POST } from "@/app/api/progress/route";
+import { getChapterById } from "@/lib/content/course.server";
+import { countRows, db, resetDb } from "../support/db";
+import { learnerCookieOf, request } from "../support/requests";
+
+const DROPOUT = "optimization-regularization/regularization-techniques/dropout";
+const revision = () => getChapterById(DROPOUT)!.revision;
+
+beforeEach(resetDb);
+afterAll(() => db.$disconnect());
+
+describe("POST /api/progress", () => {
+  it("creates the learner on first write and sets an httpOnly, SameSite=Lax cookie", async () => {
+    const response = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() } }));
+    expect(response.status).toBe(200);
+    const cookie = learnerCookieOf(response);
+    expect(cookie.value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(cookie.header).toMatch(/HttpOnly/i);
+    expect(cookie.header).toMatch(/SameSite=lax/i);
+    const rows = await db.chapterProgress.findMany({ select: { learnerId: true, chapterId: true, revision: true } });
+    expect(rows).toEqual([{ learnerId: cookie.value, chapterId: DROPOUT, revision: revision() }]);
+  });
+
+  it("updates the same row when the learner marks the chapter again", async () => {
+    const first = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() } }));
+    const learner = learnerCookieOf(first).value!;
+    const second = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() }, learner }));
+    expect(second.status).toBe(200);
+    expect(learnerCookieOf(second).value).toBeUndefined();
+    expect(await countRows()).toEqual({ learners: 1, progress: 1 });
+
+    const listed = await (await GET(request("/api/progress", { learner }))).json();
+    expect(listed.chapters).toEqual([expect.objectContaining({ chapterId: DROPOUT, revision: revision() })]);
+  });
+
+  it("keeps learners apart", async () => {
+    const a = learnerCookieOf(await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() } }))).value!;
+    const b = "2b0c4a3e-7d4f-4f5e-9a51-0d3c0e9f1a22";
+    expect((await (await GET(request("/api/progress", { learner: b }))).json()).chapters).toEqual([]);
+    expect((await (await GET(request("/api/progress", { learner: a }))).json()).chapters).toHaveLength(1);
+  });
+
+  const bad: [string, Parameters<typeof request>[1], number, RegExp][] = [
+    ["wrong content type", { rawBody: "chapterId=x", contentType: "application/x-www-form-urlencoded" }, 415, /JSON/],
+    ["invalid JSON", { rawBody: "{not json" }, 400, /not valid JSON/],
+    ["wrong types", { body: { chapterId: 42, revision: true } }, 400, /chapterId.*revision/],
+    ["missing field", { body: { chapterId: DROPOUT } }, 400, /revision/],
+    ["extra field", { body: { chapterId: DROPOUT, revision: "0123456789ab", admin: true } }, 400, /admin/],
+    ["unknown chapter", { body: { chapterId: "no-such/course/chapter", revision: "0123456789ab" } }, 404, /Unknown chapter/],
+    ["stale revision", { body: { chapterId: DROPOUT, revision: "0123456789ab" } }, 409, /updated since you opened it/],
+    ["huge body", { rawBody: JSON.stringify({ chapterId: DROPOUT, revision: "x".repeat(20_000) }) }, 413, /larger than/],
+    ["malformed cookie", { body: { chapterId: DROPOUT, revision: "REV" }, learner: "not-a-uuid" }, 400, /learner cookie/],
+  ];
+
+  it.each(bad)("rejects %s with a clear %s-ish error and stores nothing", async (_name, options, status, message) => {
+    const body = options!.body as { revision?: string } | undefined;
+    if (body?.revision === "REV") body.revision = revision();
+    const response = await POST(request("/api/progress", options));
+    expect(response.status).toBe(status);
+    expect((await response.json()).error).toMatch(message);
+    expect(await countRows()).toEqual({ learners: 0, progress: 0 });
+  });
+
+  it("clears a malformed cookie so the next write starts fresh", async () => {
+    const response = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() }, learner: "garbage" }));
+    expect(learnerCookieOf(response).header).toMatch(/lbr_learner=;.*Max-Age=0/i);
+  });
+});

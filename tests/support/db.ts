@@ -1,0 +1,15 @@
+// Helpers for integration tests: the app's own Prisma client, row counts, and a clean slate.
+import { db } from "@/lib/db.server";
+
+export { db };
+
+export async function countRows() {
+  const [learners, progress] = await Promise.all([db.learner.count(), db.chapterProgress.count()]);
+  return { learners, progress };
+}
+
+/** Deletes every row (Postgres runs share one database across test files). */
+export async function resetDb() {
+  await db.chapterProgress.deleteMany();
+  await db.learner.deleteMany();
+}
