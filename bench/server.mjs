@@ -1,0 +1,56 @@
+// Benchmark helper: starts the production build on a free port with a scratch SQLite database.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer() {
+  ensureBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+  const env = { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  migrate(env);
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT, env, stdio: "ignore", detached: true,
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try { if ((await fetch(`${baseURL}/api/health`)).ok) break; } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseURL,
+    env,
+    stop() {
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Sequential requests: per-request latency in ms, sorted. */
+export async function timeRequests(url, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const r = await fetch(url);
+    await r.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
