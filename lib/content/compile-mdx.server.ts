@@ -8,6 +8,7 @@ import rehypePrettyCode from "rehype-pretty-code";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import { remarkCodeCells } from "./cells";
 import type { Chapter } from "./load";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
@@ -68,7 +69,7 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
     source,
     cwd: path.dirname(chapter.file),
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCodeCells];
       options.rehypePlugins = [
         ...(options.rehypePlugins ?? []),
         rehypeSlug,

@@ -60,7 +60,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
       </div>
       <main id="main" className="chapter-main" data-chapter-id={chapter.id} data-revision={chapter.revision}>
         <article className="prose">
-          <MdxContent code={code} />
+          <MdxContent code={code} chapterId={chapter.id} revision={chapter.revision} />
         </article>
         <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
         <PrevNext prev={prev} next={next} />

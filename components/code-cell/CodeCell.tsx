@@ -1,0 +1,184 @@
+"use client";
+// A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output. The editor and the runner
+// (sandbox + tfjs) load lazily when the cell comes into view or gets focus.
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { CellProps } from "@/lib/content/cells";
+import type { EditorHandle } from "./editor";
+import { linesFor, type OutputLine } from "./output";
+
+type Props = CellProps & { chapterId: string; revision: string };
+
+const loadRunner = () => import("@/lib/runner/client").then((m) => m.getRunner());
+
+function readSaved(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: edits are simply not kept
+  }
+}
+
+function writeSaved(key: string, code: string | null) {
+  try {
+    if (code === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, code);
+  } catch {
+    // storage full or disabled
+  }
+}
+
+export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chapterId, revision }: Props) {
+  const storageKey = `lbr:cell:${chapterId}:${id}:${revision}`;
+  const [code, setCode] = useState(original);
+  const [restored, setRestored] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [status, setStatus] = useState("");
+  const [output, setOutput] = useState<OutputLine[]>([]);
+  const [editorReady, setEditorReady] = useState(false);
+  const rootRef = useRef<HTMLElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<EditorHandle | null>(null);
+  const codeRef = useRef(code);
+  const titleId = useId();
+  const label = title ?? "Code cell";
+
+  const updateCode = useCallback(
+    (next: string) => {
+      codeRef.current = next;
+      setCode(next);
+      writeSaved(storageKey, next === original ? null : next);
+    },
+    [original, storageKey],
+  );
+
+  const run = useCallback(async () => {
+    const runner = await loadRunner();
+    setRunning(true);
+    setOutput([]);
+    setStatus(runner.backend ? "Running…" : "Starting TensorFlow.js…");
+    await runner.run({
+      code: codeRef.current,
+      seed,
+      timeoutMs: timeoutSeconds * 1000,
+      onEvent: (event) => {
+        if (event.type === "status") setStatus(event.text);
+        if (event.type === "backend") setStatus("Running…");
+        const lines = linesFor(event, timeoutSeconds);
+        if (lines.length) setOutput((previous) => [...previous, ...lines]);
+      },
+    });
+    setRunning(false);
+    setStatus("");
+  }, [seed, timeoutSeconds]);
+
+  const runRef = useRef(run);
+  runRef.current = run;
+
+  // Restore the learner's edits for this revision of the chapter (never run them automatically).
+  useEffect(() => {
+    const saved = readSaved(storageKey);
+    if (saved !== null && saved !== original) {
+      codeRef.current = saved;
+      setCode(saved);
+      setRestored(true);
+    }
+  }, [storageKey, original]);
+
+  // Load the editor and warm the runner once the cell is near the viewport or focused.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    let started = false;
+    let cancelled = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      void loadRunner().then((r) => r.warm());
+      void import("./editor").then(({ mountEditor }) => {
+        if (cancelled || !hostRef.current) return;
+        editorRef.current = mountEditor(hostRef.current, codeRef.current, {
+          label: `Code editor: ${label}`,
+          onChange: (next) => updateCode(next),
+          onRun: () => void runRef.current(),
+        });
+        setEditorReady(true);
+      });
+    };
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "300px" });
+    observer.observe(root);
+    root.addEventListener("focusin", start);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      root.removeEventListener("focusin", start);
+      editorRef.current?.destroy();
+      editorRef.current = null;
+    };
+  }, [label, updateCode]);
+
+  async function stop() {
+    (await loadRunner()).stop("user");
+  }
+
+  function reset() {
+    updateCode(original);
+    editorRef.current?.setDoc(original);
+    setRestored(false);
+    setStatus("Restored the original code.");
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(codeRef.current);
+      setStatus("Code copied to the clipboard.");
+    } catch {
+      setStatus("Copying is not allowed here; select the code and copy it by hand.");
+    }
+  }
+
+  return (
+    <section ref={rootRef} className="cell" aria-labelledby={titleId} data-cell-id={id}>
+      <div className="cell-header">
+        <p id={titleId} className="cell-title">
+          {label}
+        </p>
+        <div className="cell-toolbar">
+          <button type="button" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
+            Run
+          </button>
+          <button type="button" onClick={() => void stop()} disabled={!running}>
+            Stop
+          </button>
+          <button type="button" onClick={reset}>
+            Reset
+          </button>
+          <button type="button" onClick={() => void copy()}>
+            Copy
+          </button>
+        </div>
+      </div>
+      {restored ? <p className="cell-note">Your edits from last time are restored. Reset brings back the original code.</p> : null}
+      <div ref={hostRef} className="cell-editor" />
+      {editorReady ? null : (
+        <pre className="cell-static" aria-label={`Code: ${label}`}>
+          <code>{code}</code>
+        </pre>
+      )}
+      <p role="status" className="cell-status">
+        {status}
+      </p>
+      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length === 0}>
+        {output.map((line, i) => (
+          <div key={i} className={`cell-line cell-${line.kind}`}>
+            <span className="cell-text">{line.text}</span>
+            {line.line ? (
+              <button type="button" className="cell-goto" onClick={() => editorRef.current?.goToLine(line.line!)}>
+                Go to line {line.line}
+              </button>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

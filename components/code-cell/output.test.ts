@@ -1,0 +1,42 @@
+// Runner events → the lines a learner reads in a cell's output panel.
+import { linesFor } from "./output";
+
+describe("linesFor", () => {
+  it("shows console output with its level", () => {
+    expect(linesFor({ type: "console", runId: "r", level: "warn", text: "hm" }, 10)).toEqual([{ kind: "warn", text: "hm" }]);
+  });
+
+  it("points errors at the learner's line", () => {
+    expect(linesFor({ type: "error", runId: "r", kind: "runtime", name: "TypeError", message: "x is undefined", line: 4, column: 3 }, 10)).toEqual([
+      { kind: "error", text: "Line 4:3: TypeError: x is undefined", line: 4 },
+    ]);
+  });
+
+  it("labels unhandled promise rejections", () => {
+    const [line] = linesFor({ type: "error", runId: "r", kind: "unhandled", name: "Error", message: "nobody awaited me" }, 10);
+    expect(line.text).toBe("Unhandled promise rejection: Error: nobody awaited me");
+  });
+
+  it("explains a stop by the learner and by the time budget", () => {
+    expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0].text).toBe("Stopped after 1.2 s.");
+    expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0].text).toBe("Stopped: the cell ran longer than its 10 s time budget.");
+  });
+
+  it("summarises a run with time, backend and undisposed tensors", () => {
+    expect(linesFor({ type: "done", runId: "r", ok: true, ms: 27.6, backend: "webgl", tensorsLeft: 0, truncated: false }, 10)).toEqual([
+      { kind: "meta", text: "Finished in 28 ms on webgl" },
+    ]);
+    const lines = linesFor({ type: "done", runId: "r", ok: false, ms: 5, backend: "wasm", tensorsLeft: 3, truncated: true }, 10);
+    expect(lines.map((l) => l.text)).toEqual([
+      "Output truncated: only the first 1,000 lines are shown.",
+      "Failed in 5 ms on wasm · 3 tensors were left undisposed (freed by the runner)",
+    ]);
+  });
+
+  it("tells the learner when WebGL was not available", () => {
+    expect(linesFor({ type: "backend", backend: "wasm", note: "webgl not available in this browser: running on wasm", ms: 300 }, 10)).toEqual([
+      { kind: "warn", text: "webgl not available in this browser: running on wasm." },
+    ]);
+    expect(linesFor({ type: "backend", backend: "webgl", ms: 800 }, 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// Runnable code cells in MDX: a fenced block marked `cell` becomes a <CodeCell> element.
+//
+//   ```ts cell id="train-vs-eval" seed=42 timeout=20 title="Train mode vs eval mode"
+//   …TypeScript…
+//   ```
+import { z } from "zod";
+import { describeIssues, slugSchema } from "./schema";
+
+export const cellMetaSchema = z
+  .object({
+    cell: z.literal(true),
+    id: slugSchema,
+    title: z.string().trim().min(1).max(120).optional(),
+    /** Seed for Math.random (and so for tfjs ops without their own seed): reproducible runs. */
+    seed: z.coerce.number().int().nonnegative().optional(),
+    /** Time budget in seconds before the run is stopped. */
+    timeout: z.coerce.number().positive().max(120).default(10),
+  })
+  .strict();
+
+export type CellMeta = z.infer<typeof cellMetaSchema>;
+export type CellProps = { id: string; code: string; title?: string; seed?: number; timeoutSeconds: number };
+
+/** Parses `cell id="x" seed=3 title="A b"` into { cell: true, id: "x", seed: "3", title: "A b" }. */
+export function parseMeta(meta: string): Record<string, string | true> {
+  const out: Record<string, string | true> = {};
+  const re = /([a-zA-Z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
+  for (const m of meta.matchAll(re)) out[m[1]] = m[2] ?? m[3] ?? m[4] ?? true;
+  return out;
+}
+
+type MdastNode = { type: string; lang?: string | null; meta?: string | null; value?: string; children?: MdastNode[]; position?: { start: { line: number } } } & Record<string, unknown>;
+
+/** Remark plugin: turns ```ts cell …``` blocks into <CodeCell> MDX elements; bad meta fails the build. */
+export function remarkCodeCells() {
+  return (tree: MdastNode) => {
+    const ids = new Set<string>();
+    const visit = (node: MdastNode) => {
+      node.children?.forEach((child, index) => {
+        if (child.type === "code" && child.meta && /(^|\s)cell(\s|$)/.test(child.meta)) {
+          const where = `code cell on line ${child.position?.start.line ?? "?"}`;
+          if (child.lang !== "ts" && child.lang !== "typescript") throw new Error(`${where}: cells run TypeScript: use \`\`\`ts cell …`);
+          const parsed = cellMetaSchema.safeParse(parseMeta(child.meta));
+          if (!parsed.success) throw new Error(`${where}: ${describeIssues(parsed.error)}`);
+          if (ids.has(parsed.data.id)) throw new Error(`${where}: id "${parsed.data.id}" is used by another cell in this chapter`);
+          ids.add(parsed.data.id);
+          const props: CellProps = {
+            id: parsed.data.id,
+            code: child.value ?? "",
+            title: parsed.data.title,
+            seed: parsed.data.seed,
+            timeoutSeconds: parsed.data.timeout,
+          };
+          node.children![index] = {
+            type: "mdxJsxFlowElement",
+            name: "CodeCell",
+            attributes: Object.entries(props)
+              .filter(([, v]) => v !== undefined)
+              .map(([name, value]) => ({
+                type: "mdxJsxAttribute",
+                name,
+                value: typeof value === "string" ? value : { type: "mdxJsxAttributeValueExpression", value: JSON.stringify(value), data: { estree: literalProgram(value as number) } },
+              })),
+            children: [],
+          };
+        } else {
+          visit(child);
+        }
+      });
+    };
+    visit(tree);
+  };
+}
+
+/** The estree MDX needs for a numeric attribute expression such as seed={42}. */
+function literalProgram(value: number) {
+  return {
+    type: "Program",
+    sourceType: "module",
+    body: [{ type: "ExpressionStatement", expression: { type: "Literal", value, raw: JSON.stringify(value) } }],
+  };
+}

@@ -1,0 +1,5 @@
+// The course library that code cells import as "course/dropout".
+export { DropoutMLP } from "./model";
+export { bernoulliMask, dropout, type DropoutOptions } from "./scratch";
+export { assertDropoutRate } from "./rate";
+export { checkDropout, reportDropoutCheck, type CheckResult, type LearnerDropout } from "./checks";

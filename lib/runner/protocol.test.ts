@@ -1,0 +1,37 @@
+// The page accepts only well-formed messages from its own sandbox frame.
+import { acceptSandboxMessage } from "./protocol";
+
+const frame = { name: "sandbox window" };
+
+describe("acceptSandboxMessage", () => {
+  it.each([
+    { type: "frame-ready" },
+    { type: "status", text: "Starting TensorFlow.js (webgl)…" },
+    { type: "ready", backend: "webgl", ms: 812 },
+    { type: "ready", backend: "cpu", note: "webgl and wasm not available", ms: 10 },
+    { type: "console", runId: "run-1", level: "warn", text: "careful" },
+    { type: "error", runId: "run-1", kind: "syntax", name: "SyntaxError", message: "Unexpected token", line: 2, column: 11 },
+    { type: "done", runId: "run-1", ok: true, ms: 28.5, backend: "webgl", tensorsLeft: 0, truncated: false },
+    { type: "stopped" },
+  ])("accepts %p", (data) => {
+    expect(acceptSandboxMessage({ source: frame, data }, frame)).toEqual(data);
+  });
+
+  it.each([
+    ["an unknown type", { type: "navigate", url: "https://example.com" }],
+    ["an unknown backend", { type: "ready", backend: "webgpu", ms: 1 }],
+    ["a wrong field type", { type: "console", runId: "run-1", level: "log", text: 42 }],
+    ["an unknown level", { type: "console", runId: "run-1", level: "trace", text: "x" }],
+    ["an oversized text", { type: "console", runId: "run-1", level: "log", text: "x".repeat(20_001) }],
+    ["a non-integer line", { type: "error", runId: "r", kind: "runtime", name: "E", message: "m", line: 1.5 }],
+    ["a string", "frame-ready"],
+    ["null", null],
+  ])("rejects %s", (_name, data) => {
+    expect(acceptSandboxMessage({ source: frame, data }, frame)).toBeNull();
+  });
+
+  it("ignores messages from any other window, or before the frame exists", () => {
+    expect(acceptSandboxMessage({ source: { other: true }, data: { type: "frame-ready" } }, frame)).toBeNull();
+    expect(acceptSandboxMessage({ source: null, data: { type: "frame-ready" } }, null)).toBeNull();
+  });
+});

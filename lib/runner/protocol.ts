@@ -1,0 +1,66 @@
+// Messages between the lesson page, the sandbox frame and the worker that runs learner code.
+// Everything that comes back from the sandbox is untrusted (learner code runs there): the page
+// parses it with `fromSandboxSchema` before using it.
+import { z } from "zod";
+
+export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export const LOG_LEVELS = ["log", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Page → sandbox. */
+export type ToSandbox =
+  | { type: "init"; backends: Backend[] }
+  | { type: "run"; runId: string; code: string; seed?: number }
+  | { type: "stop" };
+
+const runId = z.string().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+
+/** Sandbox → page. */
+export const fromSandboxSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("frame-ready") }),
+  z.object({ type: z.literal("status"), text: text(300) }),
+  z.object({
+    type: z.literal("ready"),
+    backend: z.enum(BACKENDS),
+    /** Why a preferred backend was skipped, if one was. */
+    note: text(500).optional(),
+    ms: z.number().nonnegative(),
+  }),
+  z.object({ type: z.literal("console"), runId, level: z.enum(LOG_LEVELS), text: text(20_000) }),
+  z.object({
+    type: z.literal("error"),
+    runId,
+    kind: z.enum(["syntax", "runtime", "unhandled"]),
+    name: text(200),
+    message: text(5_000),
+    /** 1-based line and column in the learner's TypeScript. */
+    line: z.number().int().positive().optional(),
+    column: z.number().int().positive().optional(),
+  }),
+  z.object({
+    type: z.literal("done"),
+    runId,
+    ok: z.boolean(),
+    ms: z.number().nonnegative(),
+    backend: z.enum(BACKENDS),
+    /** Tensors (including weights) still allocated when the run ended; the runner frees them. */
+    tensorsLeft: z.number().int(),
+    truncated: z.boolean(),
+  }),
+  z.object({ type: z.literal("stopped") }),
+]);
+
+export type FromSandbox = z.infer<typeof fromSandboxSchema>;
+
+/** Parses a message event: only messages from the expected window, of a known shape, pass. */
+export function acceptSandboxMessage(
+  event: { source: unknown; data: unknown },
+  expectedSource: unknown,
+): FromSandbox | null {
+  if (expectedSource == null || event.source !== expectedSource) return null;
+  const parsed = fromSandboxSchema.safeParse(event.data);
+  return parsed.success ? parsed.data : null;
+}

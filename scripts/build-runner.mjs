@@ -1,0 +1,49 @@
+// Builds the code runner's static files into public/runner/ (run before `next build`/`next dev`):
+//   frame.html + frame.js   the sandboxed frame that owns the worker
+//   runtime.js              the worker: transpiler, console capture, course library
+//   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
+import fs from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, "public/runner");
+const modules = path.join(ROOT, "node_modules");
+
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(path.join(OUT, "wasm"), { recursive: true });
+
+/** Cells and the course library import "@tensorflow/tfjs": use the global that tf.min.js defines. */
+const tfGlobal = {
+  name: "tfjs-global",
+  setup(b) {
+    b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: "tf", namespace: "tf-global" }));
+    b.onLoad({ filter: /.*/, namespace: "tf-global" }, () => ({ contents: "module.exports = self.tf;", loader: "js" }));
+  },
+};
+
+const common = {
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  legalComments: "none",
+  alias: { "@": ROOT },
+  logLevel: "warning",
+};
+
+await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal] });
+await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/frame.ts")], outfile: path.join(OUT, "frame.js") });
+
+fs.writeFileSync(
+  path.join(OUT, "frame.html"),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Code runner</title></head><body><script src="frame.js"></script></body></html>\n`,
+);
+fs.copyFileSync(path.join(modules, "@tensorflow/tfjs/dist/tf.min.js"), path.join(OUT, "tf.min.js"));
+const wasmDist = path.join(modules, "@tensorflow/tfjs-backend-wasm/dist");
+fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "tf-backend-wasm.min.js"));
+for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
+
+const size = (f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
+console.log(`runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}`);
