@@ -31,7 +31,6 @@ module.exports = async () => ({
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
       globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
-      testTimeout: 60_000,
     })(),
   ],
 });

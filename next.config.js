@@ -13,6 +13,16 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
+  async headers() {
+    return [
+      {
+        // The code runner's files are loaded by a sandboxed, opaque-origin frame and its worker:
+        // the wasm binaries are fetched cross-origin and need CORS. They are public static files.
+        source: "/runner/:path*",
+        headers: [{ key: "Access-Control-Allow-Origin", value: "*" }],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

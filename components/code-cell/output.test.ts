@@ -34,8 +34,8 @@ describe("linesFor", () => {
   });
 
   it("tells the learner when WebGL was not available", () => {
-    expect(linesFor({ type: "backend", backend: "wasm", note: "webgl not available in this browser: running on wasm", ms: 300 }, 10)).toEqual([
-      { kind: "warn", text: "webgl not available in this browser: running on wasm." },
+    expect(linesFor({ type: "backend", backend: "wasm", note: "webgl is not available here (no WebGL2 context). Running on wasm instead", ms: 300 }, 10)).toEqual([
+      { kind: "warn", text: "webgl is not available here (no WebGL2 context). Running on wasm instead." },
     ]);
     expect(linesFor({ type: "backend", backend: "webgl", ms: 800 }, 10)).toEqual([]);
   });

@@ -122,6 +122,8 @@ class SandboxRunner {
         },
       };
       this.active = run;
+      // Every run says which backend it gets; a fallback note (no WebGL…) shows in its output.
+      if (this.backendInfo) run.onEvent({ type: "backend", ...this.backendInfo });
       run.timer = setTimeout(() => this.stop("timeout"), options.timeoutMs);
       this.post({ type: "run", runId, code: options.code, seed: options.seed });
     });
@@ -141,7 +143,6 @@ class SandboxRunner {
       case "ready":
         this.backendInfo = { backend: message.backend, note: message.note, ms: message.ms };
         this.resolveBackend?.();
-        this.active?.onEvent({ type: "backend", backend: message.backend, note: message.note, ms: message.ms });
         return;
       case "stopped":
         return;

@@ -28,39 +28,41 @@ const post = (message: FromSandbox) => self.postMessage(message);
 
 let ready: Promise<Backend> | undefined;
 
-async function tryBackend(name: Backend): Promise<boolean> {
+/** Starts a backend; resolves to null on success or to the reason it could not start. */
+async function tryBackend(name: Backend): Promise<string | null> {
   try {
     if (name === "wasm") {
+      importScripts(`${base}tf-backend-wasm.min.js`); // registers the backend and its flags
       tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false); // threaded wasm hangs once bundled
-      importScripts(`${base}tf-backend-wasm.min.js`);
       (self as unknown as { tf: { wasm: { setWasmPaths(p: string): void } } }).tf.wasm.setWasmPaths(`${base}wasm/`);
     }
-    if (!(await tf.setBackend(name))) return false;
+    if (!(await tf.setBackend(name))) return "it failed to initialise";
     await tf.ready();
     // A tiny op proves the backend really works (WebGL can fail at first use).
     tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (e) {
+    return (e as Error).message || String(e);
   }
 }
 
 function init(backends: Backend[]): Promise<Backend> {
   ready ??= (async () => {
     const t0 = performance.now();
-    const skipped: Backend[] = [];
+    const skipped: string[] = [];
     for (const name of backends) {
       post({ type: "status", text: `Starting TensorFlow.js (${name})…` });
-      if (await tryBackend(name)) {
+      const failure = await tryBackend(name);
+      if (failure === null) {
         // Warm the dropout path (shader compile) so the first Run is fast.
         tf.tidy(() => (tf.layers.dropout({ rate: 0.5 }).apply(tf.ones([2, 4]), { training: true }) as tf.Tensor).dataSync());
-        const note = skipped.length ? `${skipped.join(" and ")} not available in this browser: running on ${name}` : undefined;
+        const note = skipped.length ? `${skipped.join("; ")}. Running on ${name} instead` : undefined;
         post({ type: "ready", backend: name, note, ms: performance.now() - t0 });
         return name;
       }
-      skipped.push(name);
+      skipped.push(`${name} is not available here (${failure.slice(0, 120)})`);
     }
-    throw new Error("no TensorFlow.js backend could start");
+    throw new Error(`TensorFlow.js could not start: ${skipped.join("; ")}`);
   })();
   return ready;
 }
@@ -133,7 +135,14 @@ function reportError(runId: string, kind: "runtime" | "unhandled", error: unknow
 
 async function run(runId: string, code: string, seed?: number) {
   const t0 = performance.now();
-  const backend = await (ready ?? init(["webgl", "wasm", "cpu"]));
+  let backend: Backend;
+  try {
+    backend = await (ready ?? init(["webgl", "wasm", "cpu"]));
+  } catch (e) {
+    post({ type: "error", runId, kind: "runtime", name: "Error", message: (e as Error).message });
+    post({ type: "done", runId, ok: false, ms: performance.now() - t0, backend: "cpu", tensorsLeft: 0, truncated: false });
+    return;
+  }
   current = { runId, lines: 0, truncated: false };
   lastRunId = runId;
   const compiled = transpile(code);

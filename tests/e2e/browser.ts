@@ -3,6 +3,9 @@ import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
 import { E2E_STATE } from "../support/paths";
 
+// Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
+jest.setTimeout(60_000);
+
 export function baseURL(): string {
   return (JSON.parse(fs.readFileSync(E2E_STATE, "utf8")) as { baseURL: string }).baseURL;
 }
@@ -25,5 +28,6 @@ export async function launch(): Promise<Browser> {
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL: baseURL(), ...options });
+  context.setDefaultTimeout(20_000); // a stuck wait fails with a message, not a jest timeout
   return { context, page: await context.newPage() };
 }
