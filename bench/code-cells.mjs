@@ -1,0 +1,123 @@
+// Code cell benchmark in headless Chromium: Run click → first output, cold and warm; transpile
+// time; and the lesson page's first-load JS (the cells must not pull tfjs or the editor into it).
+//   node bench/code-cells.mjs
+import { chromium } from "playwright-core";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import { transform } from "sucrase";
+import { percentile, startServer } from "./server.mjs";
+import { loadCells } from "./cells-source.mjs";
+
+const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
+const COLD_PAGES = 5;
+const WARM_RUNS = 10;
+const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+/** Clicks Run in a cell and resolves with the time until the first output line appears. */
+function timeToFirstOutput(page, id) {
+  return page.evaluate(
+    (id) =>
+      new Promise((resolve) => {
+        const cell = document.querySelector(`[data-cell-id="${id}"]`);
+        const out = cell.querySelector('[role="log"]');
+        const run = [...cell.querySelectorAll("button")].find((b) => b.textContent === "Run");
+        const t0 = performance.now();
+        let first;
+        const observer = new MutationObserver(() => {
+          if (first === undefined && out.children.length > 0) first = performance.now() - t0;
+          if (cell.querySelector(".cell-meta")) {
+            observer.disconnect();
+            resolve({ first, total: performance.now() - t0 });
+          }
+        });
+        observer.observe(out, { childList: true, subtree: true });
+        run.click();
+      }),
+    id,
+  );
+}
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const cells = loadCells(path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"));
+
+  // Cold: a fresh page each time. "Clicked at once" = Run as soon as the page has loaded (worker,
+  // tfjs and backend all start on the click). "After reading" = the learner scrolls to the cell
+  // and reads it for 1.5 s first, which is when the runner warms up in the background.
+  const coldAtOnce = [];
+  const coldAfterReading = [];
+  for (let i = 0; i < COLD_PAGES; i++) {
+    for (const [list, wait] of [[coldAtOnce, 0], [coldAfterReading, 1500]]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.baseURL + LESSON);
+      if (wait) {
+        await page.locator('[data-cell-id="train-vs-eval"]').scrollIntoViewIfNeeded();
+        await page.waitForTimeout(wait);
+      }
+      list.push((await timeToFirstOutput(page, "train-vs-eval")).first);
+      await context.close();
+    }
+  }
+
+  // Warm: the same page, each lesson cell run repeatedly after a first run; on WebGL (the
+  // default) and, for comparison, on the wasm backend (software WebGL here is SwiftShader).
+  const warm = {};
+  let backend = "";
+  for (const forced of ["", "wasm"]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.baseURL + LESSON + (forced ? `?runner-backend=${forced}` : ""));
+  for (const { id } of cells) {
+    await page.locator(`[data-cell-id="${id}"]`).scrollIntoViewIfNeeded();
+    await timeToFirstOutput(page, id);
+    const firsts = [];
+    const totals = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const t = await timeToFirstOutput(page, id);
+      firsts.push(t.first);
+      totals.push(t.total);
+    }
+    warm[`${id} (${forced || "webgl"})`] = { first: median(firsts), total: median(totals) };
+  }
+  if (!forced) backend = await page.locator(".cell-meta").first().innerText();
+  await context.close();
+  }
+
+  // Transpile time (sucrase, as the worker does), warm.
+  const transpileTimes = cells.map(({ id, code }) => {
+    for (let i = 0; i < 50; i++) transform(code, { transforms: ["typescript", "imports"], disableESTransforms: true, production: true });
+    const t0 = performance.now();
+    for (let i = 0; i < 500; i++) transform(code, { transforms: ["typescript", "imports"], disableESTransforms: true, production: true });
+    return { id, ms: (performance.now() - t0) / 500 };
+  });
+
+  // First-load JS of the lesson page (module scripts a modern browser fetches).
+  const html = await (await fetch(server.baseURL + LESSON)).text();
+  const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => /src="([^"]+)"/.exec(m[1])?.[1]).filter(Boolean))];
+  let gz = 0;
+  let tfjsInside = false;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
+    gz += gzipSync(body, { level: 9 }).length;
+    if (/@tensorflow|tfjs-core|EditorView/.test(body.toString())) tfjsInside = true;
+  }
+
+  console.log("Code cell benchmark (headless Chromium, production build, this machine)");
+  console.log(`  backend                          ${backend.replace(/^.* on (\w+).*$/, "$1")}`);
+  console.log(`  cold, Run clicked at page load   first output p50 ${ms(median(coldAtOnce))} (min ${ms(Math.min(...coldAtOnce))}, max ${ms(Math.max(...coldAtOnce))}, ${COLD_PAGES} fresh pages)`);
+  console.log(`  cold, Run after 1.5 s reading    first output p50 ${ms(median(coldAfterReading))} (min ${ms(Math.min(...coldAfterReading))}, max ${ms(Math.max(...coldAfterReading))})   target ≤ 600 ms: ${median(coldAfterReading) <= 600 ? "MET" : "MISSED"}`);
+  for (const [id, t] of Object.entries(warm)) {
+    console.log(`  warm ${id.padEnd(34)} first output p50 ${ms(t.first)}, whole run p50 ${ms(t.total)}   target ≤ 50 ms: ${t.first <= 50 ? "MET" : "MISSED"}`);
+  }
+  for (const t of transpileTimes) console.log(`  transpile ${t.id.padEnd(22)} ${t.ms.toFixed(3)} ms (sucrase, warm, Node)`);
+  console.log(`  lesson first-load JS             ${(gz / 1024).toFixed(1)} KB gzip, tfjs or editor inside: ${tfjsInside ? "YES" : "no"}`);
+} finally {
+  await browser.close();
+  server.stop();
+}
