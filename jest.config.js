@@ -9,14 +9,23 @@ const shared = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
 };
 
+// The unified/remark/rehype family ships ES modules only; let SWC turn them into CommonJS for
+// jest like our own code (next/jest would skip all of node_modules). Big CommonJS packages stay
+// untouched for speed.
+const KEEP_AS_IS = ["next", "react", "react-dom", "@tensorflow", "@prisma", "prisma", "zod", "playwright-core", "better-sqlite3", "pg", "katex", "typescript", "sucrase", "esbuild", "@next", "@swc"];
+const withEsmDependencies = (config) => ({
+  ...config,
+  transformIgnorePatterns: [`/node_modules/(?:${KEEP_AS_IS.join("|")})/`, "^.+\\.module\\.(css|sass|scss)$"],
+});
+
 module.exports = async () => ({
   projects: [
-    await createConfig({
+    withEsmDependencies(await createConfig({
       ...shared,
       displayName: "unit",
       testMatch: ["<rootDir>/{lib,components,scripts}/**/*.test.{ts,tsx}"],
-    })(),
-    await createConfig({
+    })()),
+    withEsmDependencies(await createConfig({
       ...shared,
       displayName: "integration",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
@@ -24,7 +33,7 @@ module.exports = async () => ({
       testPathIgnorePatterns: isPostgres ? ["\\.sqlite\\.test\\.ts$"] : [],
       globalSetup: "<rootDir>/tests/support/db-global-setup.ts",
       setupFiles: ["<rootDir>/tests/support/db-per-file.ts"],
-    })(),
+    })()),
     await createConfig({
       ...shared,
       displayName: "e2e",

@@ -4,12 +4,14 @@
 import path from "node:path";
 import { compileMdx } from "../lib/content/compile-mdx.server";
 import { chaptersInOrder, ContentError, loadCourses } from "../lib/content/load";
+import { loadQuiz } from "../lib/quiz/quiz.server";
 
 async function main() {
   const dir = path.resolve(process.argv[2] ?? "content");
   const courses = loadCourses(dir);
   const problems: string[] = [];
   let compiled = 0;
+  let quizzes = 0;
   for (const course of courses) {
     for (const chapter of chaptersInOrder(course)) {
       try {
@@ -18,10 +20,15 @@ async function main() {
       } catch (e) {
         problems.push((e as Error).message.split("\n")[0]);
       }
+      try {
+        if (loadQuiz(chapter)) quizzes += 1;
+      } catch (e) {
+        problems.push(...(e instanceof ContentError ? e.problems : [(e as Error).message]));
+      }
     }
   }
   if (problems.length) throw new ContentError(problems);
-  console.log(`content ok: ${courses.length} course(s), ${compiled} chapter(s) compiled`);
+  console.log(`content ok: ${courses.length} course(s), ${compiled} chapter(s) compiled, ${quizzes} quiz(zes) valid`);
 }
 
 main().catch((e: unknown) => {

@@ -1,14 +1,23 @@
 "use client";
-// A check mark next to a chapter the learner has marked as read.
+// Marks next to a chapter: ✓ when the learner marked it as read, a badge when its quiz is passed.
 import { useProgress } from "./progress-store";
 
 export function ReadMark({ chapterId }: { chapterId: string }) {
-  const { read } = useProgress();
-  if (!read.has(chapterId)) return null;
+  const { read, quizPassed } = useProgress();
   return (
-    <span className="read-mark" title="Read">
-      <span aria-hidden="true">✓</span>
-      <span className="sr-only"> (read)</span>
-    </span>
+    <>
+      {read.has(chapterId) ? (
+        <span className="read-mark" title="Read">
+          <span aria-hidden="true">✓</span>
+          <span className="sr-only"> (read)</span>
+        </span>
+      ) : null}
+      {quizPassed.has(chapterId) ? (
+        <span className="quiz-mark" title="Quiz passed">
+          <span aria-hidden="true">★</span>
+          <span className="sr-only"> (quiz passed)</span>
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -3,9 +3,9 @@
 import { useSyncExternalStore } from "react";
 import type { MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
 
-type Snapshot = { status: "loading" | "ready" | "error"; read: ReadonlySet<string> };
+type Snapshot = { status: "loading" | "ready" | "error"; read: ReadonlySet<string>; quizPassed: ReadonlySet<string> };
 
-let snapshot: Snapshot = { status: "loading", read: new Set() };
+let snapshot: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set() };
 let started = false;
 const listeners = new Set<() => void>();
 
@@ -20,9 +20,13 @@ async function load() {
     if (!response.ok) throw new Error(String(response.status));
     // Our own API's response (validated on the server); zod stays out of the page's JS budget.
     const body = (await response.json()) as ProgressResponse;
-    publish({ status: "ready", read: new Set(body.chapters.map((c) => c.chapterId)) });
+    publish({
+      status: "ready",
+      read: new Set(body.chapters.filter((c) => c.readAt).map((c) => c.chapterId)),
+      quizPassed: new Set(body.chapters.filter((c) => c.quizPassed).map((c) => c.chapterId)),
+    });
   } catch {
-    publish({ status: "error", read: snapshot.read });
+    publish({ ...snapshot, status: "error" });
   }
 }
 
@@ -35,7 +39,7 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-const serverSnapshot: Snapshot = { status: "loading", read: new Set() };
+const serverSnapshot: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set() };
 
 export function useProgress(): Snapshot {
   return useSyncExternalStore(subscribe, () => snapshot, () => serverSnapshot);
@@ -53,9 +57,14 @@ export async function markRead(input: MarkReadInput): Promise<string | null> {
       const body = (await response.json().catch(() => null)) as { error?: string } | null;
       return body?.error ?? `Could not save (HTTP ${response.status}).`;
     }
-    publish({ status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
+    publish({ ...snapshot, status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
     return null;
   } catch {
     return "Could not reach the server. Check your connection and try again.";
   }
+}
+
+/** Called by the quiz when the server says the chapter's quiz is passed. */
+export function markQuizPassed(chapterId: string) {
+  if (!snapshot.quizPassed.has(chapterId)) publish({ ...snapshot, quizPassed: new Set([...snapshot.quizPassed, chapterId]) });
 }

@@ -111,7 +111,13 @@ export function loadCourses(contentDir: string): Course[] {
       const sectionFile = path.join(sectionDir, "section.md");
       const sectionMeta = parse(sectionFile, sectionFrontmatterSchema);
       const chapters: Ordered<Chapter>[] = [];
-      const chapterFiles = fs.readdirSync(sectionDir).filter((f) => f.endsWith(".mdx")).sort();
+      const entries = fs.readdirSync(sectionDir);
+      const chapterFiles = entries.filter((f) => f.endsWith(".mdx")).sort();
+      for (const quiz of entries.filter((f) => f.endsWith(".quiz.yaml"))) {
+        if (!chapterFiles.includes(quiz.replace(/\.quiz\.yaml$/, ".mdx"))) {
+          problems.push(`${rel(path.join(sectionDir, quiz))}: quiz has no chapter (expected ${quiz.replace(/\.quiz\.yaml$/, ".mdx")} beside it)`);
+        }
+      }
       for (const fileName of chapterFiles) {
         const file = path.join(sectionDir, fileName);
         const slug = fileName.slice(0, -".mdx".length);

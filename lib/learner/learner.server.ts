@@ -28,6 +28,16 @@ export async function ensureLearner(current: LearnerFromRequest & { kind: "known
   return { id, isNew: current.kind === "none" };
 }
 
+/**
+ * For reads: the cookie's learner, or a fresh random id to hand out in a cookie (the database
+ * row is only created on the first write). Lets later writes require the cookie.
+ */
+export function learnerOrNew(request: NextRequest): { kind: "invalid"; message: string } | { kind: "known" | "new"; id: string } {
+  const current = readLearner(request);
+  if (current.kind === "none") return { kind: "new", id: randomUUID() };
+  return current;
+}
+
 export function setLearnerCookie(response: NextResponse, id: string, request: NextRequest) {
   response.cookies.set(LEARNER_COOKIE, id, learnerCookieAttributes(request.nextUrl.protocol === "https:"));
 }

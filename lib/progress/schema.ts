@@ -15,7 +15,12 @@ export const markReadSchema = z
 
 export type MarkReadInput = z.infer<typeof markReadSchema>;
 
-export const progressResponseSchema = z.object({
-  chapters: z.array(z.object({ chapterId: z.string(), revision: z.string(), readAt: z.string() })),
-});
-export type ProgressResponse = z.infer<typeof progressResponseSchema>;
+export type ChapterProgressView = {
+  chapterId: string;
+  revision: string;
+  /** ISO time the chapter was marked as read, or null. */
+  readAt: string | null;
+  quizBestScore: number | null;
+  quizPassed: boolean;
+};
+export type ProgressResponse = { chapters: ChapterProgressView[] };

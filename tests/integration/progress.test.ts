@@ -28,10 +28,17 @@ describe("POST /api/progress", () => {
     const second = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() }, learner }));
     expect(second.status).toBe(200);
     expect(learnerCookieOf(second).value).toBeUndefined();
-    expect(await countRows()).toEqual({ learners: 1, progress: 1 });
+    expect(await countRows()).toEqual({ learners: 1, progress: 1, attempts: 0 });
 
     const listed = await (await GET(request("/api/progress", { learner }))).json();
     expect(listed.chapters).toEqual([expect.objectContaining({ chapterId: DROPOUT, revision: revision() })]);
+  });
+
+  it("hands a cookie to a new browser on GET without storing anything", async () => {
+    const response = await GET(request("/api/progress"));
+    expect(response.status).toBe(200);
+    expect(learnerCookieOf(response).value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
   });
 
   it("keeps learners apart", async () => {
@@ -59,7 +66,7 @@ describe("POST /api/progress", () => {
     const response = await POST(request("/api/progress", options));
     expect(response.status).toBe(status);
     expect((await response.json()).error).toMatch(message);
-    expect(await countRows()).toEqual({ learners: 0, progress: 0 });
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
   });
 
   it("clears a malformed cookie so the next write starts fresh", async () => {

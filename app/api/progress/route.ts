@@ -2,28 +2,27 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getChapterById } from "@/lib/content/course.server";
 import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
-import { clearLearnerCookie, ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { invalidLearnerCookie } from "@/lib/learner/responses.server";
 import { markChapterRead, progressOf } from "@/lib/progress/progress.server";
 import { markReadSchema } from "@/lib/progress/schema";
 
 export const dynamic = "force-dynamic";
 
-function invalidCookie(message: string) {
-  const response = jsonError(400, `Your learner cookie is not valid (${message}); it has been cleared, please retry.`);
-  clearLearnerCookie(response);
-  return response;
-}
-
+// Every chapter page asks for progress on load: a browser without a learner cookie gets one here
+// (the learner's row is created on its first write).
 export const GET = withErrors(async (request: NextRequest) => {
-  const learner = readLearner(request);
-  if (learner.kind === "invalid") return invalidCookie(learner.message);
+  const learner = learnerOrNew(request);
+  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
   const body = learner.kind === "known" ? await progressOf(learner.id) : { chapters: [] };
-  return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+  const response = NextResponse.json(body, { headers: { "cache-control": "no-store" } });
+  if (learner.kind === "new") setLearnerCookie(response, learner.id, request);
+  return response;
 });
 
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
-  if (learner.kind === "invalid") return invalidCookie(learner.message);
+  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
   const parsed = await readJsonBody(request, markReadSchema);
   if (!parsed.ok) return parsed.response;
   const chapter = getChapterById(parsed.data.chapterId);
@@ -33,7 +32,7 @@ export const POST = withErrors(async (request: NextRequest) => {
   }
   const { id, isNew } = await ensureLearner(learner);
   const saved = await markChapterRead(id, parsed.data);
-  const response = NextResponse.json({ chapter: { ...saved, readAt: saved.readAt.toISOString() } }, { status: 200 });
+  const response = NextResponse.json({ chapter: saved }, { status: 200 });
   if (isNew) setLearnerCookie(response, id, request);
   return response;
 });

@@ -7,9 +7,11 @@ import { PrevNext } from "@/components/chapter/PrevNext";
 import { Toc } from "@/components/chapter/Toc";
 import { MdxContent } from "@/components/mdx/MdxContent";
 import { MarkReadButton } from "@/components/progress/MarkReadButton";
+import { Quiz } from "@/components/quiz/Quiz";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
 import { getChapter, getCourses } from "@/lib/content/course.server";
 import { chaptersInOrder } from "@/lib/content/load";
+import { getQuiz, toPublicQuiz } from "@/lib/quiz/quiz.server";
 
 type Params = { course: string; section: string; chapter: string };
 
@@ -33,6 +35,10 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
   if (!found) notFound();
   const { course, chapter, prev, next } = found;
   const { code, headings } = await compileMdx(chapter);
+  // Only the public part of the quiz (no key, rationales or feedback) goes into the page.
+  const loadedQuiz = getQuiz(chapter);
+  const quiz = loadedQuiz && toPublicQuiz(loadedQuiz);
+  const tocHeadings = quiz ? [...headings, { id: "quiz-title", text: quiz.title, depth: 2 as const }] : headings;
   const section = course.sections[chapter.sectionNumber - 1];
 
   return (
@@ -56,12 +62,13 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
         <p className="lead">{chapter.summary}</p>
       </header>
       <div className="chapter-toc-area">
-        <Toc headings={headings} />
+        <Toc headings={tocHeadings} />
       </div>
       <main id="main" className="chapter-main" data-chapter-id={chapter.id} data-revision={chapter.revision}>
         <article className="prose">
           <MdxContent code={code} chapterId={chapter.id} revision={chapter.revision} />
         </article>
+        {quiz ? <Quiz quiz={quiz} /> : null}
         <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
         <PrevNext prev={prev} next={next} />
       </main>

@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"] });
+const p = await b.newPage({ viewport: { width: 1300, height: 1100 } });
+p.on("console", (m) => m.type() === "error" && console.log("PAGE:", m.text()));
+await p.goto("http://localhost:3111/courses/optimization-regularization/regularization-techniques/dropout");
+const q = p.locator('[data-question-id="dropout-statements"]');
+await q.scrollIntoViewIfNeeded();
+await q.getByRole("button", { name: "Check" }).waitFor();
+for (const id of ["drop-with-p", "inverted-scaling", "eval-scales"]) await q.locator(`[data-choice-id="${id}"] input`).check();
+await q.getByRole("button", { name: "Check" }).click();
+await q.locator(".result-summary").waitFor();
+console.log(await q.locator(".question-result").innerText());
+await q.screenshot({ path: "/tmp/quiz.png" });
+await b.close();

@@ -1,0 +1,57 @@
+// Grading a submitted answer: pure functions, one policy per question.
+import type { GradingPolicy, Question } from "./schema";
+
+export type Grade = {
+  /** Credit between 0 and 1. */
+  score: number;
+  /** "partial" when some correct choices were found but the answer is not fully right. */
+  verdict: "correct" | "partial" | "incorrect";
+  totalCorrect: number;
+  selectedCorrect: number;
+  selectedWrong: number;
+};
+
+export type GradeResult = { ok: true; grade: Grade } | { ok: false; error: string };
+
+type Gradable = Pick<Question, "type" | "choices"> & { grading?: GradingPolicy };
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Checks the selection, then scores it by the question's policy. */
+export function gradeAnswer(question: Gradable, selected: readonly string[]): GradeResult {
+  if (selected.length === 0) return { ok: false, error: "Select at least one answer." };
+  const known = new Set(question.choices.map((c) => c.id));
+  const unknown = selected.filter((id) => !known.has(id));
+  if (unknown.length) return { ok: false, error: `Unknown choice ${unknown.map((u) => `"${u}"`).join(", ")}.` };
+  if (new Set(selected).size !== selected.length) return { ok: false, error: "A choice was selected more than once." };
+  if (question.type === "single" && selected.length !== 1) return { ok: false, error: "Select exactly one answer." };
+
+  const picked = new Set(selected);
+  const totalCorrect = question.choices.filter((c) => c.correct).length;
+  const selectedCorrect = question.choices.filter((c) => c.correct && picked.has(c.id)).length;
+  const selectedWrong = selected.length - selectedCorrect;
+  const exact = selectedCorrect === totalCorrect && selectedWrong === 0;
+
+  let score: number;
+  const policy: GradingPolicy = question.type === "single" ? "all-or-nothing" : (question.grading ?? "all-or-nothing");
+  if (policy === "all-or-nothing") {
+    score = exact ? 1 : 0;
+  } else if (policy === "every-decision") {
+    // One point per box decided right (ticked if correct, left empty if not).
+    const right = question.choices.filter((c) => c.correct === picked.has(c.id)).length;
+    score = right / question.choices.length;
+  } else {
+    score = clamp01(question.choices.reduce((sum, c) => sum + (picked.has(c.id) ? (c.fraction ?? 0) : 0), 0));
+  }
+  const verdict = exact ? "correct" : selectedCorrect > 0 ? "partial" : "incorrect";
+  return { ok: true, grade: { score: Math.round(score * 1e6) / 1e6, verdict, totalCorrect, selectedCorrect, selectedWrong } };
+}
+
+/** "You got 3 of 4 right, and 1 of your choices is wrong." — plain words for every outcome. */
+export function summarize(type: Question["type"], g: Grade): string {
+  if (g.verdict === "correct") return type === "single" ? "Correct!" : `Correct! You found all ${g.totalCorrect} right answers.`;
+  if (type === "single") return "Not quite.";
+  if (g.selectedCorrect === 0) return `Not quite: none of your choices are right. There ${g.totalCorrect === 1 ? "is 1 right answer" : `are ${g.totalCorrect} right answers`}.`;
+  const wrong = g.selectedWrong === 0 ? "" : `, and ${g.selectedWrong} of your choices ${g.selectedWrong === 1 ? "is" : "are"} wrong`;
+  return `You got ${g.selectedCorrect} of ${g.totalCorrect} right${wrong}.`;
+}

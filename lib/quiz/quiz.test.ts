@@ -1,0 +1,94 @@
+// Quiz content: the real quiz validates and renders; broken quizzes name file and field; the
+// public form carries no key.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { stringify } from "yaml";
+import { ContentError } from "@/lib/content/load";
+import { loadQuiz, toPublicQuiz } from "./quiz.server";
+
+const DROPOUT = {
+  id: "optimization-regularization/regularization-techniques/dropout",
+  file: path.resolve(__dirname, "../../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),
+};
+
+describe("the Dropout quiz", () => {
+  const quiz = loadQuiz(DROPOUT)!;
+
+  it("has the statement question with at least 6 statements and 3–5 more questions", () => {
+    const [statements, ...rest] = quiz.questions;
+    expect(statements.source.prompt).toBe("Which of the following statements about dropout are true?");
+    expect(statements.type).toBe("multiple");
+    expect(statements.choices.length).toBeGreaterThanOrEqual(6);
+    expect(rest.length).toBeGreaterThanOrEqual(3);
+    expect(rest.length).toBeLessThanOrEqual(5);
+  });
+
+  it("has distractors for the classic mix-ups, all marked false", () => {
+    const statements = quiz.questions[0].choices;
+    const falseIds = statements.filter((c) => !c.correct).map((c) => c.id);
+    expect(falseIds).toEqual(expect.arrayContaining(["p-is-keep", "eval-scales", "predict-applies-dropout", "replaces-data"]));
+  });
+
+  it("renders Markdown and math to HTML", () => {
+    expect(quiz.questions[0].choices[0].html).toContain('<span class="katex">');
+    expect(quiz.questions[0].choices[0].html).toContain("<code>nn.Dropout(p)</code>");
+  });
+
+  it("gives the page no correctness data, rationales, explanations or feedback", () => {
+    const text = JSON.stringify(toPublicQuiz(quiz));
+    for (const q of quiz.questions) {
+      expect(text).not.toContain(q.explanationHtml);
+      for (const c of q.choices) expect(text).not.toContain(c.rationaleHtml);
+    }
+    expect(text).not.toMatch(/"correct"|"fraction"|"rationale|"explanation|"feedback/);
+  });
+});
+
+describe("broken quizzes", () => {
+  const base = {
+    questions: [
+      {
+        id: "q",
+        type: "multiple",
+        prompt: "P?",
+        explanation: "E.",
+        choices: [
+          { id: "a", text: "A", correct: true, rationale: "r" },
+          { id: "b", text: "B", correct: false, rationale: "r" },
+        ],
+      },
+    ],
+  };
+  type Q = (typeof base.questions)[number] & Record<string, unknown>;
+
+  function problemOf(edit: (q: Q) => unknown): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quiz-"));
+    const question = structuredClone(base.questions[0]) as Q;
+    const result = edit(question);
+    fs.writeFileSync(path.join(dir, "c.quiz.yaml"), typeof result === "string" ? result : stringify({ questions: [question] }));
+    try {
+      loadQuiz({ id: "x/y/c", file: path.join(dir, "c.mdx") });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError);
+      return (e as ContentError).problems.join("\n");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    throw new Error("expected the quiz to be rejected");
+  }
+
+  it.each<[string, (q: Q) => unknown, RegExp]>([
+    ["a single-choice question with two right answers", (q) => { q.type = "single"; q.choices[1].correct = true; }, /c\.quiz\.yaml: questions\.0\.choices: a single-choice question needs exactly one correct choice, found 2/],
+    ["no right answer", (q) => { q.choices[0].correct = false; }, /needs at least one correct choice/],
+    ["duplicate choice ids", (q) => { q.choices[1].id = "a"; }, /questions\.0\.choices\.1\.id: duplicate choice id "a"/],
+    ["fractions without fractions", (q) => { q.grading = "fractions"; }, /questions\.0\.choices\.0\.fraction: is required by grading: fractions/],
+    ["an unknown question type", (q) => { q.type = "essay"; }, /questions\.0\.type/],
+    ["a misspelt key", (q) => { q.explanaton = "x"; }, /explanaton/],
+    ["a missing rationale", (q) => { delete (q.choices[0] as Record<string, unknown>).rationale; }, /questions\.0\.choices\.0\.rationale/],
+    ["broken math", (q) => { q.choices[0].text = "$\\frac{1}{$"; }, /questions\.0\.choices\.0\.text: math does not render/],
+    ["invalid YAML", () => "questions: [unclosed", /c\.quiz\.yaml: not valid YAML/],
+  ])("rejects %s", (_name, edit, message) => {
+    expect(problemOf(edit)).toMatch(message);
+  });
+});

@@ -1,0 +1,46 @@
+// What the learner sees after an attempt, under each reveal policy.
+import type { Grade } from "./grade";
+import { buildResult, type ResultQuestion } from "./result";
+
+const question = (reveal: ResultQuestion["reveal"]): ResultQuestion => ({
+  id: "q",
+  type: "multiple",
+  maxAttempts: 3,
+  reveal,
+  explanationHtml: "<p>why</p>",
+  feedbackHtml: { partial: "<p>close</p>" },
+  choices: [
+    { id: "a", correct: true, rationaleHtml: "<p>a is right</p>" },
+    { id: "b", correct: true, rationaleHtml: "<p>b is right</p>" },
+    { id: "c", correct: false, rationaleHtml: "<p>c is wrong</p>" },
+  ],
+});
+const partial: Grade = { score: 0, verdict: "partial", totalCorrect: 2, selectedCorrect: 1, selectedWrong: 1 };
+const correct: Grade = { score: 1, verdict: "correct", totalCorrect: 2, selectedCorrect: 2, selectedWrong: 0 };
+
+it("marks only the selected choices before the solution is revealed", () => {
+  const r = buildResult(question({ when: "attempts", attempts: 3 }), partial, ["a", "c"], 1, 1);
+  expect(r.choices).toEqual([
+    { id: "a", selected: true, correct: true, rationaleHtml: "<p>a is right</p>" },
+    { id: "b", selected: false },
+    { id: "c", selected: true, correct: false, rationaleHtml: "<p>c is wrong</p>" },
+  ]);
+  expect(r).toMatchObject({ revealed: false, explanationHtml: undefined, canRetry: true, feedbackHtml: "<p>close</p>", summary: "You got 1 of 2 right, and 1 of your choices is wrong." });
+});
+
+it("reveals everything after the last allowed attempt", () => {
+  const r = buildResult(question({ when: "attempts", attempts: 3 }), partial, ["a", "c"], 3, 3);
+  expect(r.revealed).toBe(true);
+  expect(r.choices[1]).toEqual({ id: "b", selected: false, correct: true, rationaleHtml: "<p>b is right</p>" });
+  expect(r.explanationHtml).toBe("<p>why</p>");
+  expect(r.canRetry).toBe(false);
+});
+
+it("reveals after a correct answer, and never under 'never'", () => {
+  expect(buildResult(question({ when: "correct" }), correct, ["a", "b"], 1, 1).revealed).toBe(true);
+  expect(buildResult(question({ when: "correct" }), partial, ["a", "c"], 3, 3).revealed).toBe(false);
+  const never = buildResult(question({ when: "never" }), correct, ["a", "b"], 1, 1);
+  expect(never.revealed).toBe(false);
+  expect(never.choices[2]).toEqual({ id: "c", selected: false });
+  expect(never.canRetry).toBe(false);
+});
