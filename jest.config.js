@@ -34,12 +34,12 @@ module.exports = async () => ({
       globalSetup: "<rootDir>/tests/support/db-global-setup.ts",
       setupFiles: ["<rootDir>/tests/support/db-per-file.ts"],
     })()),
-    await createConfig({
+    withEsmDependencies(await createConfig({
       ...shared,
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
       globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
-    })(),
+    })()),
   ],
 });

@@ -14,7 +14,11 @@ function createClient(): PrismaClient {
   }
   const { PrismaBetterSqlite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   // timeout: how long a writer waits for another writer's lock before SQLITE_BUSY.
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: 10_000 }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: 10_000 }) });
+  // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
+  // for the application; only an OS crash or power cut can lose the last commits.
+  void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((e: unknown) => console.error("PRAGMA synchronous failed", e));
+  return client;
 }
 
 /** Kept on globalThis so hot reloads in development reuse one connection. */

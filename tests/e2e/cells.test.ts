@@ -218,8 +218,9 @@ it("loads no TensorFlow.js and no editor until a cell is near the viewport", asy
   await page.waitForLoadState("networkidle");
   expect(requested.filter((u) => u.includes("/runner/"))).toEqual([]);
   expect(await page.locator(".cm-editor").count()).toBe(0);
+  const tfjsLoaded = page.waitForResponse((r) => r.url().endsWith("/runner/tf.min.js"));
   await cell(page, "train-vs-eval").scrollIntoViewIfNeeded();
   await page.locator(".cm-editor").first().waitFor();
-  await page.waitForResponse((r) => r.url().endsWith("/runner/tf.min.js"));
+  await tfjsLoaded;
   await context.close();
 });
