@@ -15,14 +15,14 @@ async function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(extraEnv = {}) {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
-  const env = { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env = { ...process.env, ...extraEnv, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   migrate(env);
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, env, stdio: "ignore", detached: true,
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore", detached: true,
   });
   const baseURL = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {

@@ -6,6 +6,16 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_PROVIDER: z.enum(["sqlite", "postgresql"]).default("sqlite"),
     DATABASE_URL: z.string().trim().min(1).optional(),
+    /** Secret for the authors' report. Unset: the report is disabled (no default on purpose). */
+    AUTHOR_TOKEN: z
+      .string()
+      .min(16, "must be at least 16 characters (it guards the authors' report)")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** "1" when a reverse proxy in front sets X-Forwarded-For (see scripts/serve.mjs). */
+    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    /** Requests per minute per learner and per IP for feedback and other writes. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(10),
   })
   .transform((env, ctx) => {
     const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? "file:./data/app.db" : undefined);

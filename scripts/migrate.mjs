@@ -236,5 +236,10 @@ function enableWal() {
 // Exit explicitly: the wasm engine keeps a long timer and pg pools alive after the work is done.
 run(process.argv[2], process.argv.slice(3)).then(
   () => process.exit(0),
-  (e) => fail(`${e?.message ?? e}${e?.code ? ` (${e.code})` : ""}`),
+  (e) => {
+    const message = String(e?.message ?? e);
+    // better-sqlite3's "database is locked" reaches us as a SocketTimeout from the adapter.
+    const hint = /SocketTimeout|database is locked/.test(message) ? "\nThe database is locked: stop the running app (npm start / next dev) and retry." : "";
+    fail(`${message.split("\n")[0]}${e?.code ? ` (${e.code})` : ""}${hint}`);
+  },
 );

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { E2E_STATE, ROOT, TMP } from "../support/paths";
+import { E2E_AUTHOR_TOKEN, E2E_STATE, ROOT, TMP } from "../support/paths";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,9 +42,9 @@ export default async function globalSetup() {
   const port = await freePort();
   const logFile = path.join(TMP, "e2e-server.log");
   const out = fs.openSync(logFile, "w");
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production" },
+    env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", AUTHOR_TOKEN: E2E_AUTHOR_TOKEN },
     stdio: ["ignore", out, out],
     detached: true,
   });

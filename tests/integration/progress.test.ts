@@ -28,7 +28,7 @@ describe("POST /api/progress", () => {
     const second = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() }, learner }));
     expect(second.status).toBe(200);
     expect(learnerCookieOf(second).value).toBeUndefined();
-    expect(await countRows()).toEqual({ learners: 1, progress: 1, attempts: 0 });
+    expect(await countRows()).toEqual({ learners: 1, progress: 1, attempts: 0, feedback: 0 });
 
     const listed = await (await GET(request("/api/progress", { learner }))).json();
     expect(listed.chapters).toEqual([expect.objectContaining({ chapterId: DROPOUT, revision: revision() })]);
@@ -38,7 +38,7 @@ describe("POST /api/progress", () => {
     const response = await GET(request("/api/progress"));
     expect(response.status).toBe(200);
     expect(learnerCookieOf(response).value).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
   });
 
   it("keeps learners apart", async () => {
@@ -66,7 +66,7 @@ describe("POST /api/progress", () => {
     const response = await POST(request("/api/progress", options));
     expect(response.status).toBe(status);
     expect((await response.json()).error).toMatch(message);
-    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
   });
 
   it("clears a malformed cookie so the next write starts fresh", async () => {

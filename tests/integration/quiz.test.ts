@@ -101,7 +101,7 @@ it("gives a new browser an empty state and a cookie, without storing anything", 
   expect(response.status).toBe(200);
   expect(learnerCookieOf(response).value).toMatch(/^[0-9a-f-]{36}$/);
   expect((await response.json()).questions[statements.id].attemptsUsed).toBe(0);
-  expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
+  expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
 });
 
 describe("refused without writing anything", () => {
@@ -128,7 +128,7 @@ describe("refused without writing anything", () => {
         : await submit(over, cookie);
     expect(response.status).toBe(status);
     expect((await response.json()).error).toMatch(message);
-    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0 });
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
   });
 
   it("rejects a state query without a chapter", async () => {

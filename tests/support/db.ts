@@ -4,12 +4,13 @@ import { db } from "@/lib/db.server";
 export { db };
 
 export async function countRows() {
-  const [learners, progress, attempts] = await Promise.all([db.learner.count(), db.chapterProgress.count(), db.quizAttempt.count()]);
-  return { learners, progress, attempts };
+  const [learners, progress, attempts, feedback] = await Promise.all([db.learner.count(), db.chapterProgress.count(), db.quizAttempt.count(), db.feedback.count()]);
+  return { learners, progress, attempts, feedback };
 }
 
 /** Deletes every row (Postgres runs share one database across test files). */
 export async function resetDb() {
+  await db.feedback.deleteMany();
   await db.quizAttempt.deleteMany();
   await db.chapterProgress.deleteMany();
   await db.learner.deleteMany();

@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/chapter/Breadcrumbs";
 import { ChapterMenu } from "@/components/chapter/ChapterMenu";
 import { PrevNext } from "@/components/chapter/PrevNext";
 import { Toc } from "@/components/chapter/Toc";
+import { FeedbackWidget } from "@/components/feedback/FeedbackWidget";
 import { MdxContent } from "@/components/mdx/MdxContent";
 import { MarkReadButton } from "@/components/progress/MarkReadButton";
 import { Quiz } from "@/components/quiz/Quiz";
@@ -70,6 +71,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
         </article>
         {quiz ? <Quiz quiz={quiz} /> : null}
         <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
+        <FeedbackWidget chapterId={chapter.id} revision={chapter.revision} />
         <PrevNext prev={prev} next={next} />
       </main>
     </div>

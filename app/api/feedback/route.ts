@@ -1,0 +1,55 @@
+// GET ?chapterId&revision: this learner's vote. POST {chapterId, revision, vote, comment?}: save it.
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { getChapterById } from "@/lib/content/course.server";
+import { describeIssues } from "@/lib/content/schema";
+import { getEnv } from "@/lib/env.server";
+import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
+import { feedbackSchema } from "@/lib/feedback/schema";
+import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { invalidLearnerCookie } from "@/lib/learner/responses.server";
+import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
+
+export const dynamic = "force-dynamic";
+
+let limiter: RateLimiter | undefined;
+const writes = () => (limiter ??= new RateLimiter(getEnv().RATE_LIMIT_PER_MINUTE));
+
+const querySchema = z.object({ chapterId: z.string().min(1).max(200), revision: z.string().regex(/^[0-9a-f]{12}$/) }).strict();
+
+export const GET = withErrors(async (request: NextRequest) => {
+  const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.success) return jsonError(400, `Invalid query: ${describeIssues(query.error)}`);
+  const learner = learnerOrNew(request);
+  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
+  const current = learner.kind === "known" ? await feedbackOf(learner.id, query.data.chapterId, query.data.revision) : null;
+  const response = NextResponse.json({ feedback: current }, { headers: { "cache-control": "no-store" } });
+  if (learner.kind === "new") setLearnerCookie(response, learner.id, request);
+  return response;
+});
+
+export const POST = withErrors(async (request: NextRequest) => {
+  const learner = readLearner(request);
+  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
+  const keys = [`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])];
+  const limit = writes().take(keys);
+  if (!limit.ok) {
+    const response = jsonError(429, `Too many feedback submissions. Please wait ${limit.retryAfterSeconds} seconds and try again.`);
+    response.headers.set("retry-after", String(limit.retryAfterSeconds));
+    return response;
+  }
+  const parsed = await readJsonBody(request, feedbackSchema, 16 * 1024);
+  if (!parsed.ok) return parsed.response;
+  if (parsed.data.website) return jsonError(400, "Submission rejected.");
+  const chapter = getChapterById(parsed.data.chapterId);
+  if (!chapter) return jsonError(404, `Unknown chapter "${parsed.data.chapterId}".`);
+  if (chapter.revision !== parsed.data.revision) {
+    return jsonError(409, "This chapter was updated since you opened it. Reload the page and try again.");
+  }
+  const { id, isNew } = await ensureLearner(learner);
+  const saved = await saveFeedback(id, { chapterId: chapter.id, revision: chapter.revision, vote: parsed.data.vote, comment: parsed.data.comment });
+  const response = NextResponse.json({ feedback: saved }, { headers: { "cache-control": "no-store" } });
+  if (isNew) setLearnerCookie(response, id, request);
+  return response;
+});

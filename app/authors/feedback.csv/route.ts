@@ -1,0 +1,10 @@
+// Feedback as CSV (signed-in authors, or Authorization: Bearer <AUTHOR_TOKEN>).
+import { requireAuthor } from "@/lib/authors/guard.server";
+import { csvResponse, feedbackCsv } from "@/lib/authors/export.server";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  await requireAuthor();
+  return csvResponse(feedbackCsv(), "feedback.csv");
+}

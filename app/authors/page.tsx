@@ -1,0 +1,148 @@
+// The authors' report: feedback and quiz statistics (signed-in authors only; 404 otherwise).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAuthor } from "@/lib/authors/guard.server";
+import { feedbackRevisions, feedbackSummary, quizStatistics, recentComments } from "@/lib/authors/report.server";
+import { getChapterById } from "@/lib/content/course.server";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Authors' report", robots: { index: false } };
+
+const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
+
+export default async function AuthorsPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAuthor();
+  const requested = (await props.searchParams).revision;
+  const revision = typeof requested === "string" && /^[0-9a-f]{12}$/.test(requested) ? requested : undefined;
+  const [summary, comments, revisions, questions] = await Promise.all([
+    feedbackSummary(revision),
+    recentComments(revision),
+    feedbackRevisions(),
+    quizStatistics(),
+  ]);
+
+  return (
+    <main id="main" className="page wide report">
+      <div className="report-header">
+        <h1>Authors&apos; report</h1>
+        <form method="post" action="/api/authors/session">
+          <input type="hidden" name="action" value="sign-out" />
+          <button type="submit">Sign out</button>
+        </form>
+      </div>
+      <p>
+        Export: <a href="/authors/feedback.csv">feedback (CSV)</a> · <a href="/authors/attempts.csv">quiz attempts (CSV)</a>
+      </p>
+
+      <section aria-labelledby="feedback-heading">
+        <h2 id="feedback-heading">“Everything was clear?”</h2>
+        <nav aria-label="Filter by content revision" className="report-filter">
+          Revision:{" "}
+          {revision ? <Link href="/authors">all</Link> : <strong>all</strong>}
+          {revisions.map((r) => (
+            <span key={`${r.chapterId}@${r.revision}`}>
+              {" · "}
+              {r.revision === revision ? (
+                <strong>{r.revision}</strong>
+              ) : (
+                <Link href={`/authors?revision=${r.revision}`} title={getChapterById(r.chapterId)?.title ?? r.chapterId}>
+                  {r.revision}
+                </Link>
+              )}
+            </span>
+          ))}
+        </nav>
+        {summary.length === 0 ? (
+          <p className="muted">No feedback yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Chapter</th>
+                  <th scope="col">Revision</th>
+                  <th scope="col">Votes</th>
+                  <th scope="col">Clear</th>
+                  <th scope="col">Comments</th>
+                  <th scope="col">Last vote</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.map((row) => (
+                  <tr key={`${row.chapterId}@${row.revision}`}>
+                    <td>{row.title}</td>
+                    <td>
+                      <code>{row.revision}</code>
+                      {getChapterById(row.chapterId)?.revision === row.revision ? " (current)" : ""}
+                    </td>
+                    <td>{row.votes}</td>
+                    <td>
+                      {pct(row.votes ? row.clear / row.votes : null)} ({row.clear})
+                    </td>
+                    <td>{row.comments}</td>
+                    <td>{when(row.lastAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3>Recent comments</h3>
+        {comments.length === 0 ? (
+          <p className="muted">No comments yet.</p>
+        ) : (
+          <ul className="comments">
+            {comments.map((c, i) => (
+              <li key={i}>
+                <p className="comment-meta">
+                  {c.clear ? "Clear" : "Not clear"} · {getChapterById(c.chapterId)?.title ?? c.chapterId} · <code>{c.revision}</code> · {when(c.updatedAt)}
+                </p>
+                {/* Learner text: rendered as text by React, never as HTML or Markdown. */}
+                <p className="comment-text">{c.comment}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="quiz-heading">
+        <h2 id="quiz-heading">Quiz questions</h2>
+        {questions.map((q) => (
+          <article key={`${q.chapterId}/${q.questionId}`} className="question-stats">
+            <h3>
+              <span className="muted">{q.chapterTitle} · </span>
+              <span dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
+            </h3>
+            <p>
+              {q.attempts} attempts by {q.learners} learners · facility (mean score) {pct(q.facility)} · fully correct{" "}
+              {pct(q.attempts ? q.fullyCorrect / q.attempts : null)} · first attempts {pct(q.firstScore)} vs later {pct(q.laterScore)}
+            </p>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Choice</th>
+                    <th scope="col">Key</th>
+                    <th scope="col">Picked</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.choices.map((c) => (
+                    <tr key={c.id}>
+                      <td dangerouslySetInnerHTML={{ __html: c.html }} />
+                      <td>{c.correct ? "✓ right" : "✗ distractor"}</td>
+                      <td>
+                        {c.picked} ({pct(q.attempts ? c.picked / q.attempts : null)})
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </article>
+        ))}
+      </section>
+    </main>
+  );
+}

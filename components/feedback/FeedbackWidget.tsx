@@ -1,0 +1,127 @@
+"use client";
+// "Everything was clear?" Yes/No, then an optional comment, then thanks. Votes can be changed.
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { COMMENT_MAX, type FeedbackView } from "@/lib/feedback/types";
+
+type Vote = "yes" | "no";
+type Stage = "vote" | "comment" | "thanks";
+
+async function send(body: Record<string, unknown>): Promise<{ ok: true; feedback: FeedbackView } | { ok: false; error: string }> {
+  try {
+    const response = await fetch("/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const json = (await response.json().catch(() => null)) as { feedback?: FeedbackView; error?: string } | null;
+    if (!response.ok || !json?.feedback) return { ok: false, error: json?.error ?? `Could not save your feedback (HTTP ${response.status}).` };
+    return { ok: true, feedback: json.feedback };
+  } catch {
+    return { ok: false, error: "Could not reach the server. Your feedback was not saved; please try again." };
+  }
+}
+
+export function FeedbackWidget({ chapterId, revision }: { chapterId: string; revision: string }) {
+  const [vote, setVote] = useState<Vote | null>(null);
+  const [comment, setComment] = useState("");
+  const [stage, setStage] = useState<Stage>("vote");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const honeypot = useRef<HTMLInputElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const ids = { title: useId(), comment: useId(), counter: useId() };
+
+  // Returning learners see the vote they gave on this revision.
+  useEffect(() => {
+    const query = new URLSearchParams({ chapterId, revision });
+    void fetch(`/api/feedback?${query}`, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ feedback: FeedbackView | null }>) : null))
+      .then((body) => {
+        if (body?.feedback) {
+          setVote(body.feedback.vote);
+          setComment(body.feedback.comment ?? "");
+        }
+      })
+      .catch(() => undefined);
+  }, [chapterId, revision]);
+
+  async function choose(next: Vote) {
+    setBusy(true);
+    setError(null);
+    const result = await send({ chapterId, revision, vote: next, website: honeypot.current?.value ?? "" });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setVote(next);
+    setStage("comment");
+    requestAnimationFrame(() => textarea.current?.focus());
+  }
+
+  async function submitComment(event: FormEvent) {
+    event.preventDefault();
+    if (!vote) return;
+    setBusy(true);
+    setError(null);
+    const result = await send({ chapterId, revision, vote, comment, website: honeypot.current?.value ?? "" });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    finish();
+  }
+
+  function finish() {
+    setStage("thanks");
+    requestAnimationFrame(() => thanks.current?.focus());
+  }
+
+  return (
+    <section className="feedback" aria-labelledby={ids.title}>
+      <h2 id={ids.title} className="feedback-title">
+        Everything was clear?
+      </h2>
+      <div className="feedback-votes" role="group" aria-labelledby={ids.title}>
+        {(["yes", "no"] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={vote === v} disabled={busy} onClick={() => void choose(v)}>
+            {v === "yes" ? "Yes" : "No"}
+          </button>
+        ))}
+      </div>
+      {stage === "comment" ? (
+        <form className="feedback-form" onSubmit={(e) => void submitComment(e)}>
+          <label htmlFor={ids.comment}>How can we improve it?</label>
+          <textarea
+            id={ids.comment}
+            ref={textarea}
+            value={comment}
+            maxLength={COMMENT_MAX}
+            rows={4}
+            aria-describedby={ids.counter}
+            placeholder={vote === "no" ? "What was unclear or missing? (optional)" : "Anything we could still do better? (optional)"}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <p id={ids.counter} className="feedback-counter">
+            {comment.length} / {COMMENT_MAX}
+          </p>
+          {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
+          <div className="hp" aria-hidden="true">
+            <label>
+              Website
+              <input ref={honeypot} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+            </label>
+          </div>
+          <div className="feedback-actions">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? "Sending…" : "Send"}
+            </button>
+            <button type="button" onClick={finish} disabled={busy}>
+              Skip
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <p ref={thanks} tabIndex={-1} role="status" aria-live="polite" className="feedback-thanks">
+        {stage === "thanks" ? "Thanks for your feedback!" : ""}
+      </p>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
