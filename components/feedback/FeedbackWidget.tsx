@@ -27,6 +27,12 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
   const textarea = useRef<HTMLTextAreaElement>(null);
   const thanks = useRef<HTMLParagraphElement>(null);
   const ids = { title: useId(), comment: useId(), counter: useId() };
+  // Focus follows the conversation: the comment box after a vote, the thanks at the end.
+  const [focusStage, setFocusStage] = useState<Stage | null>(null);
+  useEffect(() => {
+    if (focusStage === "comment") textarea.current?.focus();
+    if (focusStage === "thanks") thanks.current?.focus();
+  }, [focusStage]);
 
   // Returning learners see the vote they gave on this revision.
   useEffect(() => {
@@ -50,7 +56,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
     if (!result.ok) return setError(result.error);
     setVote(next);
     setStage("comment");
-    requestAnimationFrame(() => textarea.current?.focus());
+    setFocusStage("comment");
   }
 
   async function submitComment(event: FormEvent) {
@@ -66,7 +72,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
 
   function finish() {
     setStage("thanks");
-    requestAnimationFrame(() => thanks.current?.focus());
+    setFocusStage("thanks");
   }
 
   return (

@@ -29,6 +29,12 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
   const hintId = useId();
   const name = `${useId()}-${question.id}`;
   const loading = initial === undefined;
+  // After Check the result gets focus; after Try again the first choice does (once rendered).
+  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(null);
+  useEffect(() => {
+    if (focusTarget?.to === "result") resultRef.current?.focus();
+    if (focusTarget?.to === "first") firstInputRef.current?.focus();
+  }, [focusTarget]);
 
   // Resume: show the last result; otherwise start an attempt with a fresh order.
   useEffect(() => {
@@ -65,7 +71,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     setResult(response.result);
     setAttemptsUsed(response.result.attemptsUsed);
     onProgress(response.progress);
-    requestAnimationFrame(() => resultRef.current?.focus());
+    setFocusTarget({ to: "result" });
   }
 
   function tryAgain() {
@@ -73,7 +79,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     setSelected([]);
     setError(null);
     if (question.shuffle) setOrder(shuffled(ids));
-    requestAnimationFrame(() => firstInputRef.current?.focus());
+    setFocusTarget({ to: "first" });
   }
 
   const hint = multiple

@@ -75,7 +75,7 @@ it("works from the keyboard: Space selects, Enter checks, the result gets focus"
   await q.getByRole("button", { name: "Check" }).focus();
   await page.keyboard.press("Enter");
   await q.locator(".result-summary").waitFor();
-  expect(await page.evaluate(() => document.activeElement?.className)).toBe("question-result");
+  await page.waitForFunction(() => document.activeElement?.className === "question-result"); // focus moved to the result
   const expected = selected === "identical" ? "Correct!" : "Not quite.";
   await expect(q.locator(".result-summary").innerText()).resolves.toBe(expected);
   await context.close();

@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 // Guessing the token: a handful of tries a minute per address.
 const attempts = new RateLimiter(5);
 
-const redirect = (request: NextRequest, path: string) => NextResponse.redirect(new URL(path, request.url), 303);
+// A relative Location: request.url may name another host (Next reports "localhost") than the
+// one the browser used, and the session cookie belongs to the browser's host.
+const redirect = (_request: NextRequest, path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
 
 export async function POST(request: NextRequest) {
   if (!authorsEnabled()) return new NextResponse("Not found", { status: 404 });
