@@ -79,6 +79,19 @@ export async function quizStatistics(): Promise<QuestionStats[]> {
     GROUP BY "chapterId", "questionId"`;
   const byKey = new Map(rows.map((r) => [`${r.chapterId}/${r.questionId}`, r]));
 
+  // How often each choice was picked: attempts grouped by their selection (few distinct ones).
+  const selections = await db.$queryRaw<{ chapterId: string; questionId: string; selected: string; n: unknown }[]>`
+    SELECT "chapterId", "questionId", "selected", COUNT(*) AS "n"
+    FROM "QuizAttempt"
+    GROUP BY "chapterId", "questionId", "selected"`;
+  const picks = new Map<string, Map<string, number>>();
+  for (const s of selections) {
+    const key = `${s.chapterId}/${s.questionId}`;
+    const counts = picks.get(key) ?? new Map<string, number>();
+    for (const id of JSON.parse(s.selected) as string[]) counts.set(id, (counts.get(id) ?? 0) + (num(s.n) ?? 0));
+    picks.set(key, counts);
+  }
+
   const stats: QuestionStats[] = [];
   for (const course of getCourses()) {
     for (const chapter of chaptersInOrder(course)) {
@@ -86,16 +99,7 @@ export async function quizStatistics(): Promise<QuestionStats[]> {
       if (!quiz) continue;
       for (const q of quiz.questions) {
         const r = byKey.get(`${chapter.id}/${q.id}`);
-        // How often each choice was picked: choice ids are slugs, so '%"id"%' matches exactly one id.
-        const picks = r
-          ? (
-              await db.$queryRaw<Record<string, unknown>[]>`
-                SELECT ${Prisma.join(
-                  q.choices.map((c, i) => Prisma.sql`SUM(CASE WHEN "selected" LIKE ${`%"${c.id}"%`} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"c${i}"`)}`),
-                )}
-                FROM "QuizAttempt" WHERE "chapterId" = ${chapter.id} AND "questionId" = ${q.id}`
-            )[0]
-          : {};
+        const counts = picks.get(`${chapter.id}/${q.id}`);
         stats.push({
           chapterId: chapter.id,
           chapterTitle: chapter.title,
@@ -108,7 +112,7 @@ export async function quizStatistics(): Promise<QuestionStats[]> {
           firstAttempts: num(r?.firstAttempts) ?? 0,
           firstScore: num(r?.firstScore),
           laterScore: num(r?.laterScore),
-          choices: q.choices.map((c, i) => ({ id: c.id, html: c.html, correct: c.correct, picked: num(picks[`c${i}`]) ?? 0 })),
+          choices: q.choices.map((c) => ({ id: c.id, html: c.html, correct: c.correct, picked: counts?.get(c.id) ?? 0 })),
         });
       }
     }
