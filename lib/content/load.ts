@@ -20,6 +20,8 @@ export type Chapter = {
   slug: string;
   title: string;
   summary: string;
+  /** Suggested questions for the "Ask AI" panel (from frontmatter). */
+  prompts: string[];
   /** 1-based position in its section, and its section's position in the course. */
   number: number;
   sectionNumber: number;
@@ -131,6 +133,7 @@ export function loadCourses(contentDir: string): Course[] {
           slug,
           title: meta.data.title,
           summary: meta.data.summary,
+          prompts: meta.data.prompts,
           number: 0,
           sectionNumber: 0,
           sectionTitle: sectionMeta?.data.title ?? "",

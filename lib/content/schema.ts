@@ -21,6 +21,8 @@ export const chapterFrontmatterSchema = z
     /** Position inside its section; chapters are numbered by sorting on it. */
     order,
     summary: text.max(300),
+    /** Suggested questions for the "Ask AI" panel. */
+    prompts: z.array(text.max(200)).max(6).default([]),
   })
   .strict();
 

@@ -4,12 +4,19 @@ import { db } from "@/lib/db.server";
 export { db };
 
 export async function countRows() {
-  const [learners, progress, attempts, feedback] = await Promise.all([db.learner.count(), db.chapterProgress.count(), db.quizAttempt.count(), db.feedback.count()]);
-  return { learners, progress, attempts, feedback };
+  const [learners, progress, attempts, feedback, questions] = await Promise.all([
+    db.learner.count(),
+    db.chapterProgress.count(),
+    db.quizAttempt.count(),
+    db.feedback.count(),
+    db.askQuestion.count(),
+  ]);
+  return { learners, progress, attempts, feedback, ...(questions ? { questions } : {}) };
 }
 
 /** Deletes every row (Postgres runs share one database across test files). */
 export async function resetDb() {
+  await db.askQuestion.deleteMany();
   await db.feedback.deleteMany();
   await db.quizAttempt.deleteMany();
   await db.chapterProgress.deleteMany();

@@ -1,0 +1,61 @@
+// GET: how answers are made (course text or a model). POST {chapterId, revision, question,
+// attachment?}: streams the answer as newline-delimited JSON events.
+import { NextResponse, type NextRequest } from "next/server";
+import { answer } from "@/lib/ask/ask.server";
+import { modelConfig } from "@/lib/ask/config.server";
+import { askSchema } from "@/lib/ask/schema";
+import type { AskConfigView } from "@/lib/ask/types";
+import { getChapterById } from "@/lib/content/course.server";
+import { getEnv } from "@/lib/env.server";
+import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { invalidLearnerCookie } from "@/lib/learner/responses.server";
+import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
+
+export const dynamic = "force-dynamic";
+
+let limiter: RateLimiter | undefined;
+const questions = () => (limiter ??= new RateLimiter(getEnv().RATE_LIMIT_PER_MINUTE));
+
+export const GET = withErrors(async () => {
+  const config = modelConfig();
+  // The model's name only: never its URL or key.
+  const view: AskConfigView = config ? { mode: "model", model: config.model } : { mode: "course" };
+  return NextResponse.json(view, { headers: { "cache-control": "no-store" } });
+});
+
+export const POST = withErrors(async (request: NextRequest) => {
+  const learner = readLearner(request);
+  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
+  const limit = questions().take([`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
+  if (!limit.ok) {
+    const response = jsonError(429, `Too many questions. Please wait ${limit.retryAfterSeconds} seconds and ask again.`);
+    response.headers.set("retry-after", String(limit.retryAfterSeconds));
+    return response;
+  }
+  const parsed = await readJsonBody(request, askSchema, 48 * 1024);
+  if (!parsed.ok) return parsed.response;
+  const chapter = getChapterById(parsed.data.chapterId);
+  if (!chapter) return jsonError(404, `Unknown chapter "${parsed.data.chapterId}".`);
+  if (chapter.revision !== parsed.data.revision) return jsonError(409, "This chapter was updated since you opened it. Reload the page and ask again.");
+  const config = modelConfig();
+  const { id, isNew } = await ensureLearner(learner);
+
+  const encoder = new TextEncoder();
+  const events = answer(id, chapter, parsed.data, config, request.signal);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+    },
+    async cancel() {
+      await events.return(undefined);
+    },
+  });
+  const response = new NextResponse(body, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
+  if (isNew) setLearnerCookie(response, id, request);
+  return response;
+});

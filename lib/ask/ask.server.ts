@@ -1,0 +1,62 @@
+// Answers one question: retrieval from the course, then (if configured) a language model that
+// answers from the retrieved passages, falling back to the retrieval answer if it fails.
+import "server-only";
+import type { Chapter } from "@/lib/content/load";
+import { db } from "@/lib/db.server";
+import type { ModelConfig } from "./config.server";
+import { getAskIndex } from "./index.server";
+import { streamModelAnswer } from "./model.server";
+import { answerFromCourse } from "./retrieve";
+import type { AskInput } from "./schema";
+import type { AskEvent } from "./types";
+
+const DEFAULT_SUGGESTIONS = ["What is dropout?", "Why does dropout scale the kept units?", "What is the difference between train and eval mode?"];
+
+/** Yields the answer's events; records the question (and how it was answered) when done. */
+export async function* answer(learnerId: string, chapter: Chapter, input: AskInput, config: ModelConfig | null, signal: AbortSignal): AsyncGenerator<AskEvent> {
+  const question = input.attachment ? `${input.question}\n${input.attachment.error}` : input.question;
+  const { answer: fromCourse, hits } = answerFromCourse(getAskIndex(), question, chapter.id);
+  let answeredBy: "course" | "model" | "not-covered" | "fallback" = fromCourse.kind === "course" ? "course" : "not-covered";
+
+  try {
+    if (fromCourse.kind === "not-covered") {
+      yield { type: "meta", mode: "course", sources: [] };
+      yield { type: "not-covered", suggestions: chapter.prompts.length ? chapter.prompts : DEFAULT_SUGGESTIONS };
+      return;
+    }
+    const sources = fromCourse.parts.map(({ heading, chapterTitle, href }) => ({ heading, chapterTitle, href }));
+    if (config) {
+      yield { type: "meta", mode: "model", sources };
+      let streamed = false;
+      try {
+        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal)) {
+          streamed = true;
+          yield { type: "delta", text };
+        }
+        if (!streamed) throw new Error("the model returned an empty answer");
+        answeredBy = "model";
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        console.error("Ask AI: model failed, answering from the course", error);
+        answeredBy = "fallback";
+        yield {
+          type: "notice",
+          text: streamed ? "The language model stopped answering. Here is what the course says:" : "The language model is not available right now. Here is what the course says:",
+        };
+      }
+    } else {
+      yield { type: "meta", mode: "course", sources };
+    }
+    yield { type: "course-answer", parts: fromCourse.parts };
+  } finally {
+    // Recorded before the last event, so it happens even if the learner closes the panel now.
+    await db.askQuestion
+      .create({
+        data: { learnerId, chapterId: chapter.id, revision: chapter.revision, question: input.question, answeredBy, withCode: Boolean(input.attachment) },
+        select: { id: true },
+      })
+      .catch((e: unknown) => console.error("Ask AI: could not record the question", e));
+    yield { type: "done" };
+  }
+}

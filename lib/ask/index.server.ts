@@ -1,0 +1,26 @@
+// The passage index for Ask AI: built at build time into generated/ask-index.json (server only),
+// or built in memory when that file is missing or was made from other content (development).
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { getCourses } from "@/lib/content/course.server";
+import { contentKey, coursePassages } from "./corpus";
+import { buildIndex, loadIndex, type PassageIndex } from "./search";
+
+export const INDEX_FILE = path.join(process.cwd(), "generated", "ask-index.json");
+
+let cached: { key: string; index: PassageIndex } | undefined;
+
+export function getAskIndex(): PassageIndex {
+  const courses = getCourses();
+  const key = contentKey(courses);
+  if (cached?.key === key) return cached.index;
+  let index: PassageIndex | undefined;
+  if (fs.existsSync(INDEX_FILE)) {
+    const stored = JSON.parse(fs.readFileSync(INDEX_FILE, "utf8")) as { key: string; index: string };
+    if (stored.key === key) index = loadIndex(stored.index);
+  }
+  index ??= buildIndex(coursePassages(courses));
+  cached = { key, index };
+  return index;
+}

@@ -1,0 +1,13 @@
+// Builds the Ask AI passage index into generated/ask-index.json (run before `next build`).
+import fs from "node:fs";
+import path from "node:path";
+import { contentKey, coursePassages } from "../lib/ask/corpus";
+import { buildIndex, serializeIndex } from "../lib/ask/search";
+import { loadCourses } from "../lib/content/load";
+
+const courses = loadCourses(path.resolve("content"));
+const passages = coursePassages(courses);
+const out = path.resolve("generated", "ask-index.json");
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ key: contentKey(courses), index: serializeIndex(buildIndex(passages)) }));
+console.log(`ask index built: ${passages.length} passages, ${(fs.statSync(out).size / 1024).toFixed(0)} KB`);

@@ -1,0 +1,156 @@
+// Ask AI against a real database: course-text answers, "not covered", the model path against a
+// local OpenAI-compatible server (streaming, hang, 500), validation and rate limits.
+import { GET, POST } from "@/app/api/ask/route";
+import { getChapterById } from "@/lib/content/course.server";
+import { countRows, db, resetDb } from "../support/db";
+import { startFakeModel } from "../support/fake-model";
+import { request } from "../support/requests";
+
+const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
+const revision = getChapterById(CHAPTER)!.revision;
+const SECRET_KEY = "sk-test-secret-key-do-not-leak";
+let ip = 0;
+
+type Event = { type: string; [k: string]: unknown };
+
+/** Posts a question and reads the streamed events, noting when each line arrived. */
+async function ask(body: Record<string, unknown>, learner?: string) {
+  const response = await POST(request("/api/ask", { body: { chapterId: CHAPTER, revision, ...body }, learner, headers: { "x-forwarded-for": `10.7.0.${++ip}` } }));
+  if (response.status !== 200) return { status: response.status, error: ((await response.json()) as { error: string }).error, events: [] as (Event & { at: number })[], raw: "" };
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: (Event & { at: number })[] = [];
+  let buffer = "";
+  let raw = "";
+  const t0 = performance.now();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    raw += value;
+    buffer += value;
+    const lines = buffer.split("\n");
+    buffer = lines.pop()!;
+    for (const line of lines) if (line) events.push({ ...(JSON.parse(line) as Event), at: performance.now() - t0 });
+  }
+  return { status: 200, events, raw, error: undefined };
+}
+
+beforeEach(resetDb);
+afterAll(() => db.$disconnect());
+
+describe("without a model (the default)", () => {
+  beforeAll(() => {
+    delete process.env.ASK_MODEL_BASE_URL;
+  });
+
+  it("says answers come from the course text", async () => {
+    expect(await (await GET()).json()).toEqual({ mode: "course" });
+  });
+
+  it("answers from the course with quoted sentences and links to sections, and records the question", async () => {
+    const { events } = await ask({ question: "How do I choose the right dropout probability for my model?" });
+    expect(events.map((e) => e.type)).toEqual(["meta", "course-answer", "done"]);
+    expect(events[0]).toMatchObject({ mode: "course" });
+    const parts = events[1].parts as { heading: string; href: string; quotes: string[] }[];
+    expect(parts[0].heading).toBe("Using dropout in practice");
+    expect(parts[0].href).toBe(`/courses/${CHAPTER}#using-dropout-in-practice`);
+    expect(parts[0].quotes.join(" ")).toMatch(/0\.5/);
+    const stored = await db.askQuestion.findMany({ select: { chapterId: true, revision: true, question: true, answeredBy: true, withCode: true } });
+    expect(stored).toEqual([{ chapterId: CHAPTER, revision, question: "How do I choose the right dropout probability for my model?", answeredBy: "course", withCode: false }]);
+  });
+
+  it("says when the course does not cover a question, and suggests what it can answer", async () => {
+    const { events } = await ask({ question: "What is the capital of France?" });
+    expect(events.map((e) => e.type)).toEqual(["meta", "not-covered", "done"]);
+    expect(events[1].suggestions).toEqual(getChapterById(CHAPTER)!.prompts);
+    expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("not-covered");
+  });
+
+  it("uses an attached cell error to find the passage", async () => {
+    const { events } = await ask({
+      question: "Why does my code fail?",
+      attachment: { cellTitle: "Exercise", code: "model.predict(x)", error: "dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5" },
+    });
+    expect(events[1].type).toBe("course-answer");
+    expect((await db.askQuestion.findFirstOrThrow()).withCode).toBe(true);
+  });
+});
+
+describe("with a model", () => {
+  let model: Awaited<ReturnType<typeof startFakeModel>>;
+  beforeAll(async () => {
+    model = await startFakeModel(["Dropout ", "zeroes units ", "with probability p ", "[The mechanism]."], 60);
+    process.env.ASK_MODEL_BASE_URL = model.baseUrl;
+    process.env.ASK_MODEL_NAME = "tiny-test-model";
+    process.env.ASK_MODEL_API_KEY = SECRET_KEY;
+    process.env.ASK_MODEL_TIMEOUT_MS = "800";
+  });
+  afterAll(async () => {
+    for (const k of ["ASK_MODEL_BASE_URL", "ASK_MODEL_NAME", "ASK_MODEL_API_KEY", "ASK_MODEL_TIMEOUT_MS"]) delete process.env[k];
+    await model.close();
+  });
+  beforeEach(() => model.setMode("stream"));
+
+  it("tells the browser the model's name only", async () => {
+    const text = await (await GET()).text();
+    expect(JSON.parse(text)).toEqual({ mode: "model", model: "tiny-test-model" });
+    expect(text).not.toContain(SECRET_KEY);
+    expect(text).not.toContain("127.0.0.1");
+  });
+
+  it("streams the model's answer piece by piece, grounded in the retrieved passages", async () => {
+    const { events, raw } = await ask({ question: "Why are the kept units scaled by 1/(1-p)?" });
+    expect(events.map((e) => e.type)).toEqual(["meta", "delta", "delta", "delta", "delta", "done"]);
+    expect(events.filter((e) => e.type === "delta").map((e) => e.text).join("")).toBe("Dropout zeroes units with probability p [The mechanism].");
+    // Streamed: the first piece arrived well before the last.
+    const deltas = events.filter((e) => e.type === "delta");
+    expect(deltas[3].at - deltas[0].at).toBeGreaterThan(100);
+    // The model was asked with our key, the question and the course passages.
+    const call = model.seen.at(-1)!;
+    expect(call.authorization).toBe(`Bearer ${SECRET_KEY}`);
+    expect(call.body).toMatchObject({ model: "tiny-test-model", stream: true });
+    expect(call.body.messages[0].content).toContain("[The mechanism]");
+    expect(call.body.messages[1].content).toBe("Why are the kept units scaled by 1/(1-p)?");
+    expect(raw).not.toContain(SECRET_KEY);
+    expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("model");
+  });
+
+  it.each([
+    ["hangs", "hang", /not available right now/],
+    ["answers 500", "error", /not available right now/],
+    ["stops mid-answer", "stall-after-first", /stopped answering/],
+  ] as const)("falls back to the course answer when the model %s", async (_name, mode, notice) => {
+    model.setMode(mode);
+    const { events, raw } = await ask({ question: "What is inverted dropout?" });
+    const types = events.map((e) => e.type);
+    expect(types.slice(-3)).toEqual(["notice", "course-answer", "done"]);
+    expect(events.find((e) => e.type === "notice")!.text).toMatch(notice);
+    expect(raw).not.toContain(SECRET_KEY);
+    expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("fallback");
+  });
+});
+
+describe("refused without storing anything", () => {
+  it.each<[string, Record<string, unknown>, number, RegExp]>([
+    ["an empty question", { question: "  " }, 400, /question/],
+    ["a 1,001-character question", { question: "x".repeat(1001) }, 400, /at most 1,000 characters/],
+    ["20,001 characters of code", { question: "why?", attachment: { cellTitle: "c", code: "x".repeat(20_001), error: "e" } }, 400, /at most 20,000 characters/],
+    ["an unknown chapter", { question: "what is dropout?", chapterId: "a/b/c" }, 404, /Unknown chapter/],
+    ["a stale revision", { question: "what is dropout?", revision: "0123456789ab" }, 409, /updated/],
+    ["an extra field", { question: "what is dropout?", model: "gpt" }, 400, /model/],
+  ])("%s", async (_name, body, status, message) => {
+    const result = await ask(body);
+    expect(result.status).toBe(status);
+    expect(result.error).toMatch(message);
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
+  });
+
+  it("rate-limits questions per learner with a clear 429", async () => {
+    const learner = "12345678-1234-4234-8234-123456789abc";
+    for (let i = 0; i < 10; i++) expect((await ask({ question: "what is dropout?" }, learner)).status).toBe(200);
+    const before = await db.askQuestion.count();
+    const limited = await ask({ question: "what is dropout?" }, learner);
+    expect(limited.status).toBe(429);
+    expect(limited.error).toMatch(/Too many questions/);
+    expect(await db.askQuestion.count()).toBe(before);
+  });
+});
