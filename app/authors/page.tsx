@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAuthor } from "@/lib/authors/guard.server";
-import { feedbackRevisions, feedbackSummary, quizStatistics, recentComments } from "@/lib/authors/report.server";
+import { feedbackRevisions, feedbackSummary, quizStatistics, recentComments, recentQuestions } from "@/lib/authors/report.server";
 import { getChapterById } from "@/lib/content/course.server";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +15,12 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
   await requireAuthor();
   const requested = (await props.searchParams).revision;
   const revision = typeof requested === "string" && /^[0-9a-f]{12}$/.test(requested) ? requested : undefined;
-  const [summary, comments, revisions, questions] = await Promise.all([
+  const [summary, comments, revisions, questions, asked] = await Promise.all([
     feedbackSummary(revision),
     recentComments(revision),
     feedbackRevisions(),
     quizStatistics(),
+    recentQuestions(),
   ]);
 
   return (
@@ -104,6 +105,26 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="asked-heading">
+        <h2 id="asked-heading">What learners ask about</h2>
+        <p className="muted">
+          {asked.total} questions asked in “Ask AI”; {asked.notCovered} were not covered by the course text — candidates for new material.
+        </p>
+        {asked.latest.length ? (
+          <ul className="comments">
+            {asked.latest.map((q, i) => (
+              <li key={i}>
+                <p className="comment-meta">
+                  {q.answeredBy === "not-covered" ? "Not covered" : `Answered from ${q.answeredBy}`} · {getChapterById(q.chapterId)?.title ?? q.chapterId}
+                  {q.withCode ? " · with code" : ""} · {when(q.createdAt)}
+                </p>
+                <p className="comment-text">{q.question}</p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
 
       <section aria-labelledby="quiz-heading">

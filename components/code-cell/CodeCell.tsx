@@ -3,6 +3,7 @@
 // (sandbox + tfjs) load lazily when the cell comes into view or gets focus.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CellProps } from "@/lib/content/cells";
+import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
 import { linesFor, type OutputLine } from "./output";
 
@@ -171,10 +172,17 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         {output.map((line, i) => (
           <div key={i} className={`cell-line cell-${line.kind}`}>
             <span className="cell-text">{line.text}</span>
-            {line.line ? (
-              <button type="button" className="cell-goto" onClick={() => editorRef.current?.goToLine(line.line!)}>
-                Go to line {line.line}
-              </button>
+            {line.kind === "error" ? (
+              <span className="cell-line-actions">
+                {line.line ? (
+                  <button type="button" className="cell-goto" onClick={() => editorRef.current?.goToLine(line.line!)}>
+                    Go to line {line.line}
+                  </button>
+                ) : null}
+                <button type="button" className="cell-goto" onClick={() => askAboutError({ cellTitle: label, code: codeRef.current, error: line.text })}>
+                  Ask AI about this error
+                </button>
+              </span>
             ) : null}
           </div>
         ))}

@@ -78,7 +78,7 @@ export function splitChapter(source: string, chapter: { id: string; title: strin
 /** Sentences of a passage (for quoting). */
 export function sentences(text: string): string[] {
   return text
-    .split(/\n{2,}|(?<=[.!?:])\s+(?=[A-Z0-9("'])/)
+    .split(/\n{2,}|(?<=[.!?])\s+(?=[A-Z0-9("'])/)
     .map((s) => s.replace(/\s+/g, " ").trim())
     .filter((s) => s.length > 20);
 }

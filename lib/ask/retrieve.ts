@@ -29,13 +29,17 @@ export function bestSentences(hit: Pick<Hit, "text">, question: string, count = 
     for (const w of wanted) if (own[i].has(w)) overlap += weight.get(w)!;
     return { s, i, overlap };
   });
-  const picked = scored
-    .filter((x) => x.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || a.i - b.i)
-    .slice(0, count)
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.s);
-  return picked.length ? picked : all.slice(0, 1);
+  const chosen = new Set(
+    scored
+      .filter((x) => x.overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap || a.i - b.i)
+      .slice(0, count)
+      .map((x) => x.i),
+  );
+  if (chosen.size === 0) chosen.add(0);
+  // A short sentence ("Dropout attacks this directly.") needs the one after it to make sense.
+  for (const i of [...chosen]) if (all[i].length < 60 && i + 1 < all.length) chosen.add(i + 1);
+  return [...chosen].sort((a, b) => a - b).map((i) => all[i]);
 }
 
 export function answerFromCourse(index: PassageIndex, question: string, chapterId?: string): { answer: CourseAnswer; hits: Hit[] } {

@@ -125,3 +125,19 @@ export async function feedbackRevisions(): Promise<{ chapterId: string; revision
   const rows = await db.feedback.groupBy({ by: ["chapterId", "revision"], _max: { updatedAt: true }, orderBy: { _max: { updatedAt: "desc" } } });
   return rows.map((r) => ({ chapterId: r.chapterId, revision: r.revision }));
 }
+
+export type AskedQuestion = { chapterId: string; question: string; answeredBy: string; withCode: boolean; createdAt: Date };
+
+/** "What learners ask about": the latest questions from the Ask AI panel. */
+export async function recentQuestions(take = 50): Promise<{ total: number; notCovered: number; latest: AskedQuestion[] }> {
+  const [total, notCovered, latest] = await Promise.all([
+    db.askQuestion.count(),
+    db.askQuestion.count({ where: { answeredBy: "not-covered" } }),
+    db.askQuestion.findMany({
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { chapterId: true, question: true, answeredBy: true, withCode: true, createdAt: true },
+    }),
+  ]);
+  return { total, notCovered, latest };
+}

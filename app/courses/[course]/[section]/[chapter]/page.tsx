@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/chapter/Breadcrumbs";
 import { ChapterMenu } from "@/components/chapter/ChapterMenu";
 import { PrevNext } from "@/components/chapter/PrevNext";
 import { Toc } from "@/components/chapter/Toc";
+import { AskPanel } from "@/components/ask/AskPanel";
 import { FeedbackWidget } from "@/components/feedback/FeedbackWidget";
 import { MdxContent } from "@/components/mdx/MdxContent";
 import { MarkReadButton } from "@/components/progress/MarkReadButton";
@@ -74,6 +75,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
         <FeedbackWidget chapterId={chapter.id} revision={chapter.revision} />
         <PrevNext prev={prev} next={next} />
       </main>
+      <AskPanel chapterId={chapter.id} revision={chapter.revision} prompts={chapter.prompts} />
     </div>
   );
 }

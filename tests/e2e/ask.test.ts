@@ -1,0 +1,72 @@
+// The Ask AI panel in real Chromium (no model configured: answers from the course text).
+import type { Browser } from "playwright-core";
+import { launch, newPage } from "./browser";
+
+const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+it("opens from its button, answers a suggested prompt with working section links, and starts a new chat", async () => {
+  const { page, context } = await newPage(browser);
+  await page.goto(DROPOUT);
+  const panel = page.getByRole("complementary", { name: "Ask AI" });
+  await expect(panel.isVisible()).resolves.toBe(false); // collapsed by default
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  await panel.getByText("Answers come from the course text").waitFor();
+  await panel.getByRole("button", { name: "How do I choose the right dropout probability for my model?" }).click();
+  const link = panel.locator(".ask-part-source a").first();
+  await link.waitFor();
+  await expect(link.innerText()).resolves.toBe("Using dropout in practice");
+  expect(await panel.locator("blockquote").count()).toBeGreaterThan(0);
+
+  await link.click();
+  await page.waitForURL((url) => url.hash === "#using-dropout-in-practice");
+  const inView = await page.evaluate(() => {
+    const r = document.getElementById("using-dropout-in-practice")!.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  expect(inView).toBe(true);
+
+  // Something the course does not cover: it says so and offers questions it can answer.
+  await panel.getByLabel("Your question").fill("What is the capital of France?");
+  await page.keyboard.press("Enter");
+  await panel.getByText("The course does not cover this").waitFor();
+  expect(await panel.locator(".ask-not-covered .ask-suggestion").count()).toBe(3);
+
+  await panel.getByRole("button", { name: "New chat" }).click();
+  expect(await panel.locator(".ask-exchange").count()).toBe(0);
+  await page.keyboard.press("Escape");
+  await expect(panel.isVisible()).resolves.toBe(false);
+  await context.close();
+});
+
+it("asks about a failing cell's error, showing the attached code and error before sending", async () => {
+  const { page, context } = await newPage(browser);
+  await page.goto(DROPOUT);
+  const cell = page.locator('[data-cell-id="train-vs-eval"]');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText('import { DropoutMLP } from "course/dropout";\nconst model = new DropoutMLP(20, 64, 10, 1.5);');
+  await cell.getByRole("button", { name: "Run" }).click();
+  await cell.getByRole("button", { name: "Ask AI about this error" }).click();
+
+  const panel = page.getByRole("complementary", { name: "Ask AI" });
+  await panel.getByText("Attached: the code of “Train mode vs eval mode” and its error").waitFor();
+  await expect(panel.locator(".ask-attachment-error").innerText()).resolves.toMatch(/Line 2:\d+: RangeError: dropout rate must be a number in \[0, 1\)/);
+  await expect(panel.getByLabel("Your question").inputValue()).resolves.toBe("Why does this code fail, and how do I fix it?");
+
+  const sent = page.waitForRequest((r) => r.url().endsWith("/api/ask") && r.method() === "POST");
+  await panel.getByRole("button", { name: "Ask", exact: true }).click();
+  const body = (await sent).postDataJSON() as { attachment: { code: string; error: string } };
+  expect(body.attachment.error).toMatch(/dropout rate must be a number/);
+  expect(body.attachment.code).toContain("new DropoutMLP(20, 64, 10, 1.5)");
+  await panel.getByText("With the code of “Train mode vs eval mode” and its error.").waitFor();
+  await panel.locator(".ask-part, .ask-not-covered").first().waitFor();
+  await context.close();
+});
