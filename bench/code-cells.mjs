@@ -105,7 +105,7 @@ try {
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
     gz += gzipSync(body, { level: 9 }).length;
-    if (/@tensorflow|tfjs-core|EditorView/.test(body.toString())) tfjsInside = true;
+    if (/registerKernel|tfjs-core|EditorView/.test(body.toString())) tfjsInside = true;
   }
 
   console.log("Code cell benchmark (headless Chromium, production build, this machine)");

@@ -23,7 +23,8 @@ try {
     const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
     jsRaw += body.length;
     jsGzip += gzipSync(body, { level: 9 }).length;
-    if (/tensorflow|tfjs/i.test(body.toString("utf8", 0, Math.min(body.length, 2_000_000)))) hasTfjs = true;
+    // tfjs itself (its kernel registry), not merely the word "TensorFlow" in a status message.
+    if (/registerKernel|tfjs-core/.test(body.toString("utf8"))) hasTfjs = true;
   }
   // Warm up, then time the page and a trivial JSON route in the same run.
   await timeRequests(server.baseURL + LESSON, 20);

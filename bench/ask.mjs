@@ -1,0 +1,39 @@
+// Ask AI retrieval benchmark: answer time on the server for the test questions (p50/p99), and
+// the size of the search index shipped with the server.
+//   node bench/ask.mjs
+import fs from "node:fs";
+import path from "node:path";
+import { percentile, startServer } from "./server.mjs";
+
+const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
+const ROUNDS = 20;
+// The questions of lib/ask/retrieve.test.ts, read from there so the two stay the same.
+const source = fs.readFileSync(path.resolve(import.meta.dirname, "../lib/ask/retrieve.test.ts"), "utf8");
+const questions = [...source.matchAll(/^\s+\["([^"]+\?)", \[/gm)].map((m) => m[1]);
+
+const server = await startServer({ RATE_LIMIT_PER_MINUTE: "10000" });
+try {
+  const html = await (await fetch(`${server.baseURL}/courses/${CHAPTER}`)).text();
+  const revision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
+  const times = [];
+  for (let round = 0; round < ROUNDS + 2; round++) {
+    for (const question of questions) {
+      const t0 = performance.now();
+      const response = await fetch(`${server.baseURL}/api/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: "lbr_learner=0f0f0f0f-0000-4000-8000-000000000000" },
+        body: JSON.stringify({ chapterId: CHAPTER, revision, question }),
+      });
+      const text = await response.text();
+      if (!text.includes('"type":"done"')) throw new Error(`no answer for ${question}: ${text.slice(0, 200)}`);
+      if (round >= 2) times.push(performance.now() - t0); // two warm-up rounds
+    }
+  }
+  times.sort((a, b) => a - b);
+  const index = path.resolve(import.meta.dirname, "../generated/ask-index.json");
+  console.log(`Ask AI retrieval (no model), ${questions.length} questions × ${ROUNDS} rounds over HTTP, production build, this machine`);
+  console.log(`  answer time              p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (includes HTTP and storing the question)   target p99 ≤ 20 ms: ${percentile(times, 99) <= 20 ? "MET" : "MISSED"}`);
+  console.log(`  search index             ${(fs.statSync(index).size / 1024).toFixed(0)} KB JSON on the server (generated/ask-index.json), none in the browser`);
+} finally {
+  server.stop();
+}
