@@ -1,17 +1,12 @@
 // The Ask AI panel in real Chromium (no model configured: answers from the course text).
-import type { Browser } from "playwright-core";
-import { launch, newPage } from "./browser";
+import { newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("opens from its button, answers a suggested prompt with working section links, and starts a new chat", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const panel = page.getByRole("complementary", { name: "Ask AI" });
   await expect(panel.isVisible()).resolves.toBe(false); // collapsed by default
@@ -45,7 +40,7 @@ it("opens from its button, answers a suggested prompt with working section links
 });
 
 it("asks about a failing cell's error, showing the attached code and error before sending", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const cell = page.locator('[data-cell-id="train-vs-eval"]');
   await cell.scrollIntoViewIfNeeded();

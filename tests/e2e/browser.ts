@@ -31,3 +31,13 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   context.setDefaultTimeout(20_000); // a stuck wait fails with a message, not a jest timeout
   return { context, page: await context.newPage() };
 }
+
+/** One browser for the whole test file (launched before its tests, closed after). */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+  return () => browser!;
+}

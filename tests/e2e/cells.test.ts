@@ -1,15 +1,11 @@
 // Code cells in real Chromium: every lesson cell runs on WebGL, edits persist, loops are stopped,
 // errors point at the learner's line, and learner code cannot reach the app.
-import type { Browser, Locator, Page } from "playwright-core";
-import { launch, newPage } from "./browser";
+import type { Locator, Page } from "playwright-core";
+import { newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const output = (c: Locator) => c.getByRole("log", { name: "Output" });
@@ -36,7 +32,7 @@ async function edit(c: Locator, code: string) {
 const number = (text: string, label: string) => Number(new RegExp(`${label}\\s*([-\\d.]+)`).exec(text)?.[1]);
 
 it("runs every cell of the Dropout lesson on WebGL with the expected results", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
 
   const trainEval = await run(cell(page, "train-vs-eval"));
@@ -84,7 +80,7 @@ it("runs every cell of the Dropout lesson on WebGL with the expected results", a
 });
 
 it("keeps edits across a reload, never runs them on load, and Reset restores the original", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const c = cell(page, "inverted-dropout");
   await c.scrollIntoViewIfNeeded();
@@ -109,7 +105,7 @@ it("keeps edits across a reload, never runs them on load, and Reset restores the
 });
 
 it("stops an infinite loop with Stop while the page stays responsive, then runs again", async () => {
-  const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const { page, context } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
   await page.goto(DROPOUT);
   const c = cell(page, "train-vs-eval");
   await edit(c, 'console.log("looping");\nwhile (true) {}');
@@ -133,7 +129,7 @@ it("stops an infinite loop with Stop while the page stays responsive, then runs 
 });
 
 it("stops a runaway cell at its time budget", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const c = cell(page, "inverted-dropout");
   await edit(c, "while (true) {}");
@@ -145,7 +141,7 @@ it("stops a runaway cell at its time budget", async () => {
 }, 40_000);
 
 it("points syntax and runtime errors at the learner's TypeScript line, and reports unhandled rejections", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const c = cell(page, "inverted-dropout");
 
@@ -167,7 +163,7 @@ it("points syntax and runtime errors at the learner's TypeScript line, and repor
 });
 
 it("keeps learner code away from the app's cookies, storage, DOM and API", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   await page.evaluate(() => {
     document.cookie = "visible_to_page=top-secret; path=/";
@@ -202,7 +198,7 @@ it("keeps learner code away from the app's cookies, storage, DOM and API", async
 });
 
 it.each(["wasm", "cpu"])("runs on the %s backend when asked to (the fallbacks after WebGL)", async (backend) => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(`${DROPOUT}?runner-backend=${backend}`);
   const text = await run(cell(page, "train-vs-eval"));
   expect(text).toContain("eval mode, two passes identical? true");
@@ -211,7 +207,7 @@ it.each(["wasm", "cpu"])("runs on the %s backend when asked to (the fallbacks af
 });
 
 it("loads no TensorFlow.js and no editor until a cell is near the viewport", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   const requested: string[] = [];
   page.on("request", (r) => requested.push(r.url()));
   await page.goto(DROPOUT);

@@ -1,23 +1,18 @@
 // A learner reading the Dropout chapter in real Chromium: math, listings, menu, prev/next, no-JS.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { ROOT } from "../support/paths";
-import { launch, newPage } from "./browser";
+import { baseURL, newPage, useBrowser } from "./browser";
 
 const course = loadCourses(path.join(ROOT, "content"))[0];
 const chapters = chaptersInOrder(course);
 const dropout = chapters.find((c) => c.slug === "dropout")!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("shows the Dropout chapter with its title, position, rendered math and table of contents", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(dropout.href);
   await expect(page.locator("h1").textContent()).resolves.toBe("Dropout: Theory and Implementation");
   await expect(page.locator(".eyebrow").first().textContent()).resolves.toBe("Section 3 · Chapter 3");
@@ -39,7 +34,7 @@ it("shows the Dropout chapter with its title, position, rendered math and table 
 });
 
 it("copies a listing exactly with a keyboard-operated copy button that says Copied", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(dropout.href);
   const source = fs.readFileSync(dropout.file, "utf8");
@@ -57,13 +52,13 @@ it("copies a listing exactly with a keyboard-operated copy button that says Copi
 });
 
 it("highlights listings at build time (coloured tokens in the HTML, no client highlighter)", async () => {
-  const html = await (await fetch(new URL(dropout.href, (await import("./browser")).baseURL()))).text();
+  const html = await (await fetch(new URL(dropout.href, baseURL()))).text();
   expect(html).toMatch(/data-rehype-pretty-code-figure/);
   expect(html).toMatch(/--shiki-dark:/);
 });
 
 it("reaches every chapter from the menu, with the current one marked", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(dropout.href);
   const menu = page.getByRole("navigation", { name: "Course chapters" });
   const links = await menu.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
@@ -83,7 +78,7 @@ it("reaches every chapter from the menu, with the current one marked", async () 
 });
 
 it("walks the whole course with Next and back with Previous", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(chapters[0].href);
   for (const chapter of chapters.slice(1)) {
     await page.getByRole("link", { name: /Next/ }).click();
@@ -98,7 +93,7 @@ it("walks the whole course with Next and back with Previous", async () => {
 });
 
 it("renders the lesson text and math with JavaScript disabled", async () => {
-  const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
   await page.goto(dropout.href);
   await expect(page.locator("h1").textContent()).resolves.toBe("Dropout: Theory and Implementation");
   expect(await page.locator("article").textContent()).toContain("inverted dropout");
@@ -110,7 +105,7 @@ it("renders the lesson text and math with JavaScript disabled", async () => {
 });
 
 it("collapses the menu behind a toggle on a phone, opening and closing by keyboard", async () => {
-  const { page, context } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const { page, context } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
   await page.goto(dropout.href);
   const toggle = page.getByRole("button", { name: "Chapters" });
   const menu = page.getByRole("navigation", { name: "Course chapters" });
@@ -128,7 +123,7 @@ it("collapses the menu behind a toggle on a phone, opening and closing by keyboa
 });
 
 it("follows the system's dark theme", async () => {
-  const { page, context } = await newPage(browser, { colorScheme: "dark" });
+  const { page, context } = await newPage(browser(), { colorScheme: "dark" });
   await page.goto(dropout.href);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = background.match(/\d+/g)!.map(Number);
@@ -137,7 +132,7 @@ it("follows the system's dark theme", async () => {
 });
 
 it("lists the course on the home page and answers unknown chapters with 404", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto("/");
   await page.getByRole("link", { name: "Optimization and Regularization in Neural Networks" }).first().click();
   await page.waitForURL((url) => url.pathname === course.href);

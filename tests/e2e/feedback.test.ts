@@ -1,19 +1,14 @@
 // The feedback widget and the authors' report in real Chromium.
-import type { Browser } from "playwright-core";
 import { E2E_AUTHOR_TOKEN } from "../support/paths";
-import { baseURL, launch, newPage } from "./browser";
+import { baseURL, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const XSS = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"> [click](javascript:alert(1))';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("votes No, writes a comment with the counter, sees the thanks, and can change the vote", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const widget = page.getByRole("region", { name: "Everything was clear?" });
   await widget.scrollIntoViewIfNeeded();
@@ -52,7 +47,7 @@ it("shows authors nothing without the token: 404 for the report and the exports"
 
 it("signs an author in; the report shows the vote and the comment as inert text; CSVs download", async () => {
   // A learner leaves feedback first.
-  const learner = await newPage(browser);
+  const learner = await newPage(browser());
   await learner.page.goto(DROPOUT);
   const widget = learner.page.getByRole("region", { name: "Everything was clear?" });
   await widget.getByRole("button", { name: "No" }).click();
@@ -61,7 +56,7 @@ it("signs an author in; the report shows the vote and the comment as inert text;
   await widget.getByText("Thanks for your feedback!").waitFor();
   await learner.context.close();
 
-  const { page, context } = await newPage(browser, { acceptDownloads: true });
+  const { page, context } = await newPage(browser(), { acceptDownloads: true });
   await page.goto("/authors/sign-in");
   await page.getByLabel("Author token").fill("wrong-token-wrong-token");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,17 +1,12 @@
 // Marking a chapter as read: saved on the server for the anonymous learner, ticked in the menu.
-import type { Browser } from "playwright-core";
-import { launch, newPage } from "./browser";
+import { newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 it("marks the chapter as read, shows a tick in the menu, and remembers it after a reload", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const menu = page.getByRole("navigation", { name: "Course chapters" });
   const current = menu.locator('[aria-current="page"]');
@@ -35,7 +30,7 @@ it("marks the chapter as read, shows a tick in the menu, and remembers it after 
 });
 
 it("a different browser (new learner) starts with nothing read", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   await page.getByRole("button", { name: "Mark chapter as read" }).waitFor();
   expect(await page.getByText("(read)").count()).toBe(0);

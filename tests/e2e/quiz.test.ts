@@ -1,10 +1,10 @@
 // Taking the Dropout quiz in real Chromium: wrong then right, partial wording, resume, progress,
 // and no answer key anywhere in what the browser gets before it submits.
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
-import { baseURL, launch, newPage } from "./browser";
+import { baseURL, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const quiz = loadQuiz({
@@ -12,11 +12,7 @@ const quiz = loadQuiz({
   file: path.join(ROOT, "content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),
 })!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const question = (page: Page, id: string) => page.locator(`[data-question-id="${id}"]`);
 const choice = (q: Locator, id: string) => q.locator(`[data-choice-id="${id}"] input`);
@@ -29,7 +25,7 @@ async function answer(q: Locator, ids: string[]) {
 }
 
 it("takes the statement question wrong, then right, with clear wording and per-choice marks", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const q = question(page, "dropout-statements");
   await q.scrollIntoViewIfNeeded();
@@ -63,7 +59,7 @@ it("takes the statement question wrong, then right, with clear wording and per-c
 });
 
 it("works from the keyboard: Space selects, Enter checks, the result gets focus", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const q = question(page, "eval-twice");
   await q.scrollIntoViewIfNeeded();
@@ -82,7 +78,7 @@ it("works from the keyboard: Space selects, Enter checks, the result gets focus"
 });
 
 it("passes the quiz and shows it in the chapter menu", async () => {
-  const { page, context } = await newPage(browser);
+  const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   for (const item of quiz.questions) {
     const q = question(page, item.id);
