@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db.server";
-import { gradeAnswer } from "./grade";
+import { gradeAnswer, type Grade } from "./grade";
 import type { LoadedQuestion, LoadedQuiz } from "./quiz.server";
 import { buildResult } from "./result";
 import type { SubmitAttempt } from "./schema";
@@ -27,12 +27,157 @@ function bestScore(quiz: LoadedQuiz, attempts: readonly { questionId: string; sc
   return quiz.questions.reduce((sum, q) => sum + (best.get(q.id) ?? 0), 0) / quiz.questions.length;
 }
 
+type Job = { learnerId: string; chapterRevision: string; quiz: LoadedQuiz; question: LoadedQuestion; input: SubmitAttempt; grade: Grade };
+type Earlier = { questionId: string; score: number; correct: boolean };
+type Decision = { ok: false; status: 409; error: string } | { ok: true; attempt: number; score: number; passed: boolean };
+
+/** What to do with a submission given the learner's earlier attempts in this chapter (pure). */
+function decide(job: Job, earlier: Earlier[]): Decision {
+  const mine = earlier.filter((a) => a.questionId === job.question.id);
+  if (mine.some((a) => a.correct)) return { ok: false, status: 409, error: "You have already answered this question correctly." };
+  if (mine.length >= job.question.maxAttempts) {
+    return { ok: false, status: 409, error: `You have used all ${job.question.maxAttempts} attempts for this question.` };
+  }
+  const score = bestScore(job.quiz, [...earlier, { questionId: job.question.id, score: job.grade.score }]);
+  return { ok: true, attempt: mine.length + 1, score, passed: score >= job.quiz.passingScore };
+}
+
+function outcome(job: Job, d: Extract<Decision, { ok: true }>): SubmitOutcome {
+  return {
+    ok: true,
+    result: buildResult(job.question, job.grade, job.input.selected, d.attempt, d.attempt),
+    progress: { bestScore: d.score, passed: d.passed, passingScore: job.quiz.passingScore },
+  };
+}
+
 /**
- * Grades and stores one attempt. The attempt number is unique per learner and question in the
- * database: when two submissions race for the last attempt, one insert fails, its whole batch
- * (learner, attempt, progress) rolls back, and the retry sees the limit and refuses. Nothing is
- * written for a refused submission.
+ * Writes accepted attempts, their learners and their chapter progress in one transaction, with
+ * one INSERT per table (the same SQL on SQLite and PostgreSQL). The attempt number is unique per
+ * learner and question, so a submission racing for the same attempt makes the whole write fail.
  */
+async function write(accepted: { job: Job; d: Extract<Decision, { ok: true }> }[]) {
+  const now = new Date();
+  const learners = [...new Set(accepted.map((a) => a.job.learnerId))];
+  await db.$transaction([
+    db.$executeRaw`INSERT INTO "Learner" ("id", "createdAt") VALUES ${Prisma.join(learners.map((id) => Prisma.sql`(${id}, ${now})`))} ON CONFLICT DO NOTHING`,
+    db.quizAttempt.createMany({
+      data: accepted.map(({ job, d }) => ({
+        learnerId: job.learnerId,
+        chapterId: job.quiz.chapterId,
+        questionId: job.question.id,
+        revision: job.quiz.revision,
+        attempt: d.attempt,
+        selected: JSON.stringify(job.input.selected),
+        shownOrder: JSON.stringify(job.input.shownOrder),
+        score: job.grade.score,
+        correct: job.grade.verdict === "correct",
+        createdAt: now,
+      })),
+    }),
+    // The best score only goes up; once passed, a chapter stays passed (first time kept).
+    db.$executeRaw`
+      INSERT INTO "ChapterProgress" ("learnerId", "chapterId", "revision", "cellsRun", "quizBestScore", "quizPassedAt", "updatedAt")
+      VALUES ${Prisma.join(accepted.map(({ job, d }) => Prisma.sql`(${job.learnerId}, ${job.quiz.chapterId}, ${job.chapterRevision}, '[]', ${d.score}, ${d.passed ? now : null}, ${now})`))}
+      ON CONFLICT ("learnerId", "chapterId") DO UPDATE SET
+        "quizBestScore" = CASE
+          WHEN "ChapterProgress"."quizBestScore" IS NULL OR excluded."quizBestScore" > "ChapterProgress"."quizBestScore"
+          THEN excluded."quizBestScore" ELSE "ChapterProgress"."quizBestScore" END,
+        "quizPassedAt" = COALESCE("ChapterProgress"."quizPassedAt", excluded."quizPassedAt"),
+        "updatedAt" = excluded."updatedAt"`,
+  ]);
+}
+
+/** One submission on its own: read, decide, write; on a lost race, read again and decide again. */
+async function submitAlone(job: Job): Promise<SubmitOutcome> {
+  for (let tries = 0; tries < 5; tries++) {
+    const earlier = await db.quizAttempt.findMany({
+      where: { learnerId: job.learnerId, chapterId: job.quiz.chapterId },
+      select: { questionId: true, score: true, correct: true },
+    });
+    const d = decide(job, earlier);
+    if (!d.ok) return d;
+    try {
+      await write([{ job, d }]);
+      return outcome(job, d);
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+  }
+  return { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
+}
+
+/**
+ * Group commit: submissions that arrive while a write is in progress are written together, one
+ * read and one transaction for the whole group. At most one submission per learner and chapter
+ * goes into a group, so each sees the previous one's attempt. If a group's write fails on a
+ * unique constraint (a race with another server process), its submissions run one by one.
+ */
+class SubmissionQueue {
+  private waiting: { job: Job; resolve: (o: SubmitOutcome) => void; reject: (e: unknown) => void }[] = [];
+  private draining = false;
+  private scheduled = false;
+
+  submit(job: Job): Promise<SubmitOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ job, resolve, reject });
+      // SQLite calls are synchronous: wait until the requests already received have queued up.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.drain();
+        });
+      }
+    });
+  }
+
+  private async drain() {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.waiting.length) {
+        const group: typeof this.waiting = [];
+        const later: typeof this.waiting = [];
+        const keys = new Set<string>();
+        for (const item of this.waiting) {
+          const key = `${item.job.learnerId}\u0000${item.job.quiz.chapterId}`;
+          if (keys.has(key) || group.length >= 200) later.push(item);
+          else (keys.add(key), group.push(item));
+        }
+        this.waiting = later;
+        await this.flush(group);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async flush(group: typeof this.waiting) {
+    try {
+      const earlier = await db.quizAttempt.findMany({
+        where: { OR: group.map(({ job }) => ({ learnerId: job.learnerId, chapterId: job.quiz.chapterId })) },
+        select: { learnerId: true, chapterId: true, questionId: true, score: true, correct: true },
+      });
+      const decisions = group.map(({ job }) => decide(job, earlier.filter((a) => a.learnerId === job.learnerId && a.chapterId === job.quiz.chapterId)));
+      const accepted = group.flatMap(({ job }, i) => {
+        const d = decisions[i];
+        return d.ok ? [{ job, d }] : [];
+      });
+      if (accepted.length) await write(accepted);
+      group.forEach(({ job, resolve }, i) => {
+        const d = decisions[i];
+        resolve(d.ok ? outcome(job, d) : d);
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) return group.forEach(({ reject }) => reject(e));
+      for (const { job, resolve, reject } of group) await submitAlone(job).then(resolve, reject);
+    }
+  }
+}
+
+const queue = new SubmissionQueue();
+
+/** Grades and stores one attempt. Nothing is written for a refused submission. */
 export async function submitAttempt(
   learnerId: string,
   chapterRevision: string,
@@ -48,64 +193,7 @@ export async function submitAttempt(
   if (orderProblem) return { ok: false, status: 400, error: orderProblem };
   const graded = gradeAnswer(question.source, input.selected);
   if (!graded.ok) return { ok: false, status: 400, error: graded.error };
-  const { grade } = graded;
-
-  for (let tries = 0; tries < 5; tries++) {
-    // One read gives the attempt count, an earlier correct answer and the best scores so far.
-    const earlier = await db.quizAttempt.findMany({
-      where: { learnerId, chapterId: quiz.chapterId },
-      select: { questionId: true, score: true, correct: true },
-    });
-    const mine = earlier.filter((a) => a.questionId === question.id);
-    if (mine.some((a) => a.correct)) return { ok: false, status: 409, error: "You have already answered this question correctly." };
-    if (mine.length >= question.maxAttempts) {
-      return { ok: false, status: 409, error: `You have used all ${question.maxAttempts} attempts for this question.` };
-    }
-    const attempt = mine.length + 1;
-    const score = bestScore(quiz, [...earlier, { questionId: question.id, score: grade.score }]);
-    const passed = score >= quiz.passingScore;
-    const now = new Date();
-    try {
-      // Plain INSERT … ON CONFLICT statements (the same SQL on SQLite and PostgreSQL) keep this
-      // write path to three statements in one transaction.
-      await db.$transaction([
-        db.$executeRaw`INSERT INTO "Learner" ("id", "createdAt") VALUES (${learnerId}, ${now}) ON CONFLICT DO NOTHING`,
-        db.quizAttempt.create({
-          data: {
-            learnerId,
-            chapterId: quiz.chapterId,
-            questionId: question.id,
-            revision: quiz.revision,
-            attempt,
-            selected: JSON.stringify(input.selected),
-            shownOrder: JSON.stringify(input.shownOrder),
-            score: grade.score,
-            correct: grade.verdict === "correct",
-          },
-          select: { id: true },
-        }),
-        // The best score only goes up; once passed, a chapter stays passed (first time kept).
-        db.$executeRaw`
-          INSERT INTO "ChapterProgress" ("learnerId", "chapterId", "revision", "cellsRun", "quizBestScore", "quizPassedAt", "updatedAt")
-          VALUES (${learnerId}, ${quiz.chapterId}, ${chapterRevision}, '[]', ${score}, ${passed ? now : null}, ${now})
-          ON CONFLICT ("learnerId", "chapterId") DO UPDATE SET
-            "quizBestScore" = CASE
-              WHEN "ChapterProgress"."quizBestScore" IS NULL OR excluded."quizBestScore" > "ChapterProgress"."quizBestScore"
-              THEN excluded."quizBestScore" ELSE "ChapterProgress"."quizBestScore" END,
-            "quizPassedAt" = COALESCE("ChapterProgress"."quizPassedAt", excluded."quizPassedAt"),
-            "updatedAt" = excluded."updatedAt"`,
-      ]);
-    } catch (e) {
-      if (isUniqueViolation(e)) continue; // another submission took this attempt number: read again
-      throw e;
-    }
-    return {
-      ok: true,
-      result: buildResult(question, grade, input.selected, attempt, attempt),
-      progress: { bestScore: score, passed, passingScore: quiz.passingScore },
-    };
-  }
-  return { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
+  return queue.submit({ learnerId, chapterRevision, quiz, question, input, grade: graded.grade });
 }
 
 /** The learner's attempts so far: per question the count and the last result (resume). */
