@@ -86,6 +86,18 @@ it("enforces the attempt limit under concurrent submissions", async () => {
   expect(refused[0].error).toBe("You have used all 3 attempts for this question.");
 });
 
+it("recovers when another server process took the same attempt number first", async () => {
+  await submit({ selected: ["p-is-keep"] });
+  // Simulate the race: this server's read happened before the other process's insert.
+  const stale = jest.spyOn(db.quizAttempt, "findMany").mockResolvedValueOnce([] as never);
+  const response = await submit({ selected: ["p-is-keep"] });
+  stale.mockRestore();
+  expect(response.status).toBe(200);
+  expect((await response.json()).result.attempt).toBe(2);
+  const attempts = await db.quizAttempt.findMany({ select: { attempt: true }, orderBy: { attempt: "asc" } });
+  expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
+});
+
 it("resumes: the state shows attempts used and the last result", async () => {
   await submit({ selected: [right[0]] });
   const response = await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`, { learner }));
