@@ -66,11 +66,19 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         if (event.type === "backend") setStatus("Running…");
         const lines = linesFor(event, timeoutSeconds);
         if (lines.length) setOutput((previous) => [...previous, ...lines]);
+        // Progress: the learner ran this cell (recorded once it ran to the end without an error).
+        if (event.type === "done" && event.ok) {
+          void fetch("/api/progress/cells", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ chapterId, revision, cellId: id }),
+          }).catch(() => undefined);
+        }
       },
     });
     setRunning(false);
     setStatus("");
-  }, [seed, timeoutSeconds]);
+  }, [seed, timeoutSeconds, chapterId, revision, id]);
 
   const runRef = useRef(run);
   runRef.current = run;

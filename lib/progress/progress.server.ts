@@ -1,7 +1,7 @@
 // Reading and recording which chapters a learner has read.
 import "server-only";
 import { db } from "@/lib/db.server";
-import type { ChapterProgressView, MarkReadInput, ProgressResponse } from "./schema";
+import type { CellRunInput, ChapterProgressView, MarkReadInput, ProgressResponse } from "./schema";
 
 const columns = { chapterId: true, revision: true, readAt: true, quizBestScore: true, quizPassedAt: true } as const;
 
@@ -32,4 +32,22 @@ export async function markChapterRead(learnerId: string, input: MarkReadInput): 
 export async function progressOf(learnerId: string): Promise<ProgressResponse> {
   const rows = await db.chapterProgress.findMany({ where: { learnerId }, select: columns, orderBy: { chapterId: "asc" } });
   return { chapters: rows.map(view) };
+}
+
+/** Records that the learner ran a code cell of the chapter (each cell counted once). */
+export async function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
+  const key = { learnerId_chapterId: { learnerId, chapterId: input.chapterId } };
+  return db.$transaction(async (tx) => {
+    const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true } });
+    const cells = new Set(row ? (JSON.parse(row.cellsRun) as string[]) : []);
+    cells.add(input.cellId);
+    const cellsRun = JSON.stringify([...cells].sort());
+    await tx.chapterProgress.upsert({
+      where: key,
+      create: { learnerId, chapterId: input.chapterId, revision: input.revision, cellsRun },
+      update: { cellsRun },
+      select: { id: true },
+    });
+    return [...cells].sort();
+  });
 }

@@ -24,3 +24,13 @@ export type ChapterProgressView = {
   quizPassed: boolean;
 };
 export type ProgressResponse = { chapters: ChapterProgressView[] };
+
+export const cellRunSchema = z
+  .object({
+    chapterId: chapterIdSchema,
+    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
+    cellId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a cell id like 'train-vs-eval'").max(100),
+  })
+  .strict();
+
+export type CellRunInput = z.infer<typeof cellRunSchema>;

@@ -6,6 +6,11 @@ import { E2E_STATE } from "../support/paths";
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
 jest.setTimeout(60_000);
 
+/** The SQLite file the browser tests' server writes to. */
+export function e2eDatabase(): string {
+  return (JSON.parse(fs.readFileSync(E2E_STATE, "utf8")) as { dbFile: string }).dbFile;
+}
+
 export function baseURL(): string {
   return (JSON.parse(fs.readFileSync(E2E_STATE, "utf8")) as { baseURL: string }).baseURL;
 }

@@ -1,7 +1,8 @@
 // Code cells in real Chromium: every lesson cell runs on WebGL, edits persist, loops are stopped,
 // errors point at the learner's line, and learner code cannot reach the app.
+import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
-import { newPage, useBrowser } from "./browser";
+import { e2eDatabase, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
@@ -76,6 +77,18 @@ it("runs every cell of the Dropout lesson on WebGL with the expected results", a
   const solved = await run(exercise);
   expect(solved).toContain("Correct! Your dropout matches inverted dropout.");
   expect(solved).not.toContain("✗");
+
+  // Progress: the server recorded every cell this learner ran.
+  const learner = (await context.cookies()).find((c) => c.name === "lbr_learner")!.value;
+  const db = new Database(e2eDatabase(), { readonly: true });
+  let cells: string[] = [];
+  for (let i = 0; i < 20 && cells.length < 4; i++) {
+    const row = db.prepare('SELECT "cellsRun" FROM "ChapterProgress" WHERE "learnerId" = ?').get(learner) as { cellsRun: string } | undefined;
+    cells = row ? (JSON.parse(row.cellsRun) as string[]) : [];
+    if (cells.length < 4) await page.waitForTimeout(100);
+  }
+  db.close();
+  expect(cells).toEqual(["exercise", "from-scratch", "inverted-dropout", "train-vs-eval"]);
   await context.close();
 });
 

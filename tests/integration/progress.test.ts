@@ -1,4 +1,5 @@
 // The progress API against a real database: learner cookie, upserts, and rejected input.
+import { POST as CELLS } from "@/app/api/progress/cells/route";
 import { GET, POST } from "@/app/api/progress/route";
 import { getChapterById } from "@/lib/content/course.server";
 import { countRows, db, resetDb } from "../support/db";
@@ -72,5 +73,30 @@ describe("POST /api/progress", () => {
   it("clears a malformed cookie so the next write starts fresh", async () => {
     const response = await POST(request("/api/progress", { body: { chapterId: DROPOUT, revision: revision() }, learner: "garbage" }));
     expect(learnerCookieOf(response).header).toMatch(/lbr_learner=;.*Max-Age=0/i);
+  });
+});
+
+describe("POST /api/progress/cells", () => {
+  const run = (cellId: string, learner?: string) =>
+    CELLS(request("/api/progress/cells", { body: { chapterId: DROPOUT, revision: revision(), cellId }, learner }));
+
+  it("records each cell the learner ran, once", async () => {
+    const first = await run("train-vs-eval");
+    const learner = learnerCookieOf(first).value!;
+    await run("inverted-dropout", learner);
+    const again = await run("train-vs-eval", learner);
+    expect((await again.json()).cellsRun).toEqual(["inverted-dropout", "train-vs-eval"]);
+    const row = await db.chapterProgress.findFirstOrThrow({ select: { cellsRun: true, readAt: true } });
+    expect(JSON.parse(row.cellsRun)).toEqual(["inverted-dropout", "train-vs-eval"]);
+    expect(row.readAt).toBeNull();
+  });
+
+  it.each([
+    ["a bad cell id", { chapterId: DROPOUT, cellId: "../x" }, 400],
+    ["an unknown chapter", { chapterId: "a/b/c", cellId: "x" }, 404],
+  ])("rejects %s and stores nothing", async (_name, body, status) => {
+    const response = await CELLS(request("/api/progress/cells", { body: { revision: revision(), ...body } }));
+    expect(response.status).toBe(status);
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
   });
 });
