@@ -2,6 +2,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { getChapterById } from "@/lib/content/course.server";
+import type { Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
 
 export function jsonError(status: number, error: string, details?: unknown) {
@@ -50,4 +52,17 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
       return jsonError(500, "Something went wrong on our side. Please try again.");
     }
   };
+}
+
+/**
+ * The chapter a write is about, as the learner saw it: 404 for an unknown chapter, 409 when the
+ * chapter changed since the page was loaded (what was stored would not match what they read).
+ */
+export function chapterAsSeen(chapterId: string, revision: string): { ok: true; chapter: Chapter } | { ok: false; response: NextResponse } {
+  const chapter = getChapterById(chapterId);
+  if (!chapter) return { ok: false, response: jsonError(404, `Unknown chapter "${chapterId}".`) };
+  if (chapter.revision !== revision) {
+    return { ok: false, response: jsonError(409, "This chapter was updated since you opened it. Reload the page and try again.") };
+  }
+  return { ok: true, chapter };
 }

@@ -5,9 +5,8 @@ import { answer } from "@/lib/ask/ask.server";
 import { modelConfig } from "@/lib/ask/config.server";
 import { askSchema } from "@/lib/ask/schema";
 import type { AskConfigView } from "@/lib/ask/types";
-import { getChapterById } from "@/lib/content/course.server";
 import { getEnv } from "@/lib/env.server";
-import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, jsonError, readJsonBody, withErrors } from "@/lib/http.server";
 import { ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
 import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
@@ -35,9 +34,9 @@ export const POST = withErrors(async (request: NextRequest) => {
   }
   const parsed = await readJsonBody(request, askSchema, 48 * 1024);
   if (!parsed.ok) return parsed.response;
-  const chapter = getChapterById(parsed.data.chapterId);
-  if (!chapter) return jsonError(404, `Unknown chapter "${parsed.data.chapterId}".`);
-  if (chapter.revision !== parsed.data.revision) return jsonError(409, "This chapter was updated since you opened it. Reload the page and ask again.");
+  const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);
+  if (!seen.ok) return seen.response;
+  const { chapter } = seen;
   const config = modelConfig();
   const { id, isNew } = await ensureLearner(learner);
 

@@ -1,12 +1,11 @@
 // GET ?chapterId&revision: this learner's vote. POST {chapterId, revision, vote, comment?}: save it.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { getChapterById } from "@/lib/content/course.server";
 import { describeIssues } from "@/lib/content/schema";
 import { getEnv } from "@/lib/env.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
-import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, jsonError, readJsonBody, withErrors } from "@/lib/http.server";
 import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
 import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
@@ -42,11 +41,9 @@ export const POST = withErrors(async (request: NextRequest) => {
   const parsed = await readJsonBody(request, feedbackSchema, 16 * 1024);
   if (!parsed.ok) return parsed.response;
   if (parsed.data.website) return jsonError(400, "Submission rejected.");
-  const chapter = getChapterById(parsed.data.chapterId);
-  if (!chapter) return jsonError(404, `Unknown chapter "${parsed.data.chapterId}".`);
-  if (chapter.revision !== parsed.data.revision) {
-    return jsonError(409, "This chapter was updated since you opened it. Reload the page and try again.");
-  }
+  const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);
+  if (!seen.ok) return seen.response;
+  const { chapter } = seen;
   const { id, isNew } = await ensureLearner(learner);
   const saved = await saveFeedback(id, { chapterId: chapter.id, revision: chapter.revision, vote: parsed.data.vote, comment: parsed.data.comment });
   const response = NextResponse.json({ feedback: saved }, { headers: { "cache-control": "no-store" } });

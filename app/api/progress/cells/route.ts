@@ -1,7 +1,6 @@
 // POST {chapterId, revision, cellId}: the learner ran a code cell (kept in their chapter progress).
 import { NextResponse, type NextRequest } from "next/server";
-import { getChapterById } from "@/lib/content/course.server";
-import { jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, readJsonBody, withErrors } from "@/lib/http.server";
 import { ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
 import { recordCellRun } from "@/lib/progress/progress.server";
@@ -14,9 +13,8 @@ export const POST = withErrors(async (request: NextRequest) => {
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
   const parsed = await readJsonBody(request, cellRunSchema);
   if (!parsed.ok) return parsed.response;
-  const chapter = getChapterById(parsed.data.chapterId);
-  if (!chapter) return jsonError(404, `Unknown chapter "${parsed.data.chapterId}".`);
-  if (chapter.revision !== parsed.data.revision) return jsonError(409, "This chapter was updated since you opened it. Reload the page.");
+  const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);
+  if (!seen.ok) return seen.response;
   const { id, isNew } = await ensureLearner(learner);
   const cellsRun = await recordCellRun(id, parsed.data);
   const response = NextResponse.json({ cellsRun }, { headers: { "cache-control": "no-store" } });
