@@ -155,7 +155,7 @@ class SubmissionQueue {
   private async flush(group: typeof this.waiting) {
     try {
       const earlier = await db.quizAttempt.findMany({
-        where: { OR: group.map(({ job }) => ({ learnerId: job.learnerId, chapterId: job.quiz.chapterId })) },
+        where: { learnerId: { in: [...new Set(group.map(({ job }) => job.learnerId))] } },
         select: { learnerId: true, chapterId: true, questionId: true, score: true, correct: true },
       });
       const decisions = group.map(({ job }) => decide(job, earlier.filter((a) => a.learnerId === job.learnerId && a.chapterId === job.quiz.chapterId)));
