@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { getChapterById } from "@/lib/content/course.server";
 import type { Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
+import type { LearnerFromRequest } from "@/lib/learner/learner.server";
+import { clientIp, type RateLimiter } from "@/lib/rate-limit.server";
 
 export function jsonError(status: number, error: string, details?: unknown) {
   return NextResponse.json(details === undefined ? { error } : { error, details }, {
@@ -65,4 +67,16 @@ export function chapterAsSeen(chapterId: string, revision: string): { ok: true; 
     return { ok: false, response: jsonError(409, "This chapter was updated since you opened it. Reload the page and try again.") };
   }
   return { ok: true, chapter };
+}
+
+/**
+ * Charges one write to the client's IP and (when known) its learner; a 429 with Retry-After and
+ * `tooMany` (e.g. "Too many questions") when either is over the limit, otherwise null.
+ */
+export function rateLimited(limiter: RateLimiter, request: NextRequest, learner: LearnerFromRequest, tooMany: string): NextResponse | null {
+  const limit = limiter.take([`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
+  if (limit.ok) return null;
+  const response = jsonError(429, `${tooMany}. Please wait ${limit.retryAfterSeconds} seconds and try again.`);
+  response.headers.set("retry-after", String(limit.retryAfterSeconds));
+  return response;
 }

@@ -26,6 +26,7 @@ class SandboxRunner {
   private frameReady: Promise<void> | null = null;
   private backendReady: Promise<void> | null = null;
   private resolveBackend: (() => void) | null = null;
+  private resolveFrame: (() => void) | null = null;
   private backendInfo: { backend: Backend; note?: string; ms: number } | null = null;
   private statusListeners = new Set<(text: string) => void>();
   private active: ActiveRun | null = null;
@@ -58,7 +59,7 @@ class SandboxRunner {
     return next;
   }
 
-  /** Stops the running cell (if `runId` is given, only if that run is the active one). */
+  /** Stops the running cell: its worker is terminated and a fresh one starts for the next run. */
   stop(reason: "user" | "timeout" = "user") {
     const run = this.active;
     if (!run) return;
@@ -85,14 +86,10 @@ class SandboxRunner {
     this.frame = frame;
     this.backendInfo = null;
     this.backendReady = new Promise((resolve) => (this.resolveBackend = resolve));
-    this.frameReady = new Promise<void>((resolve) => {
-      this.onFrameReady = resolve;
-    });
+    this.frameReady = new Promise<void>((resolve) => (this.resolveFrame = resolve));
     document.body.append(frame);
     void this.frameReady.then(() => this.post({ type: "init", backends: preferredBackends() }));
   }
-
-  private onFrameReady: () => void = () => {};
 
   /** Terminates the worker (the frame replies "stopped"); the next run starts a fresh one. */
   private killWorker() {
@@ -134,7 +131,7 @@ class SandboxRunner {
     if (!message) return;
     switch (message.type) {
       case "frame-ready":
-        this.onFrameReady();
+        this.resolveFrame?.();
         return;
       case "status":
         this.statusListeners.forEach((l) => l(message.text));

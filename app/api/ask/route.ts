@@ -6,10 +6,10 @@ import { modelConfig } from "@/lib/ask/config.server";
 import { askSchema } from "@/lib/ask/schema";
 import type { AskConfigView } from "@/lib/ask/types";
 import { getEnv } from "@/lib/env.server";
-import { chapterAsSeen, jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, rateLimited, readJsonBody, withErrors } from "@/lib/http.server";
 import { ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
-import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
+import { RateLimiter } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
 
@@ -26,12 +26,8 @@ export const GET = withErrors(async () => {
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
-  const limit = questions().take([`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
-  if (!limit.ok) {
-    const response = jsonError(429, `Too many questions. Please wait ${limit.retryAfterSeconds} seconds and ask again.`);
-    response.headers.set("retry-after", String(limit.retryAfterSeconds));
-    return response;
-  }
+  const limited = rateLimited(questions(), request, learner, "Too many questions");
+  if (limited) return limited;
   const parsed = await readJsonBody(request, askSchema, 48 * 1024);
   if (!parsed.ok) return parsed.response;
   const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);

@@ -5,10 +5,10 @@ import { describeIssues } from "@/lib/content/schema";
 import { getEnv } from "@/lib/env.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
-import { chapterAsSeen, jsonError, readJsonBody, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, jsonError, rateLimited, readJsonBody, withErrors } from "@/lib/http.server";
 import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
-import { clientIp, RateLimiter } from "@/lib/rate-limit.server";
+import { RateLimiter } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
 
@@ -31,13 +31,8 @@ export const GET = withErrors(async (request: NextRequest) => {
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
-  const keys = [`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])];
-  const limit = writes().take(keys);
-  if (!limit.ok) {
-    const response = jsonError(429, `Too many feedback submissions. Please wait ${limit.retryAfterSeconds} seconds and try again.`);
-    response.headers.set("retry-after", String(limit.retryAfterSeconds));
-    return response;
-  }
+  const limited = rateLimited(writes(), request, learner, "Too many feedback submissions");
+  if (limited) return limited;
   const parsed = await readJsonBody(request, feedbackSchema, 16 * 1024);
   if (!parsed.ok) return parsed.response;
   if (parsed.data.website) return jsonError(400, "Submission rejected.");
