@@ -1,5 +1,5 @@
 // The Ask AI panel in real Chromium (no model configured: answers from the course text).
-import { newPage, useBrowser } from "./browser";
+import { editCell, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
@@ -43,11 +43,7 @@ it("asks about a failing cell's error, showing the attached code and error befor
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const cell = page.locator('[data-cell-id="train-vs-eval"]');
-  await cell.scrollIntoViewIfNeeded();
-  await cell.locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText('import { DropoutMLP } from "course/dropout";\nconst model = new DropoutMLP(20, 64, 10, 1.5);');
+  await editCell(cell, 'import { DropoutMLP } from "course/dropout";\nconst model = new DropoutMLP(20, 64, 10, 1.5);');
   await cell.getByRole("button", { name: "Run" }).click();
   await cell.getByRole("button", { name: "Ask AI about this error" }).click();
 

@@ -1,6 +1,6 @@
 // Launches Debian's Chromium through playwright-core, with flags that work offline and as root.
 import fs from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Locator } from "playwright-core";
 import { E2E_STATE } from "../support/paths";
 
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
@@ -45,4 +45,15 @@ export function useBrowser(): () => Browser {
   });
   afterAll(() => browser?.close());
   return () => browser!;
+}
+
+/** Replaces a code cell's code by typing into its editor, as a learner would. */
+export async function editCell(cell: Locator, code: string) {
+  await cell.scrollIntoViewIfNeeded();
+  const editor = cell.locator(".cm-content");
+  await editor.waitFor();
+  await editor.click();
+  await cell.page().keyboard.press("Control+A");
+  await cell.page().keyboard.press("Delete");
+  await cell.page().keyboard.insertText(code);
 }

@@ -2,7 +2,7 @@
 // errors point at the learner's line, and learner code cannot reach the app.
 import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
-import { e2eDatabase, newPage, useBrowser } from "./browser";
+import { e2eDatabase, editCell as edit, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
@@ -19,16 +19,6 @@ async function run(c: Locator, timeout = 30_000): Promise<string> {
   return output(c).innerText();
 }
 
-/** Replaces the cell's code by typing into the editor, as a learner would. */
-async function edit(c: Locator, code: string) {
-  await c.scrollIntoViewIfNeeded();
-  const editor = c.locator(".cm-content");
-  await editor.waitFor();
-  await editor.click();
-  await c.page().keyboard.press("Control+A");
-  await c.page().keyboard.press("Delete");
-  await c.page().keyboard.insertText(code);
-}
 
 const number = (text: string, label: string) => Number(new RegExp(`${label}\\s*([-\\d.]+)`).exec(text)?.[1]);
 

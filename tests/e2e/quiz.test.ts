@@ -43,7 +43,7 @@ it("takes the statement question wrong, then right, with clear wording and per-c
   await q.getByRole("button", { name: "Try again" }).click();
   await expect(choice(q, "drop-with-p").isChecked()).resolves.toBe(false);
   expect(await answer(q, ["drop-with-p", "inverted-scaling", "expectation"])).toBe("Correct! You found all 3 right answers.");
-  await expect(q.locator('[data-state="right"]').count()).resolves.toBe(3 + 0);
+  await expect(q.locator('[data-state="right"]').count()).resolves.toBe(3);
   await expect(q.locator(".result-explanation").isVisible()).resolves.toBe(true);
   expect(await q.getByRole("button", { name: "Try again" }).count()).toBe(0);
 
