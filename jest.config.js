@@ -24,6 +24,13 @@ module.exports = async () => ({
       ...shared,
       displayName: "unit",
       testMatch: ["<rootDir>/{lib,components,scripts}/**/*.test.{ts,tsx}"],
+      testPathIgnorePatterns: ["\\.claim\\.test\\.ts$"],
+    })()),
+    // Claims the lessons make, checked by training real models on tfjs (cpu): slow, so on their own.
+    withEsmDependencies(await createConfig({
+      ...shared,
+      displayName: "claims",
+      testMatch: ["<rootDir>/lib/**/*.claim.test.ts"],
     })()),
     withEsmDependencies(await createConfig({
       ...shared,

@@ -2,6 +2,7 @@
 //   frame.html + frame.js   the sandboxed frame that owns the worker
 //   runtime.js              the worker: transpiler, console capture, course library
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
+// and public/lab/worker.js, the lab worker that trains the lesson's demo models (our code only).
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -10,7 +11,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "public/runner");
 const modules = path.join(ROOT, "node_modules");
 
+const LAB = path.join(ROOT, "public/lab");
 fs.rmSync(OUT, { recursive: true, force: true });
+fs.rmSync(LAB, { recursive: true, force: true });
 fs.mkdirSync(path.join(OUT, "wasm"), { recursive: true });
 
 /** Cells and the course library import "@tensorflow/tfjs": use the global that tf.min.js defines. */
@@ -35,6 +38,13 @@ const common = {
 
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal] });
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/frame.ts")], outfile: path.join(OUT, "frame.js") });
+await build({
+  ...common,
+  entryPoints: [path.join(ROOT, "lib/lab/worker.ts")],
+  outfile: path.join(LAB, "worker.js"),
+  plugins: [tfGlobal],
+  banner: { js: 'importScripts("../runner/tf.min.js");' },
+});
 
 fs.writeFileSync(
   path.join(OUT, "frame.html"),
@@ -46,4 +56,5 @@ fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "t
 for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
 
 const size = (f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
-console.log(`runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}`);
+const labSize = `${(fs.statSync(path.join(LAB, "worker.js")).size / 1024).toFixed(0)} KB`;
+console.log(`runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}; lab worker ${labSize}`);

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
+import { Chart } from "@/components/charts/Chart";
+import { applyChartEvent, NO_CHARTS, type CellCharts } from "./charts";
 import { linesFor, type OutputLine } from "./output";
 
 type Props = CellProps & { chapterId: string; revision: string };
@@ -35,6 +37,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState("");
   const [output, setOutput] = useState<OutputLine[]>([]);
+  const [charts, setCharts] = useState<CellCharts>(NO_CHARTS);
   const [editorReady, setEditorReady] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -56,6 +59,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     const runner = await loadRunner();
     setRunning(true);
     setOutput([]);
+    setCharts(NO_CHARTS);
     setStatus(runner.backend ? "Running…" : "Starting TensorFlow.js…");
     await runner.run({
       code: codeRef.current,
@@ -64,6 +68,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       onEvent: (event) => {
         if (event.type === "status") setStatus(event.text);
         if (event.type === "backend") setStatus("Running…");
+        if (event.type === "chart" || event.type === "chart-append") setCharts((previous) => applyChartEvent(previous, event));
         const lines = linesFor(event, timeoutSeconds);
         if (lines.length) setOutput((previous) => [...previous, ...lines]);
         // Progress: the learner ran this cell (recorded once it ran to the end without an error).
@@ -133,6 +138,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     updateCode(original);
     editorRef.current?.setDoc(original);
     setRestored(false);
+    setOutput([]);
+    setCharts(NO_CHARTS);
     setStatus("Restored the original code.");
   }
 
@@ -195,6 +202,14 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           </div>
         ))}
       </div>
+      {charts.charts.length > 0 ? (
+        <div className="cell-charts">
+          {charts.charts.map((c) => (
+            <Chart key={c.id} spec={c.spec} />
+          ))}
+          {charts.capped ? <p className="cell-note">{charts.capped}</p> : null}
+        </div>
+      ) : null}
     </section>
   );
 }

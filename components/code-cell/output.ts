@@ -41,6 +41,8 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
       return lines;
     }
     case "status":
+    case "chart": // drawn as charts under the output (./charts.ts)
+    case "chart-append":
       return [];
   }
 }

@@ -2,6 +2,8 @@
 import type { ComponentProps } from "react";
 import { Callout } from "./Callout";
 import { CodeFigure } from "./CodeFigure";
+import { DropoutExperiment } from "@/components/lab/DropoutExperiment";
+import { McDropoutDemo } from "@/components/lab/McDropoutDemo";
 
 export const mdxComponents = {
   figure: CodeFigure,
@@ -11,4 +13,6 @@ export const mdxComponents = {
     </div>
   ),
   Callout,
+  DropoutExperiment,
+  McDropoutDemo,
 };

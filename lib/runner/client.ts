@@ -3,7 +3,7 @@
 import { acceptSandboxMessage, BACKENDS, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
 
 export type RunEvent =
-  | Extract<FromSandbox, { type: "console" | "error" | "done" }>
+  | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
   | { type: "stopped"; reason: "user" | "timeout"; seconds: number };

@@ -2,6 +2,8 @@
 // Everything that comes back from the sandbox is untrusted (learner code runs there): the page
 // parses it with `fromSandboxSchema` before using it.
 import { z } from "zod";
+import { CHART_LIMITS, chartSpecSchema } from "@/lib/charts/spec";
+import { APPEND_BATCH } from "@/lib/show/messages";
 
 export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -51,6 +53,16 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     truncated: z.boolean(),
   }),
   z.object({ type: z.literal("stopped") }),
+  // show.* output (lib/show): a chart, and points streamed into a line chart.
+  z.object({ type: z.literal("chart"), runId, chartId: z.number().int().min(1).max(CHART_LIMITS.charts), spec: chartSpecSchema }),
+  z.object({
+    type: z.literal("chart-append"),
+    runId,
+    chartId: z.number().int().min(1).max(CHART_LIMITS.charts),
+    points: z
+      .array(z.tuple([z.number().int().min(0).max(CHART_LIMITS.series - 1), z.number().refine(Number.isFinite), z.number().refine(Number.isFinite)]))
+      .max(APPEND_BATCH),
+  }),
 ]);
 
 export type FromSandbox = z.infer<typeof fromSandboxSchema>;

@@ -4,6 +4,7 @@
 // frame: it cannot see the app's cookies, storage or DOM.
 import * as tf from "@tensorflow/tfjs";
 import * as course from "@/lib/dropout";
+import { connectShow, flushShow, show } from "@/lib/show";
 import { formatArgs } from "./format";
 import { type Backend, type FromSandbox, type LogLevel, type ToSandbox } from "./protocol";
 import { learnerPosition, transpile } from "./transpile";
@@ -108,7 +109,7 @@ const LINE_OFFSET = (() => {
   return match ? Number(match[1]) - 1 : 2;
 })();
 
-const MODULES: Record<string, unknown> = { "@tensorflow/tfjs": tf, "course/dropout": course };
+const MODULES: Record<string, unknown> = { "@tensorflow/tfjs": tf, "course/dropout": course, "@lbr/show": { show } };
 
 function requireModule(name: string): unknown {
   if (name in MODULES) return MODULES[name];
@@ -154,6 +155,7 @@ async function run(runId: string, code: string, seed?: number) {
   const nativeRandom = Math.random;
   if (seed !== undefined) Math.random = seededRandom(seed);
   const before = tf.memory().numTensors;
+  connectShow((message) => post({ ...message, runId }));
   tf.engine().startScope();
   let ok = true;
   try {
@@ -164,6 +166,8 @@ async function run(runId: string, code: string, seed?: number) {
     reportError(runId, "runtime", error);
   } finally {
     Math.random = nativeRandom;
+    flushShow(); // streamed chart points still buffered go out before "done"
+    connectShow(null);
     const tensorsLeft = tf.memory().numTensors - before;
     // Each Run starts clean: free what this run allocated, weights included.
     tf.engine().endScope();

@@ -1,0 +1,105 @@
+"use client";
+// One chart on the page: a titled figure with a text alternative, drawn by Observable Plot
+// (loaded on first use), redrawn at most every REDRAW_MS while its data streams in, and on
+// resize or a change of colour scheme.
+import { useEffect, useRef, useState } from "react";
+import { describeChart } from "@/lib/charts/describe";
+import type { ChartSpec, TableSpec } from "@/lib/charts/spec";
+import { Legend } from "./Legend";
+
+const REDRAW_MS = 120;
+const loadRenderer = () => import("./render");
+
+function Table({ spec }: { spec: TableSpec }) {
+  return (
+    <div className="chart-table" tabIndex={0} role="region" aria-label={`Table: ${spec.title}`}>
+      <table>
+        <thead>
+          <tr>
+            {spec.columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spec.rows.map((row, r) => (
+            <tr key={r}>
+              {spec.columns.map((_, c) => (
+                <td key={c}>{formatCell(row[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function formatCell(value: unknown): string {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+export function Chart({ spec, className }: { spec: ChartSpec; className?: string }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const specRef = useRef(spec);
+  specRef.current = spec;
+  const [redraws, setRedraws] = useState(0);
+  const [description, setDescription] = useState(() => describeChart(spec));
+
+  // Theme and size changes ask for a redraw.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || spec.kind === "table") return;
+    let lastWidth = host.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (Math.abs(host.clientWidth - lastWidth) > 8) {
+        lastWidth = host.clientWidth;
+        setRedraws((n) => n + 1);
+      }
+    });
+    observer.observe(host);
+    const scheme = matchMedia("(prefers-color-scheme: dark)");
+    const onScheme = () => setRedraws((n) => n + 1);
+    scheme.addEventListener("change", onScheme);
+    return () => {
+      observer.disconnect();
+      scheme.removeEventListener("change", onScheme);
+    };
+  }, [spec.kind]);
+
+  // Draw, throttled: streaming data calls this often, the page draws at most every REDRAW_MS.
+  const lastDraw = useRef(0);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || spec.kind === "table") return;
+    let cancelled = false;
+    const wait = Math.max(0, lastDraw.current + REDRAW_MS - performance.now());
+    const timer = setTimeout(() => {
+      void loadRenderer().then(({ renderChart, readTheme }) => {
+        if (cancelled) return;
+        const current = specRef.current;
+        if (current.kind === "table") return;
+        lastDraw.current = performance.now();
+        const figure = renderChart(current, Math.max(240, host.clientWidth), readTheme(host));
+        host.replaceChildren(figure);
+        setDescription(describeChart(current));
+      });
+    }, wait);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [spec, redraws]);
+
+  return (
+    <figure className={`chart ${className ?? ""}`} data-chart-kind={spec.kind}>
+      <figcaption className="chart-title">{spec.title}</figcaption>
+      {spec.kind === "line" && spec.series.length + (spec.bands?.length ?? 0) > 1 ? <Legend spec={spec} /> : null}
+      {spec.kind === "table" ? <Table spec={spec} /> : <div ref={hostRef} className="chart-plot" role="img" aria-label={description} />}
+    </figure>
+  );
+}

@@ -1,0 +1,72 @@
+// Chart specs for the dropout experiment, built from the worker's checkpoints (pure).
+import type { LineSpec, ScatterSpec } from "@/lib/charts/spec";
+import type { CheckpointMessage } from "@/lib/lab/protocol";
+import { MOONS_DOMAIN, type Points } from "@/lib/lab/moons";
+
+export type Curves = { plain: CheckpointMessage[]; dropout: CheckpointMessage[] };
+
+const PLAIN = 0;
+const DROPOUT = 1;
+const NOISY = 2;
+
+export function lossChart(curves: Curves, epochs: number): LineSpec {
+  const s = (name: string, list: CheckpointMessage[], pick: (c: CheckpointMessage) => number, color: number, dashed = false) => ({
+    name,
+    color,
+    dashed,
+    points: list.map((c) => [c.epoch, pick(c)] as [number, number]),
+  });
+  return {
+    kind: "line",
+    title: "Loss (cross-entropy) during training",
+    xLabel: "epoch",
+    yLabel: "loss",
+    xDomain: [0, epochs],
+    series: [
+      s("no dropout · train", curves.plain, (c) => c.trainLoss, PLAIN),
+      s("no dropout · validation", curves.plain, (c) => c.valLoss, PLAIN, true),
+      s("dropout · train, dropout on", curves.dropout, (c) => c.stepLoss, NOISY),
+      s("dropout · train, dropout off", curves.dropout, (c) => c.trainLoss, DROPOUT),
+      s("dropout · validation", curves.dropout, (c) => c.valLoss, DROPOUT, true),
+    ],
+  };
+}
+
+export function accuracyChart(curves: Curves, epochs: number): LineSpec {
+  const s = (name: string, list: CheckpointMessage[], pick: (c: CheckpointMessage) => number, color: number, dashed = false) => ({
+    name,
+    color,
+    dashed,
+    points: list.map((c) => [c.epoch, pick(c)] as [number, number]),
+  });
+  return {
+    kind: "line",
+    title: "Accuracy during training",
+    xLabel: "epoch",
+    yLabel: "accuracy",
+    xDomain: [0, epochs],
+    yDomain: [0.4, 1],
+    series: [
+      s("no dropout · train", curves.plain, (c) => c.trainAcc, PLAIN),
+      s("no dropout · validation", curves.plain, (c) => c.valAcc, PLAIN, true),
+      s("dropout · train", curves.dropout, (c) => c.trainAcc, DROPOUT),
+      s("dropout · validation", curves.dropout, (c) => c.valAcc, DROPOUT, true),
+    ],
+  };
+}
+
+export function boundaryChart(title: string, train: Points, grid?: { size: number; values: number[] }): ScatterSpec {
+  const points: [number, number, number][] = [];
+  for (let i = 0; i < train.n; i += 1) points.push([train.xs[2 * i]!, train.xs[2 * i + 1]!, train.labels[i]!]);
+  return {
+    kind: "scatter",
+    title,
+    xLabel: "x₁",
+    yLabel: "x₂",
+    points,
+    classNames: ["class 0", "class 1"],
+    xDomain: [...MOONS_DOMAIN.x],
+    yDomain: [...MOONS_DOMAIN.y],
+    background: grid ? { size: grid.size, values: grid.values, x: [...MOONS_DOMAIN.x], y: [...MOONS_DOMAIN.y] } : undefined,
+  };
+}
