@@ -2,6 +2,7 @@
 import type { ComponentProps } from "react";
 import { Callout } from "./Callout";
 import { CodeFigure } from "./CodeFigure";
+import { MaskFigure } from "@/components/lab/MaskFigure";
 
 export const mdxComponents = {
   figure: CodeFigure,
@@ -11,4 +12,5 @@ export const mdxComponents = {
     </div>
   ),
   Callout,
+  MaskFigure,
 };
