@@ -4,6 +4,7 @@ import { Callout } from "./Callout";
 import { CodeFigure } from "./CodeFigure";
 import { DropoutExperiment } from "@/components/lab/DropoutExperiment";
 import { McDropoutDemo } from "@/components/lab/McDropoutDemo";
+import { MaskFigure } from "@/components/lab/MaskFigure";
 
 export const mdxComponents = {
   figure: CodeFigure,
@@ -15,4 +16,5 @@ export const mdxComponents = {
   Callout,
   DropoutExperiment,
   McDropoutDemo,
+  MaskFigure,
 };
