@@ -29,7 +29,8 @@ async function experimentRun(browser, baseURL, backend) {
   await observeLongTasks(page);
   const t0 = Date.now();
   await lab.getByRole("button", { name: /Run the experiment/ }).click();
-  await lab.getByText(/^Finished \d+ epochs/).waitFor({ timeout: 180_000 });
+  // Poll once a second: Playwright's text waits would add main-thread work of their own.
+  await page.waitForFunction(() => /^(Finished|The experiment failed)/.test(document.querySelector('[data-lab="experiment"] .lab-status')?.textContent ?? ""), undefined, { polling: 1000, timeout: 180_000 });
   const wall = Date.now() - t0;
   const status = await lab.locator(".lab-status").innerText();
   const reported = Number(/in ([\d.]+) s/.exec(status)?.[1]) * 1000;
@@ -70,7 +71,7 @@ try {
   await observeLongTasks(page);
   const t0 = Date.now();
   await demo.getByRole("button", { name: /Train and sample/ }).click();
-  await demo.getByText(/^Trained and sampled/).waitFor({ timeout: 180_000 });
+  await page.waitForFunction(() => /^(Trained|The demonstration failed)/.test(document.querySelector('[data-lab="mc-dropout"] .lab-status')?.textContent ?? ""), undefined, { polling: 1000, timeout: 180_000 });
   const mcWall = Date.now() - t0;
   const readout = await demo.locator(".lab-readout").innerText();
   const mcLongest = await page.evaluate(() => Math.max(0, ...window.__longTasks));

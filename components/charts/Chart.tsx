@@ -7,7 +7,7 @@ import { describeChart } from "@/lib/charts/describe";
 import type { ChartSpec, TableSpec } from "@/lib/charts/spec";
 import { Legend } from "./Legend";
 
-const REDRAW_MS = 120;
+const REDRAW_MS = 250;
 const loadRenderer = () => import("./render");
 
 function Table({ spec }: { spec: TableSpec }) {

@@ -1,7 +1,8 @@
 // The charts a cell shows, built from the runner's chart events (pure, unit-tested). Whatever the
 // sandbox sends, the page keeps at most CHART_LIMITS charts and points and MAX_CHART_MESSAGES
 // chart messages per run, so a runaway cell cannot grow the page without bound.
-import { CHART_LIMITS, type ChartSpec } from "@/lib/charts/spec";
+import { CHART_LIMITS } from "@/lib/charts/limits";
+import type { ChartSpec } from "@/lib/charts/spec";
 import type { RunEvent } from "@/lib/runner/client";
 
 export const MAX_CHART_MESSAGES = 2_000;

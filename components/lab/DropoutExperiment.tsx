@@ -9,18 +9,16 @@ import type { FromLab } from "@/lib/lab/protocol";
 import type { ExperimentConfig } from "@/lib/lab/schema";
 import { accuracyChart, boundaryChart, lossChart, type Curves } from "./experiment-charts";
 import { RangeControl } from "./RangeControl";
-import { useMounted } from "./useMounted";
 
 const GRID_SIZE = 40;
 const loadLab = () => import("@/lib/lab/client").then((m) => m.getLab());
 
 type Phase = { kind: "idle" } | { kind: "starting" } | { kind: "running"; epoch: number } | { kind: "done"; ms: number; backend: string } | { kind: "stopped"; epoch: number } | { kind: "error"; message: string };
-type Grids = { size: number; plain: number[]; dropout: number[] };
+type Grids = { size: number; plain: ArrayLike<number>; dropout: ArrayLike<number> };
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function DropoutExperiment() {
-  const mounted = useMounted();
   const [config, setConfig] = useState<ExperimentConfig>(DEFAULT_EXPERIMENT);
   const [curves, setCurves] = useState<Curves>({ plain: [], dropout: [] });
   const [grids, setGrids] = useState<Grids | null>(null);
@@ -33,6 +31,14 @@ export function DropoutExperiment() {
 
   const shown = ran ?? config;
   const data = useMemo(() => experimentData(shown), [shown]);
+  // Boundaries change only when a new grid arrives: the same spec object means no redraw.
+  const boundaries = useMemo(
+    () => [
+      boundaryChart("Without dropout: decision boundary", data.train, grids ? { size: grids.size, values: grids.plain } : undefined),
+      boundaryChart(`With dropout (rate ${shown.rate}): decision boundary`, data.train, grids ? { size: grids.size, values: grids.dropout } : undefined),
+    ],
+    [data, grids, shown.rate],
+  );
 
   // Warm the worker (and tfjs) when the experiment comes near the viewport.
   useEffect(() => {
@@ -109,47 +115,38 @@ export function DropoutExperiment() {
         training points ({pct(shown.flip)} of the labels are wrong on purpose). Both runs start from identical weights and see
         identical data; one has dropout (rate {shown.rate}) after each hidden layer. Validation uses 500 fresh points.
       </p>
-      {!mounted ? (
-        <p className="lab-nojs">
-          This experiment runs in your browser and needs JavaScript. With the default settings, the network without dropout drives
-          its training loss close to zero while its validation loss climbs; the network with dropout keeps a higher training loss
-          and a clearly lower validation loss.
-        </p>
-      ) : (
-        <>
-          <fieldset className="lab-controls" disabled={running}>
-            <legend>Settings</legend>
-            <RangeControl label="Dropout rate" value={config.rate} min={0.1} max={0.8} step={0.1} format={(v) => v.toFixed(1)} onChange={set("rate")} />
-            <RangeControl label="Epochs" value={config.epochs} min={50} max={600} step={50} onChange={set("epochs")} />
-            <RangeControl label="Hidden units per layer" value={config.hidden} min={16} max={128} step={16} onChange={set("hidden")} />
-            <RangeControl label="Training points" value={config.trainSize} min={50} max={500} step={50} onChange={set("trainSize")} />
-            <RangeControl label="Wrong labels" value={config.flip} min={0} max={0.3} step={0.05} format={pct} onChange={set("flip")} />
-            <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
-          </fieldset>
-          <div className="lab-actions">
-            <button type="button" className="lab-primary" onClick={() => void run()} disabled={running}>
-              {started ? "Run again" : "Run the experiment"}
-            </button>
-            <button type="button" onClick={() => void stop()} disabled={!running}>
-              Stop
-            </button>
-            <button type="button" onClick={() => setConfig(DEFAULT_EXPERIMENT)} disabled={running}>
-              Default settings
-            </button>
-            <progress max={shown.epochs} value={epochsDone} aria-label="Training progress" aria-valuetext={`epoch ${epochsDone} of ${shown.epochs}`} />
-          </div>
-          <p className="lab-status" role="status">
-            {phase.kind === "starting" && "Starting TensorFlow.js…"}
-            {phase.kind === "running" && `Training… epoch ${phase.epoch} of ${shown.epochs}`}
-            {phase.kind === "done" && `Finished ${shown.epochs} epochs of both models in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
-            {phase.kind === "stopped" && `Stopped after epoch ${phase.epoch}.`}
-            {phase.kind === "error" && `The experiment failed: ${phase.message}`}
-          </p>
-        </>
-      )}
+      <fieldset className="lab-controls" disabled={running}>
+        <legend>Settings</legend>
+        <RangeControl label="Dropout rate" value={config.rate} min={0.1} max={0.8} step={0.1} format={(v) => v.toFixed(1)} onChange={set("rate")} />
+        <RangeControl label="Epochs" value={config.epochs} min={50} max={600} step={50} onChange={set("epochs")} />
+        <RangeControl label="Hidden units per layer" value={config.hidden} min={16} max={128} step={16} onChange={set("hidden")} />
+        <RangeControl label="Training points" value={config.trainSize} min={50} max={500} step={50} onChange={set("trainSize")} />
+        <RangeControl label="Wrong labels" value={config.flip} min={0} max={0.3} step={0.05} format={pct} onChange={set("flip")} />
+        <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
+      </fieldset>
+      <div className="lab-actions">
+        <button type="button" className="lab-primary" onClick={() => void run()} disabled={running}>
+          {started ? "Run again" : "Run the experiment"}
+        </button>
+        <button type="button" onClick={() => void stop()} disabled={!running}>
+          Stop
+        </button>
+        <button type="button" onClick={() => setConfig(DEFAULT_EXPERIMENT)} disabled={running}>
+          Default settings
+        </button>
+        <progress max={shown.epochs} value={epochsDone} aria-label="Training progress" aria-valuetext={`epoch ${epochsDone} of ${shown.epochs}`} />
+      </div>
+      <p className="lab-status" role="status">
+        {phase.kind === "starting" && "Starting TensorFlow.js…"}
+        {phase.kind === "running" && `Training… epoch ${phase.epoch} of ${shown.epochs}`}
+        {phase.kind === "done" && `Finished ${shown.epochs} epochs of both models in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
+        {phase.kind === "stopped" && `Stopped after epoch ${phase.epoch}.`}
+        {phase.kind === "error" && `The experiment failed: ${phase.message}`}
+      </p>
       <div className="lab-grid">
-        <Chart spec={boundaryChart("Without dropout: decision boundary", data.train, grids ? { size: grids.size, values: grids.plain } : undefined)} />
-        <Chart spec={boundaryChart(`With dropout (rate ${shown.rate}): decision boundary`, data.train, grids ? { size: grids.size, values: grids.dropout } : undefined)} />
+        {boundaries.map((spec) => (
+          <Chart key={spec.title} spec={spec} />
+        ))}
       </div>
       {started ? (
         <div className="lab-grid">

@@ -1,11 +1,11 @@
 // <MaskFigure /> in MDX: the server draws one training pass of the mask figure and says in words
 // what it shows (all a page without JavaScript gets); in the browser the interactive lab replaces it.
 import { DEFAULT_RATE, describePass, FIRST_PASS, MaskCaption, MaskDiagram, NET } from "./MaskDiagram";
-import { MaskLabLoader } from "./MaskLabLoader";
+import { LazyLab } from "./LazyLab";
 
 export function MaskFigure() {
   return (
-    <MaskLabLoader>
+    <LazyLab name="mask">
       <figure className="lab lab-mask" aria-labelledby="mask-figure-caption" data-rate={DEFAULT_RATE.toFixed(2)} data-mode="train" data-passes={1}>
         <MaskDiagram net={NET} pass={FIRST_PASS} rate={DEFAULT_RATE} mode="train" watched={-1} titleId="mask-figure" />
         <MaskCaption id="mask-figure-caption" />
@@ -15,6 +15,6 @@ export function MaskFigure() {
           mean and variance of h′ over many passes with the theory.
         </p>
       </figure>
-    </MaskLabLoader>
+    </LazyLab>
   );
 }

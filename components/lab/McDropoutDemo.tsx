@@ -9,7 +9,6 @@ import { spreads } from "@/lib/lab/mc-spread";
 import type { McConfig } from "@/lib/lab/mc-schema";
 import type { FromLab } from "@/lib/lab/protocol";
 import { RangeControl } from "./RangeControl";
-import { useMounted } from "./useMounted";
 
 const loadLab = () => import("@/lib/lab/client").then((m) => m.getLab());
 
@@ -30,7 +29,6 @@ function bandChart(result: Result, samples: number): LineSpec {
 }
 
 export function McDropoutDemo() {
-  const mounted = useMounted();
   const [config, setConfig] = useState<McConfig>(DEFAULT_MC);
   const [result, setResult] = useState<Result | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -84,32 +82,23 @@ export function McDropoutDemo() {
         from two stretches of a curve, with a gap between them and nothing beyond either end. Then dropout stays on and the
         network is run {config.samples} times on every input.
       </p>
-      {!mounted ? (
-        <p className="lab-nojs">
-          This demonstration runs in your browser and needs JavaScript. It shows a narrow band around the training data and a
-          much wider one in the gap between the two stretches of data and beyond their ends.
-        </p>
-      ) : (
-        <>
-          <fieldset className="lab-controls" disabled={busy}>
-            <legend>Settings</legend>
-            <RangeControl label="Dropout rate" value={config.rate} min={0.05} max={0.5} step={0.05} format={(v) => v.toFixed(2)} onChange={set("rate")} />
-            <RangeControl label="Passes T" value={config.samples} min={5} max={200} step={5} onChange={set("samples")} />
-            <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
-          </fieldset>
-          <div className="lab-actions">
-            <button type="button" className="lab-primary" onClick={() => void run()} disabled={busy}>
-              {result ? "Train and sample again" : "Train and sample"}
-            </button>
-            <progress max={config.epochs} value={phase.kind === "training" ? phase.epoch : result ? config.epochs : 0} aria-label="Training progress" />
-          </div>
-          <p className="lab-status" role="status">
-            {phase.kind === "training" && `Training… epoch ${phase.epoch} of ${config.epochs}`}
-            {phase.kind === "done" && `Trained and sampled in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
-            {phase.kind === "error" && `The demonstration failed: ${phase.message}`}
-          </p>
-        </>
-      )}
+      <fieldset className="lab-controls" disabled={busy}>
+        <legend>Settings</legend>
+        <RangeControl label="Dropout rate" value={config.rate} min={0.05} max={0.5} step={0.05} format={(v) => v.toFixed(2)} onChange={set("rate")} />
+        <RangeControl label="Passes T" value={config.samples} min={5} max={200} step={5} onChange={set("samples")} />
+        <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
+      </fieldset>
+      <div className="lab-actions">
+        <button type="button" className="lab-primary" onClick={() => void run()} disabled={busy}>
+          {result ? "Train and sample again" : "Train and sample"}
+        </button>
+        <progress max={config.epochs} value={phase.kind === "training" ? phase.epoch : result ? config.epochs : 0} aria-label="Training progress" />
+      </div>
+      <p className="lab-status" role="status">
+        {phase.kind === "training" && `Training… epoch ${phase.epoch} of ${config.epochs}`}
+        {phase.kind === "done" && `Trained and sampled in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
+        {phase.kind === "error" && `The demonstration failed: ${phase.message}`}
+      </p>
       {result ? <Chart spec={bandChart(result, config.samples)} /> : null}
       {s ? (
         <p className="lab-readout">

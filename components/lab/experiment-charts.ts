@@ -55,7 +55,7 @@ export function accuracyChart(curves: Curves, epochs: number): LineSpec {
   };
 }
 
-export function boundaryChart(title: string, train: Points, grid?: { size: number; values: number[] }): ScatterSpec {
+export function boundaryChart(title: string, train: Points, grid?: { size: number; values: ArrayLike<number> }): ScatterSpec {
   const points: [number, number, number][] = [];
   for (let i = 0; i < train.n; i += 1) points.push([train.xs[2 * i]!, train.xs[2 * i + 1]!, train.labels[i]!]);
   return {
@@ -67,6 +67,6 @@ export function boundaryChart(title: string, train: Points, grid?: { size: numbe
     classNames: ["class 0", "class 1"],
     xDomain: [...MOONS_DOMAIN.x],
     yDomain: [...MOONS_DOMAIN.y],
-    background: grid ? { size: grid.size, values: grid.values, x: [...MOONS_DOMAIN.x], y: [...MOONS_DOMAIN.y] } : undefined,
+    background: grid ? { size: grid.size, values: Array.from(grid.values), x: [...MOONS_DOMAIN.x], y: [...MOONS_DOMAIN.y] } : undefined,
   };
 }

@@ -2,8 +2,7 @@
 import type { ComponentProps } from "react";
 import { Callout } from "./Callout";
 import { CodeFigure } from "./CodeFigure";
-import { DropoutExperiment } from "@/components/lab/DropoutExperiment";
-import { McDropoutDemo } from "@/components/lab/McDropoutDemo";
+import { DropoutExperiment, McDropoutDemo } from "@/components/lab/LabFigures";
 import { MaskFigure } from "@/components/lab/MaskFigure";
 
 export const mdxComponents = {

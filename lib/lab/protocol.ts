@@ -28,7 +28,11 @@ export const fromLabSchema = z.discriminatedUnion("type", [
     epoch: num,
     plain: checkpoint,
     dropout: checkpoint,
-    grids: z.object({ size: z.number().int(), plain: z.array(num).max(3600), dropout: z.array(num).max(3600) }).optional(),
+    // Float32Arrays, transferred (not copied) and checked by size, not number by number.
+    grids: z
+      .object({ size: z.number().int().min(2).max(60), plain: z.instanceof(Float32Array), dropout: z.instanceof(Float32Array) })
+      .refine((g) => g.plain.length === g.size * g.size && g.dropout.length === g.size * g.size, "grids must have size × size values")
+      .optional(),
   }),
   z.object({ type: z.literal("mc-progress"), runId, epoch: num, loss: num }),
   z.object({

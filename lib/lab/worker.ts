@@ -6,12 +6,12 @@ import { runExperiment } from "./experiment";
 import { runMcDropout } from "./mc";
 import type { FromLab, LabBackend, ToLab } from "./protocol";
 
-declare const self: { postMessage(message: unknown): void; onmessage: ((event: MessageEvent) => void) | null };
+declare const self: { postMessage(message: unknown, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent) => void) | null };
 declare function importScripts(...urls: string[]): void;
 
 // Only our own page can create this same-origin worker, so its messages are trusted here (and zod,
 // 450 KB minified, stays out of the worker); the page parses everything the worker sends back.
-const post = (message: FromLab) => self.postMessage(message);
+const post = (message: FromLab, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 let ready: Promise<LabBackend> | undefined;
 
@@ -61,10 +61,11 @@ self.onmessage = async (event: MessageEvent) => {
     if (message.type === "experiment") {
       await runExperiment(message.config, {
         gridSize: message.gridSize,
-        gridEvery: 3,
+        gridEvery: 5,
         onCheckpoint: async ({ epoch, plain, dropout, grids }) => {
           const size = message.gridSize;
-          post({ type: "checkpoint", runId, epoch, plain, dropout, grids: grids ? { size, plain: Array.from(grids.plain), dropout: Array.from(grids.dropout) } : undefined });
+          const update: FromLab = { type: "checkpoint", runId, epoch, plain, dropout, grids: grids ? { size, plain: new Float32Array(grids.plain), dropout: new Float32Array(grids.dropout) } : undefined };
+          post(update, update.type === "checkpoint" && update.grids ? [update.grids.plain.buffer, update.grids.dropout.buffer] : []);
           await breathe();
         },
       });
