@@ -5,8 +5,22 @@ import type { HeatmapSpec, LineSpec, ScatterSpec } from "@/lib/charts/spec";
 
 export type Theme = { fg: string; muted: string; palette: string[]; classes: [string, string] };
 
-/** Reads the chart colours from CSS (light or dark, whichever is in force). */
+const themes = new Map<string, Theme>();
+
+/**
+ * The chart colours from CSS (light or dark, whichever is in force), read once per scheme:
+ * getComputedStyle can force a style recalculation of the whole lesson page.
+ */
 export function readTheme(element: Element): Theme {
+  const scheme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  const cached = themes.get(scheme);
+  if (cached) return cached;
+  const theme = computeTheme(element);
+  themes.set(scheme, theme);
+  return theme;
+}
+
+function computeTheme(element: Element): Theme {
   const css = getComputedStyle(element);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const palette = Array.from({ length: 8 }, (_, i) => v(`--chart-${i + 1}`, "#0b63ce"));
@@ -57,8 +71,8 @@ function scatter(spec: ScatterSpec, width: number, theme: Theme) {
     marks: [
       ...(bg
         ? [
-            Plot.raster(bg.values, { width: bg.size, height: bg.size, x1: bg.x[0], x2: bg.x[1], y1: bg.y[1], y2: bg.y[0], fill: (d: number) => d, fillOpacity: 0.3, imageRendering: "pixelated" }),
-            Plot.contour(bg.values, { width: bg.size, height: bg.size, x1: bg.x[0], x2: bg.x[1], y1: bg.y[1], y2: bg.y[0], thresholds: [0.5], stroke: theme.fg, strokeWidth: 1.5, fill: null }),
+            // Shading only: a contour line at 0.5 would triple the cost of every redraw.
+            Plot.raster(bg.values, { width: bg.size, height: bg.size, x1: bg.x[0], x2: bg.x[1], y1: bg.y[1], y2: bg.y[0], fill: (d: number) => d, fillOpacity: 0.35 }),
           ]
         : []),
       Plot.dot(spec.points, { x: (d: number[]) => d[0], y: (d: number[]) => d[1], fill: (d: number[]) => Math.min(1, d[2]!), r: 3, stroke: theme.fg, strokeWidth: 0.5 }),

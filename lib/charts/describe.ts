@@ -28,7 +28,7 @@ export function describeChart(spec: ChartSpec): string {
       const counts = new Map<number, number>();
       for (const p of spec.points) counts.set(p[2], (counts.get(p[2]) ?? 0) + 1);
       const groups = [...counts].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n} of ${spec.classNames?.[c] ?? `class ${c}`}`);
-      const shade = spec.background ? " The background shades the model's predicted class; the line marks where both classes are equally likely." : "";
+      const shade = spec.background ? " The background shades the model's predicted class, and the boundary between the shaded regions is its decision boundary." : "";
       return `Scatter plot "${spec.title}", ${spec.yLabel} against ${spec.xLabel}: ${spec.points.length} points (${groups.join(", ") || "none"}).${shade}`;
     }
     case "heatmap":
