@@ -25,7 +25,8 @@ export function McDropoutDemo() {
         <p className="lab-title">Try it: Monte Carlo dropout on a 1-D regression</p>
         <p className="lab-nojs">
           This demonstration trains a small network in your browser and needs JavaScript. It shows a narrow uncertainty band
-          around the training data and a much wider one in the gap between the two stretches of data.
+          around the training data and a much wider one in the gap between the two stretches of data (beyond their ends it
+          depends on the seed: the spread flags some unfamiliar inputs, not all).
         </p>
       </section>
     </LazyLab>
