@@ -2,9 +2,11 @@
 //   frame.html + frame.js   the sandboxed frame that owns the worker
 //   runtime.js              the worker: transpiler, console capture, course library
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
+//   ts/worker.js + ts/types.json   the cells' type checker and the declarations it knows
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { buildCellTypes } from "./cell-types.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "public/runner");
@@ -12,6 +14,7 @@ const modules = path.join(ROOT, "node_modules");
 
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(path.join(OUT, "wasm"), { recursive: true });
+fs.mkdirSync(path.join(OUT, "ts"), { recursive: true });
 
 /** Cells and the course library import "@tensorflow/tfjs": use the global that tf.min.js defines. */
 const tfGlobal = {
@@ -35,6 +38,11 @@ const common = {
 
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal] });
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/frame.ts")], outfile: path.join(OUT, "frame.js") });
+// The type checker (loaded on a learner's first focus or edit of a cell, never on page load).
+// TypeScript and @typescript/vfs reach for Node's modules only when running in Node.
+const nodeOnly = ["fs", "path", "os", "crypto", "perf_hooks", "inspector", "module", "buffer", "source-map-support"];
+await build({ ...common, entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")], outfile: path.join(OUT, "ts/worker.js"), external: nodeOnly });
+fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes()));
 
 fs.writeFileSync(
   path.join(OUT, "frame.html"),
@@ -46,4 +54,6 @@ fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "t
 for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
 
 const size = (f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
-console.log(`runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}`);
+console.log(
+  `runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}, ts/worker.js ${size("ts/worker.js")}, ts/types.json ${size("ts/types.json")}`,
+);

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
-import { linesFor, type OutputLine } from "./output";
+import { linesFor, typeErrorLines, type OutputLine } from "./output";
 
 type Props = CellProps & { chapterId: string; revision: string };
 
@@ -35,6 +35,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState("");
   const [output, setOutput] = useState<OutputLine[]>([]);
+  const [typeErrors, setTypeErrors] = useState<OutputLine[]>([]);
+  const runCount = useRef(0);
   const [editorReady, setEditorReady] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -56,6 +58,13 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     const runner = await loadRunner();
     setRunning(true);
     setOutput([]);
+    // Type errors show above the output; the run never waits for them.
+    const thisRun = ++runCount.current;
+    setTypeErrors([]);
+    void editorRef.current?.typeErrors().then(
+      (problems) => problems && thisRun === runCount.current && setTypeErrors(typeErrorLines(problems)),
+      () => undefined,
+    );
     setStatus(runner.backend ? "Running…" : "Starting TensorFlow.js…");
     await runner.run({
       code: codeRef.current,
@@ -109,6 +118,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           label: `Code editor: ${label}`,
           onChange: (next) => updateCode(next),
           onRun: () => void runRef.current(),
+          typescript: { path: `/cells/${id}.ts`, now: codeRef.current !== original },
         });
         setEditorReady(true);
       });
@@ -123,7 +133,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       editorRef.current?.destroy();
       editorRef.current = null;
     };
-  }, [label, updateCode]);
+  }, [label, updateCode, id, original]);
 
   async function stop() {
     (await loadRunner()).stop("user");
@@ -133,6 +143,9 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     updateCode(original);
     editorRef.current?.setDoc(original);
     setRestored(false);
+    runCount.current += 1;
+    setOutput([]);
+    setTypeErrors([]);
     setStatus("Restored the original code.");
   }
 
@@ -176,11 +189,14 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       <p role="status" className="cell-status">
         {status}
       </p>
-      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length === 0}>
-        {output.map((line, i) => (
+      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length + typeErrors.length === 0}>
+        {[...typeErrors, ...output].map((line, i) => (
           <div key={i} className={`cell-line cell-${line.kind}`}>
-            <span className="cell-text">{line.text}</span>
-            {line.kind === "error" ? (
+            <span className="cell-text">
+              {line.text}
+              {line.hint ? <span className="cell-hint">{line.hint}</span> : null}
+            </span>
+            {line.kind === "error" || line.kind === "type" ? (
               <span className="cell-line-actions">
                 {line.line ? (
                   <button type="button" className="cell-goto" onClick={() => editorRef.current?.goToLine(line.line!)}>
