@@ -41,7 +41,7 @@ export function mountEditor(
     if (checker || !typescript) return;
     checker = loadChecker();
     checker.then(
-      (c) => destroyed || view.dispatch({ effects: checkerSlot.reconfigure(c.extensions(typescript.path)) }),
+      (c) => destroyed || view.dispatch({ effects: checkerSlot.reconfigure(c.attach(typescript.path, view.state.doc.toString())) }),
       () => (checker = null), // e.g. offline: editing still works, the next focus retries
     );
   };

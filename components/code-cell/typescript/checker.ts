@@ -1,11 +1,13 @@
 // Page side of the cells' type checker: starts the TypeScript worker once per page and gives
-// CodeMirror its extensions (underlines, completion, hover) through @valtown/codemirror-ts.
+// CodeMirror its extensions: underlines, completion, hover. The worker answers with
+// @valtown/codemirror-ts's functions; this side is a few lines of our own because the package's
+// client entry re-exports modules that import `typescript` itself, which would pull 3.4 MB of
+// compiler into the page's bundle next to the worker's copy.
 // Imported lazily by ../editor.ts on a learner's first focus or edit, never in the first load.
-import { autocompletion } from "@codemirror/autocomplete";
+import { autocompletion, type CompletionResult } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import type { Extension } from "@codemirror/state";
-import { tsAutocompleteWorker, tsFacetWorker, tsHoverWorker, tsSyncWorker } from "@valtown/codemirror-ts";
-import type { WorkerShape } from "@valtown/codemirror-ts/worker";
+import { EditorView, hoverTooltip } from "@codemirror/view";
 import * as Comlink from "comlink";
 import type { TypeProblem } from "../output";
 import { renderHover } from "./hover";
@@ -14,8 +16,8 @@ import type { CheckerApi } from "./ts.worker";
 const WORKER_URL = "/runner/ts/worker.js";
 
 export type Checker = {
-  /** CodeMirror extensions for the cell whose virtual file is `path`. */
-  extensions(path: string): Extension;
+  /** CodeMirror extensions for the cell whose virtual file is `path`; sends it the current code. */
+  attach(path: string, code: string): Extension;
   typeErrors(path: string, code: string): Promise<TypeProblem[]>;
 };
 
@@ -26,16 +28,27 @@ export function loadChecker(): Promise<Checker> {
   checker ??= (async () => {
     const remote = Comlink.wrap<CheckerApi>(new Worker(WORKER_URL, { name: "typescript" }));
     await remote.initialize();
-    // The integration's worker API, with our getLints (whole message chains) in it.
-    const worker = remote as unknown as WorkerShape;
     return {
-      extensions: (path) => [
-        tsFacetWorker.of({ worker, path }),
-        tsSyncWorker(),
-        linter(async (): Promise<readonly Diagnostic[]> => remote.getLints({ path }), { delay: 300 }),
-        autocompletion({ override: [tsAutocompleteWorker()] }),
-        tsHoverWorker({ renderTooltip: renderHover }),
-      ],
+      attach(path, code) {
+        void remote.updateFile({ path, code });
+        return [
+          // Calls to the worker are answered in order: an edit reaches it before the next lint.
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) void remote.updateFile({ path, code: update.state.doc.toString() });
+          }),
+          linter(async (): Promise<readonly Diagnostic[]> => remote.getLints({ path }), { delay: 300 }),
+          autocompletion({
+            override: [
+              async (context) =>
+                (await remote.getAutocompletion({ path, context: { pos: context.pos, explicit: context.explicit } })) as CompletionResult | null,
+            ],
+          }),
+          hoverTooltip(async (_view, pos) => {
+            const hover = await remote.getHover({ path, pos });
+            return hover ? { pos: hover.start, end: hover.end, create: () => renderHover(hover) } : null;
+          }),
+        ];
+      },
       typeErrors: (path, code) => remote.typeErrors({ path, code }),
     };
   })();
