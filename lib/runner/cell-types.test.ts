@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
-// @ts-expect-error: a plain .mjs build script without declarations
 import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
 
 type Bundle = { files: Record<string, string>; compilerOptions: Record<string, unknown> };
@@ -15,7 +14,7 @@ let env: VirtualTypeScriptEnvironment;
 let bundle: Bundle;
 
 beforeAll(() => {
-  bundle = buildCellTypes() as Bundle;
+  bundle = buildCellTypes() as unknown as Bundle;
   const { options, errors } = ts.convertCompilerOptionsFromJson(bundle.compilerOptions, "/");
   expect(errors).toEqual([]);
   env = createVirtualTypeScriptEnvironment(createSystem(new Map(Object.entries(bundle.files))), [], ts, options);

@@ -4,14 +4,14 @@ import { LateWork } from "./late-errors";
 
 /** A browser-like timer host (numeric ids) over Node's real timers. */
 function host() {
-  const handles = new Map<number, ReturnType<typeof setTimeout>>();
+  const handles = new Map<number, unknown>();
   let next = 1;
-  const add = (h: ReturnType<typeof setTimeout>) => (handles.set(next, h), next++);
+  const add = (h: unknown) => (handles.set(next, h), next++);
   return {
     setTimeout: (fn: TimerHandler, ms?: number, ...args: unknown[]) => add(setTimeout(fn as () => void, ms, ...args)),
-    clearTimeout: (id?: number) => clearTimeout(handles.get(id!)),
+    clearTimeout: (id?: number) => clearTimeout(handles.get(id!) as never),
     setInterval: (fn: TimerHandler, ms?: number, ...args: unknown[]) => add(setInterval(fn as () => void, ms, ...args)),
-    clearInterval: (id?: number) => clearInterval(handles.get(id!)),
+    clearInterval: (id?: number) => clearInterval(handles.get(id!) as never),
   };
 }
 

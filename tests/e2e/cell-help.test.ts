@@ -20,9 +20,11 @@ async function run(c: Locator, timeout = 30_000): Promise<string> {
   return output(c).innerText();
 }
 
-/** Types the last characters as keystrokes (completion opens on typing, not on pasting). */
+/** Types the last characters as keystrokes (completion opens on typing, not on pasting),
+ *  once the type checker (which the first edit starts) is attached. */
 async function editThenType(c: Locator, code: string, typed: string) {
   await editCell(c, code);
+  await c.locator('.cm-editor[data-typescript="ready"]').waitFor({ timeout: 40_000 });
   await c.page().keyboard.type(typed, { delay: 30 });
 }
 

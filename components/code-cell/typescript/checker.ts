@@ -32,6 +32,7 @@ export function loadChecker(): Promise<Checker> {
       attach(path, code) {
         void remote.updateFile({ path, code });
         return [
+          EditorView.editorAttributes.of({ "data-typescript": "ready" }),
           // Calls to the worker are answered in order: an edit reaches it before the next lint.
           EditorView.updateListener.of((update) => {
             if (update.docChanged) void remote.updateFile({ path, code: update.state.doc.toString() });
