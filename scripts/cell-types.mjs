@@ -43,6 +43,14 @@ function pathsFor(modules) {
   return Object.fromEntries(modules.filter((m) => m.source).map((m) => [m.id, [declarationPath(m.source)]]));
 }
 
+/** Our sources import each other as "@/lib/…"; in the checker they are plain files: make those relative. */
+function withRelativeImports(file, text) {
+  return text.replace(/(\bfrom\s+|\bimport\(\s*)(["'])@\/([^"']+)\2/g, (_m, before, quote, target) => {
+    const relative = path.posix.relative(path.posix.dirname(file), `/${target}`);
+    return `${before}${quote}${relative.startsWith(".") ? relative : `./${relative}`}${quote}`;
+  });
+}
+
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" };
 
 /** Keeps what TypeScript's module resolution reads from a package.json. */
@@ -87,7 +95,7 @@ export function buildCellTypes(modules = readCellModules()) {
   const files = {};
   program.emit(undefined, (fileName, text) => {
     const relative = path.relative("/out", fileName).split(path.sep).join("/");
-    if (relative !== path.basename(probe).replace(/\.ts$/, ".d.ts")) files[`/${relative}`] = text;
+    if (relative !== path.basename(probe).replace(/\.ts$/, ".d.ts")) files[`/${relative}`] = withRelativeImports(`/${relative}`, text);
   });
   const libDir = path.dirname(ts.getDefaultLibFilePath(options));
   const packageDirs = new Set();

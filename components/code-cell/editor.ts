@@ -76,7 +76,7 @@ export function mountEditor(
     },
     async typeErrors() {
       if (!checker || !typescript) return null;
-      return (await checker).typeErrors(typescript.path, view.state.doc.toString());
+      return (await checker).typeErrors(typescript.path, view.state.doc);
     },
     destroy() {
       destroyed = true;

@@ -6,7 +6,7 @@
 // Imported lazily by ../editor.ts on a learner's first focus or edit, never in the first load.
 import { autocompletion, type CompletionResult } from "@codemirror/autocomplete";
 import { linter, type Diagnostic } from "@codemirror/lint";
-import type { Extension } from "@codemirror/state";
+import type { Extension, Text } from "@codemirror/state";
 import { EditorView, hoverTooltip } from "@codemirror/view";
 import * as Comlink from "comlink";
 import type { TypeProblem } from "../output";
@@ -18,8 +18,17 @@ const WORKER_URL = "/runner/ts/worker.js";
 export type Checker = {
   /** CodeMirror extensions for the cell whose virtual file is `path`; sends it the current code. */
   attach(path: string, code: string): Extension;
-  typeErrors(path: string, code: string): Promise<TypeProblem[]>;
+  /** Type errors of `doc`: the editor's last lint when it was of this very text, else the worker's. */
+  typeErrors(path: string, doc: Text): Promise<TypeProblem[]>;
 };
+
+/** A lint result as the worker's getLints gives it (`source` is "TS2322"). */
+type Lint = { from: number; severity: string; message: string; source: string };
+
+function toProblem(doc: Text, lint: Lint): TypeProblem {
+  const line = doc.lineAt(lint.from);
+  return { line: line.number, column: lint.from - line.from + 1, message: lint.message.replace(/\n\s*/g, " "), code: Number(lint.source.slice(2)) };
+}
 
 let checker: Promise<Checker> | undefined;
 
@@ -28,6 +37,7 @@ export function loadChecker(): Promise<Checker> {
   checker ??= (async () => {
     const remote = Comlink.wrap<CheckerApi>(new Worker(WORKER_URL, { name: "typescript" }));
     await remote.initialize();
+    const linted = new Map<string, { doc: Text; lints: Lint[] }>();
     return {
       attach(path, code) {
         void remote.updateFile({ path, code });
@@ -37,7 +47,15 @@ export function loadChecker(): Promise<Checker> {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) void remote.updateFile({ path, code: update.state.doc.toString() });
           }),
-          linter(async (): Promise<readonly Diagnostic[]> => remote.getLints({ path }), { delay: 300 }),
+          linter(
+            async (view): Promise<readonly Diagnostic[]> => {
+              const doc = view.state.doc;
+              const lints = await remote.getLints({ path });
+              linted.set(path, { doc, lints });
+              return lints;
+            },
+            { delay: 300 },
+          ),
           autocompletion({
             override: [
               async (context) =>
@@ -50,7 +68,12 @@ export function loadChecker(): Promise<Checker> {
           }),
         ];
       },
-      typeErrors: (path, code) => remote.typeErrors({ path, code }),
+      // Run asks right when the run starts: answering from the last lint keeps the checker's
+      // CPU out of the run's way (on software WebGL they share the same cores).
+      async typeErrors(path, doc) {
+        const last = linted.get(path);
+        return last?.doc === doc ? last.lints.map((l) => toProblem(doc, l)) : remote.typeErrors({ path, code: doc.toString() });
+      },
     };
   })();
   checker.catch(() => (checker = undefined));

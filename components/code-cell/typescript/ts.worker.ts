@@ -47,10 +47,13 @@ const api = {
   },
   /** The type errors of a cell's code, at 1-based lines and columns, for the Run output. */
   typeErrors({ path, code }: { path: string; code: string }): TypeProblem[] {
-    base.updateFile({ path, code });
+    // Usually the editor has synced this code already: then the checker's cached answer is
+    // reused (re-checking costs CPU that the run, on software WebGL, competes for).
+    if (base.getEnv()?.getSourceFile(path)?.text !== code) base.updateFile({ path, code });
     return problems(path).map((d) => {
       const at = d.file!.getLineAndCharacterOfPosition(d.start!);
-      return { line: at.line + 1, column: at.character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, " "), code: d.code };
+      const message = ts.flattenDiagnosticMessageText(d.messageText, "\n").replace(/\n\s*/g, " ");
+      return { line: at.line + 1, column: at.character + 1, message, code: d.code };
     });
   },
 };
