@@ -2,10 +2,12 @@
 //   frame.html + frame.js   the sandboxed frame that owns the worker
 //   runtime.js              the worker: transpiler, console capture, course library
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
+//   ts/worker.js + ts/types.json   the cells' type checker and the declarations it knows
 // and public/lab/worker.js, the lab worker that trains the lesson's demo models (our code only).
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { buildCellTypes } from "./cell-types.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "public/runner");
@@ -15,6 +17,7 @@ const LAB = path.join(ROOT, "public/lab");
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.rmSync(LAB, { recursive: true, force: true });
 fs.mkdirSync(path.join(OUT, "wasm"), { recursive: true });
+fs.mkdirSync(path.join(OUT, "ts"), { recursive: true });
 
 /** Cells and the course library import "@tensorflow/tfjs": use the global that tf.min.js defines. */
 const tfGlobal = {
@@ -45,6 +48,11 @@ await build({
   plugins: [tfGlobal],
   banner: { js: 'importScripts("../runner/tf.min.js");' },
 });
+// The type checker (loaded on a learner's first focus or edit of a cell, never on page load).
+// TypeScript and @typescript/vfs reach for Node's modules only when running in Node.
+const nodeOnly = ["fs", "path", "os", "crypto", "perf_hooks", "inspector", "module", "buffer", "source-map-support"];
+await build({ ...common, entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")], outfile: path.join(OUT, "ts/worker.js"), external: nodeOnly });
+fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes()));
 
 fs.writeFileSync(
   path.join(OUT, "frame.html"),
@@ -57,4 +65,6 @@ for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.
 
 const size = (f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
 const labSize = `${(fs.statSync(path.join(LAB, "worker.js")).size / 1024).toFixed(0)} KB`;
-console.log(`runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}; lab worker ${labSize}`);
+console.log(
+  `runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}, ts/worker.js ${size("ts/worker.js")}, ts/types.json ${size("ts/types.json")}; lab worker ${labSize}`,
+);

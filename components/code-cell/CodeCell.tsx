@@ -7,7 +7,7 @@ import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
 import { Chart } from "@/components/charts/Chart";
 import { applyChartEvent, NO_CHARTS, type CellCharts } from "./charts";
-import { linesFor, type OutputLine } from "./output";
+import { linesFor, typeErrorLines, type OutputLine } from "./output";
 
 type Props = CellProps & { chapterId: string; revision: string };
 
@@ -38,6 +38,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   const [status, setStatus] = useState("");
   const [output, setOutput] = useState<OutputLine[]>([]);
   const [charts, setCharts] = useState<CellCharts>(NO_CHARTS);
+  const [typeErrors, setTypeErrors] = useState<OutputLine[]>([]);
+  const runCount = useRef(0);
   const [editorReady, setEditorReady] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -60,6 +62,13 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     setRunning(true);
     setOutput([]);
     setCharts(NO_CHARTS);
+    // Type errors show above the output; the run never waits for them.
+    const thisRun = ++runCount.current;
+    setTypeErrors([]);
+    void editorRef.current?.typeErrors().then(
+      (problems) => problems && thisRun === runCount.current && setTypeErrors(typeErrorLines(problems)),
+      () => undefined,
+    );
     setStatus(runner.backend ? "Running…" : "Starting TensorFlow.js…");
     await runner.run({
       code: codeRef.current,
@@ -114,6 +123,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           label: `Code editor: ${label}`,
           onChange: (next) => updateCode(next),
           onRun: () => void runRef.current(),
+          typescript: { path: `/cells/${id}.ts`, now: codeRef.current !== original },
         });
         setEditorReady(true);
       });
@@ -128,7 +138,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       editorRef.current?.destroy();
       editorRef.current = null;
     };
-  }, [label, updateCode]);
+  }, [label, updateCode, id, original]);
 
   async function stop() {
     (await loadRunner()).stop("user");
@@ -138,7 +148,9 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     updateCode(original);
     editorRef.current?.setDoc(original);
     setRestored(false);
+    runCount.current += 1;
     setOutput([]);
+    setTypeErrors([]);
     setCharts(NO_CHARTS);
     setStatus("Restored the original code.");
   }
@@ -183,11 +195,14 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       <p role="status" className="cell-status">
         {status}
       </p>
-      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length === 0}>
-        {output.map((line, i) => (
+      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length + typeErrors.length === 0}>
+        {[...typeErrors, ...output].map((line, i) => (
           <div key={i} className={`cell-line cell-${line.kind}`}>
-            <span className="cell-text">{line.text}</span>
-            {line.kind === "error" ? (
+            <span className="cell-text">
+              {line.text}
+              {line.hint ? <span className="cell-hint">{line.hint}</span> : null}
+            </span>
+            {line.kind === "error" || line.kind === "type" ? (
               <span className="cell-line-actions">
                 {line.line ? (
                   <button type="button" className="cell-goto" onClick={() => editorRef.current?.goToLine(line.line!)}>

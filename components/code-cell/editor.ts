@@ -1,22 +1,50 @@
 // CodeMirror 6 editor for code cells. Loaded lazily (it is not part of the page's first JS).
+// The type checker (./typescript/checker) loads later still: on the first focus or edit.
 import { javascript } from "@codemirror/lang-javascript";
 import { syntaxHighlighting } from "@codemirror/language";
-import { EditorSelection, EditorState, Prec } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState, Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
+import type { TypeProblem } from "./output";
 
 export type EditorHandle = {
   setDoc(text: string): void;
   goToLine(line: number): void;
+  /** The code's type errors, or null when the checker was never started (nothing was edited). */
+  typeErrors(): Promise<TypeProblem[] | null>;
   destroy(): void;
 };
+
+const loadChecker = () => import("./typescript/checker").then((m) => m.loadChecker());
 
 export function mountEditor(
   parent: HTMLElement,
   doc: string,
-  { onChange, onRun, label }: { onChange: (code: string) => void; onRun: () => void; label: string },
+  {
+    onChange,
+    onRun,
+    label,
+    typescript,
+  }: {
+    onChange: (code: string) => void;
+    onRun: () => void;
+    label: string;
+    /** The cell's file for the type checker; `now` starts it at once (e.g. restored edits). */
+    typescript?: { path: string; now?: boolean };
+  },
 ): EditorHandle {
+  const checkerSlot = new Compartment();
+  let checker: ReturnType<typeof loadChecker> | null = null;
+  let destroyed = false;
+  const startChecker = () => {
+    if (checker || !typescript) return;
+    checker = loadChecker();
+    checker.then(
+      (c) => destroyed || view.dispatch({ effects: checkerSlot.reconfigure(c.attach(typescript.path, view.state.doc.toString())) }),
+      () => (checker = null), // e.g. offline: editing still works, the next focus retries
+    );
+  };
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -29,11 +57,14 @@ export function mountEditor(
         Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }])),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.docChanged || update.focusChanged) startChecker();
         }),
+        checkerSlot.of([]),
         EditorView.contentAttributes.of({ "aria-label": label }),
       ],
     }),
   });
+  if (typescript?.now) startChecker();
   return {
     setDoc(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -43,7 +74,12 @@ export function mountEditor(
       view.dispatch({ selection: EditorSelection.range(target.from, target.to), scrollIntoView: true });
       view.focus();
     },
+    async typeErrors() {
+      if (!checker || !typescript) return null;
+      return (await checker).typeErrors(typescript.path, view.state.doc);
+    },
     destroy() {
+      destroyed = true;
       view.destroy();
     },
   };

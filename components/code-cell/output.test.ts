@@ -1,5 +1,5 @@
 // Runner events → the lines a learner reads in a cell's output panel.
-import { linesFor } from "./output";
+import { linesFor, typeErrorLines } from "./output";
 
 describe("linesFor", () => {
   it("shows console output with its level", () => {
@@ -15,6 +15,31 @@ describe("linesFor", () => {
   it("labels unhandled promise rejections", () => {
     const [line] = linesFor({ type: "error", runId: "r", kind: "unhandled", name: "Error", message: "nobody awaited me" }, 10);
     expect(line.text).toBe("Unhandled promise rejection: Error: nobody awaited me");
+  });
+
+  it("labels errors thrown in timer callbacks after the code returned", () => {
+    const [line] = linesFor({ type: "error", runId: "r", kind: "callback", name: "RangeError", message: "late", line: 3, column: 9 }, 10);
+    expect(line).toEqual({ kind: "error", text: "Uncaught in a timer callback: Line 3:9: RangeError: late", line: 3 });
+  });
+
+  it("adds a one-line explanation under a tfjs shape error", () => {
+    const message = "Operands could not be broadcast together with shapes 2,3 and 4,5.";
+    const [line] = linesFor({ type: "error", runId: "r", kind: "runtime", name: "Error", message, line: 5, column: 20 }, 10);
+    expect(line.hint).toMatch(/^Shape mismatch: \[2, 3\] and \[4, 5\]/);
+    expect(line.line).toBe(5);
+  });
+
+  it("lists type errors under a count, each at its line", () => {
+    expect(typeErrorLines([])).toEqual([]);
+    const lines = typeErrorLines([
+      { line: 1, column: 7, message: "Type 'string' is not assignable to type 'number'.", code: 2322 },
+      { line: 4, column: 1, message: "Cannot find name 'x'.", code: 2304 },
+    ]);
+    expect(lines.map((l) => [l.kind, l.text, l.line])).toEqual([
+      ["warn", "2 type errors (the code runs anyway; the types say it may not do what you mean):", undefined],
+      ["type", "Line 1:7: Type 'string' is not assignable to type 'number'. (TS2322)", 1],
+      ["type", "Line 4:1: Cannot find name 'x'. (TS2304)", 4],
+    ]);
   });
 
   it("explains a stop by the learner and by the time budget", () => {

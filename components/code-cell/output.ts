@@ -1,12 +1,35 @@
 // What a cell's output panel shows, built from runner events (pure, unit-tested).
 import type { RunEvent } from "@/lib/runner/client";
+import { explainError } from "@/lib/runner/explain";
 
 export type OutputLine = {
-  kind: "log" | "info" | "warn" | "error" | "meta";
+  kind: "log" | "info" | "warn" | "error" | "type" | "meta";
   text: string;
   /** Learner line an error points at (offers "Go to line"). */
   line?: number;
+  /** One line explaining a common error (e.g. both shapes of a shape mismatch). */
+  hint?: string;
 };
+
+/** A type error from the checker (1-based line and column). */
+export type TypeProblem = { line: number; column: number; message: string; code: number };
+
+const PREFIX = {
+  syntax: "",
+  runtime: "",
+  unhandled: "Unhandled promise rejection: ",
+  callback: "Uncaught in a timer callback: ",
+} as const;
+
+/** The type errors shown above a run's output: a count, then each at its line. */
+export function typeErrorLines(problems: TypeProblem[]): OutputLine[] {
+  if (!problems.length) return [];
+  const n = problems.length;
+  return [
+    { kind: "warn", text: `${n} type error${n === 1 ? "" : "s"} (the code runs anyway; the types say it may not do what you mean):` },
+    ...problems.map((p) => ({ kind: "type" as const, text: `Line ${p.line}:${p.column}: ${p.message} (TS${p.code})`, line: p.line })),
+  ];
+}
 
 const seconds = (s: number) => `${s.toFixed(1)} s`;
 
@@ -17,8 +40,9 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
       return [{ kind: event.level, text: event.text }];
     case "error": {
       const where = event.line ? `Line ${event.line}${event.column ? `:${event.column}` : ""}: ` : "";
-      const prefix = event.kind === "unhandled" ? "Unhandled promise rejection: " : "";
-      return [{ kind: "error", text: `${prefix}${where}${event.name}: ${event.message}`, line: event.line }];
+      const hint = explainError(event.message);
+      const line: OutputLine = { kind: "error", text: `${PREFIX[event.kind]}${where}${event.name}: ${event.message}`, line: event.line };
+      return [hint ? { ...line, hint } : line];
     }
     case "backend":
       return event.note ? [{ kind: "warn", text: `${event.note}.` }] : [];

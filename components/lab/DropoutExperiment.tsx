@@ -115,7 +115,7 @@ export function DropoutExperiment() {
         training points ({pct(shown.flip)} of the labels are wrong on purpose). Both runs start from identical weights and see
         identical data; one has dropout (rate {shown.rate}) after each hidden layer. Validation uses 500 fresh points.
       </p>
-      <fieldset className="lab-controls" disabled={running}>
+      <fieldset className="lab-settings" disabled={running}>
         <legend>Settings</legend>
         <RangeControl label="Dropout rate" value={config.rate} min={0.1} max={0.8} step={0.1} format={(v) => v.toFixed(1)} onChange={set("rate")} />
         <RangeControl label="Epochs" value={config.epochs} min={50} max={600} step={50} onChange={set("epochs")} />

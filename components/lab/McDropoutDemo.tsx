@@ -82,7 +82,7 @@ export function McDropoutDemo() {
         from two stretches of a curve, with a gap between them and nothing beyond either end. Then dropout stays on and the
         network is run {config.samples} times on every input.
       </p>
-      <fieldset className="lab-controls" disabled={busy}>
+      <fieldset className="lab-settings" disabled={busy}>
         <legend>Settings</legend>
         <RangeControl label="Dropout rate" value={config.rate} min={0.05} max={0.5} step={0.05} format={(v) => v.toFixed(2)} onChange={set("rate")} />
         <RangeControl label="Passes T" value={config.samples} min={5} max={200} step={5} onChange={set("samples")} />

@@ -30,7 +30,7 @@ export function RangeControl({ label, value, min, max, step, disabled, format = 
         onChange={(e) => onChange(Number(e.target.value))}
       />
       {/* The slider announces its own value (aria-valuetext); this is the visible copy. */}
-      <span className="lab-value" aria-hidden="true">
+      <span className="lab-setting-value" aria-hidden="true">
         {format(value)}
       </span>
     </div>

@@ -11,6 +11,7 @@ describe("acceptSandboxMessage", () => {
     { type: "ready", backend: "cpu", note: "webgl and wasm not available", ms: 10 },
     { type: "console", runId: "run-1", level: "warn", text: "careful" },
     { type: "error", runId: "run-1", kind: "syntax", name: "SyntaxError", message: "Unexpected token", line: 2, column: 11 },
+    { type: "error", runId: "run-1", kind: "callback", name: "RangeError", message: "late", line: 3, column: 9 },
     { type: "done", runId: "run-1", ok: true, ms: 28.5, backend: "webgl", tensorsLeft: 0, truncated: false },
     { type: "stopped" },
   ])("accepts %p", (data) => {

@@ -35,7 +35,7 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("error"),
     runId,
-    kind: z.enum(["syntax", "runtime", "unhandled"]),
+    kind: z.enum(["syntax", "runtime", "unhandled", "callback"]),
     name: text(200),
     message: text(5_000),
     /** 1-based line and column in the learner's TypeScript. */

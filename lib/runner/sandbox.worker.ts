@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import * as course from "@/lib/dropout";
 import { connectShow, flushShow, show } from "@/lib/show";
 import { formatArgs } from "./format";
+import { LateWork } from "./late-errors";
 import { type Backend, type FromSandbox, type LogLevel, type ToSandbox } from "./protocol";
 import { learnerPosition, transpile } from "./transpile";
 
@@ -20,6 +21,8 @@ declare const self: {
 declare function importScripts(...urls: string[]): void;
 
 const MAX_LINES = 1_000;
+// tfjs ops nest deeper than V8's default 10 stack frames: keep the learner's frame in the trace.
+Error.stackTraceLimit = 100;
 const base = (self as unknown as { RUNNER_BASE: string }).RUNNER_BASE;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
 
@@ -70,7 +73,7 @@ function init(backends: Backend[]): Promise<Backend> {
 
 // ---- console capture -----------------------------------------------------------------------
 
-let current: { runId: string; lines: number; truncated: boolean } | undefined;
+let current: { runId: string; lines: number; truncated: boolean; failed?: boolean } | undefined;
 let lastRunId = "none";
 
 function emit(level: LogLevel, args: unknown[]) {
@@ -128,7 +131,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function reportError(runId: string, kind: "runtime" | "unhandled", error: unknown) {
+function reportError(runId: string, kind: "runtime" | "unhandled" | "callback", error: unknown) {
+  if (current?.runId === runId) current.failed = true;
   const e = error instanceof Error ? error : new Error(formatArgs([error]));
   const at = learnerPosition(e.stack, LINE_OFFSET);
   post({ type: "error", runId, kind, name: e.name || "Error", message: e.message, line: at?.line, column: at?.column });
@@ -158,6 +162,7 @@ async function run(runId: string, code: string, seed?: number) {
   connectShow((message) => post({ ...message, runId }));
   tf.engine().startScope();
   let ok = true;
+  late.begin();
   try {
     const fn = new AsyncFunction("require", "exports", "console", compiled.js);
     await fn(requireModule, {}, cellConsole);
@@ -165,6 +170,10 @@ async function run(runId: string, code: string, seed?: number) {
     ok = false;
     reportError(runId, "runtime", error);
   } finally {
+    // The run is over only when the timers it started have fired and late rejections surfaced.
+    await late.settled((n) => post({ type: "status", text: `Waiting for ${n} timer${n === 1 ? "" : "s"} the code started…` }));
+    late.end();
+    ok &&= !current.failed;
     Math.random = nativeRandom;
     flushShow(); // streamed chart points still buffered go out before "done"
     connectShow(null);
@@ -176,6 +185,9 @@ async function run(runId: string, code: string, seed?: number) {
     current = undefined;
   }
 }
+
+// Errors thrown in timer callbacks, reported at their line while the run is still current.
+const late = new LateWork(self as unknown as ConstructorParameters<typeof LateWork>[0], (error) => reportError(current?.runId ?? lastRunId, "callback", error));
 
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();

@@ -1,0 +1,122 @@
+// Builds the type declarations the cells' type checker needs, as one JSON file of
+// { path → text }: TypeScript's own lib files, every .d.ts reachable from the packages cells may
+// import, and declarations generated from our own modules (lib/runner/cell-modules.json).
+// Used by scripts/build-runner.mjs (→ public/runner/ts/types.json) and by the unit tests.
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Compiler options for cells, in tsconfig form (the worker converts them with TypeScript). */
+export const CELL_COMPILER_OPTIONS = {
+  target: "es2022",
+  module: "esnext",
+  moduleResolution: "bundler",
+  // Cells run in a worker, but tfjs's declarations name DOM types (canvas, image…).
+  lib: ["es2022", "dom"],
+  strict: true,
+  // Every cell is its own module (top-level await; no clashes between cells' names).
+  moduleDetection: "force",
+  skipLibCheck: true,
+  noEmit: true,
+  esModuleInterop: true,
+  types: [],
+};
+
+export function readCellModules() {
+  const file = path.join(ROOT, "lib/runner/cell-modules.json");
+  return JSON.parse(fs.readFileSync(file, "utf8")).modules;
+}
+
+/** Path of a source module's generated declarations inside the checker's virtual file system. */
+const declarationPath = (source) => `/${source.replace(/\.tsx?$/, ".d.ts")}`;
+
+function parseOptions(json) {
+  const { options, errors } = ts.convertCompilerOptionsFromJson(json, ROOT);
+  if (errors.length) throw new Error(ts.flattenDiagnosticMessageText(errors[0].messageText, "\n"));
+  return options;
+}
+
+/** `paths` that map each of our own modules' ids to its generated declarations. */
+function pathsFor(modules) {
+  return Object.fromEntries(modules.filter((m) => m.source).map((m) => [m.id, [declarationPath(m.source)]]));
+}
+
+/** Our sources import each other as "@/lib/…"; in the checker they are plain files: make those relative. */
+function withRelativeImports(file, text) {
+  return text.replace(/(\bfrom\s+|\bimport\(\s*)(["'])@\/([^"']+)\2/g, (_m, before, quote, target) => {
+    const relative = path.posix.relative(path.posix.dirname(file), `/${target}`);
+    return `${before}${quote}${relative.startsWith(".") ? relative : `./${relative}`}${quote}`;
+  });
+}
+
+const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" };
+
+/** Keeps what TypeScript's module resolution reads from a package.json. */
+function trimPackageJson(text) {
+  const pkg = JSON.parse(text);
+  const keep = ["name", "version", "types", "typings", "main", "module", "exports", "typesVersions", "type"];
+  return JSON.stringify(Object.fromEntries(keep.filter((k) => k in pkg).map((k) => [k, pkg[k]])));
+}
+
+/**
+ * Builds the declaration files. Returns { files, compilerOptions }: files maps virtual paths
+ * ("/lib.es2022.d.ts", "/node_modules/@tensorflow/tfjs/dist/index.d.ts", "/lib/dropout/index.d.ts")
+ * to their text; compilerOptions is CELL_COMPILER_OPTIONS with the `paths` of our modules.
+ */
+export function buildCellTypes(modules = readCellModules()) {
+  // One program over a probe cell that imports every package module, plus our own modules'
+  // sources: TypeScript resolves the whole graph of .d.ts files (and the lib files) as the
+  // checker in the browser will, and emits our modules' declarations (JSDoc kept for hovers).
+  const probe = path.join(ROOT, "__cell_probe__.ts");
+  const probeText = modules.filter((m) => m.package).map((m, i) => `import * as m${i} from ${JSON.stringify(m.id)};`).join("\n");
+  const sources = modules.filter((m) => m.source).map((m) => path.join(ROOT, m.source));
+  const options = {
+    ...parseOptions({ ...CELL_COMPILER_OPTIONS, noEmit: false, paths: { "@/*": ["./*"] } }),
+    declaration: true,
+    emitDeclarationOnly: true,
+    removeComments: false,
+    rootDir: ROOT,
+    outDir: "/out",
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (f) => (f === probe ? probeText : readFile(f));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (f) => f === probe || fileExists(f);
+  const program = ts.createProgram([probe, ...sources], options, host);
+  const problems = [probe, ...sources].flatMap((f) => {
+    const sf = program.getSourceFile(f);
+    return sf ? [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)] : [];
+  });
+  if (problems.length) throw new Error(`cell module types: ${ts.formatDiagnostics(problems, formatHost)}`);
+
+  const files = {};
+  program.emit(undefined, (fileName, text) => {
+    const relative = path.relative("/out", fileName).split(path.sep).join("/");
+    if (relative !== path.basename(probe).replace(/\.ts$/, ".d.ts")) files[`/${relative}`] = withRelativeImports(`/${relative}`, text);
+  });
+  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
+  const packageDirs = new Set();
+  for (const sf of program.getSourceFiles()) {
+    const name = sf.fileName;
+    if (name === probe || (name.startsWith(`${ROOT}/`) && !name.includes("/node_modules/"))) continue;
+    if (path.dirname(name) === libDir) {
+      files[`/${path.basename(name)}`] = sf.text;
+      continue;
+    }
+    const at = name.lastIndexOf("/node_modules/");
+    if (at < 0) throw new Error(`cell module types: unexpected file ${name}`);
+    const virtual = name.slice(at);
+    files[virtual] = sf.text;
+    // The package's own folder (node_modules/name or node_modules/@scope/name): its package.json.
+    const parts = virtual.split("/");
+    packageDirs.add(name.slice(0, at) + parts.slice(0, parts[2].startsWith("@") ? 4 : 3).join("/"));
+  }
+  for (const dir of packageDirs) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg)) files[pkg.slice(pkg.lastIndexOf("/node_modules/"))] = trimPackageJson(fs.readFileSync(pkg, "utf8"));
+  }
+  return { files, compilerOptions: { ...CELL_COMPILER_OPTIONS, paths: pathsFor(modules) } };
+}
