@@ -100,3 +100,21 @@ export function renderChart(spec: LineSpec | ScatterSpec | HeatmapSpec, width: n
   plot.setAttribute("aria-hidden", "true");
   return plot;
 }
+
+let warmed = false;
+
+/**
+ * Draws one small chart of each kind, off-screen, when the browser is idle: the first Plot call
+ * for a mark compiles its code paths, and that should not happen while a model is training.
+ */
+export function warmRenderer() {
+  if (warmed) return;
+  warmed = true;
+  const theme: Theme = { fg: "#000", muted: "#666", palette: ["#000"], classes: ["#000", "#fff"] };
+  const run = () => {
+    renderChart({ kind: "line", title: "", xLabel: "x", yLabel: "y", series: [{ name: "a", points: [[0, 0], [1, 1]], dashed: true }], bands: [{ name: "b", points: [[0, 0, 1], [1, 0, 1]] }], dots: { name: "d", points: [[0, 0]] } }, 240, theme);
+    renderChart({ kind: "scatter", title: "", xLabel: "x", yLabel: "y", points: [[0, 0, 0], [1, 1, 1]], background: { size: 2, values: [0, 1, 1, 0], x: [0, 1], y: [0, 1] } }, 240, theme);
+  };
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}

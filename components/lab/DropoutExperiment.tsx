@@ -48,6 +48,7 @@ export function DropoutExperiment() {
       if (entries.some((e) => e.isIntersecting)) {
         observer.disconnect();
         void loadLab().then((lab) => lab.warm());
+        void import("@/components/charts/render").then((m) => m.warmRenderer());
       }
     }, { rootMargin: "400px" });
     observer.observe(root);

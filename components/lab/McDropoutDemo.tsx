@@ -42,6 +42,7 @@ export function McDropoutDemo() {
     void loadLab().then((lab) => {
       if (cancelled) return;
       lab.warm();
+      void import("@/components/charts/render").then((m) => m.warmRenderer());
       unsubscribe = lab.subscribe((message) => {
         if (message.type === "error" && runIdRef.current && (!message.runId || message.runId === runIdRef.current)) {
           runIdRef.current = null;
