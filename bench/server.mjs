@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = s.address();
