@@ -39,7 +39,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
         return;
       } catch (error) {
         if (signal.aborted) return;
-        console.error("Ask AI: model failed, answering from the course", error);
+        log.warn({ err: error }, "Ask AI: model failed, answering from the course");
         answeredBy = "fallback";
         yield {
           type: "notice",
