@@ -44,6 +44,7 @@ it("holds across the workers of one WEB_CONCURRENCY=2 server, which both serve r
   await waitUntil("requests answered by two worker processes", () => pids().size === 2, 10_000);
 
   const statuses = await Promise.all(Array.from({ length: 16 }, () => feedbackVote(app.baseURL, chapterRevision).then((r) => r.status)));
+  expect({ statuses, errors: app.logs().filter((l) => Number(l.level) >= 40) }).toMatchObject({ errors: [] });
   expect(statuses.filter((s) => s === 200)).toHaveLength(10);
   expect(statuses.filter((s) => s === 429)).toHaveLength(6);
   const [{ n }] = await query<{ n: number | string }>(database, 'SELECT COUNT(*) AS n FROM "Feedback"');
