@@ -22,6 +22,7 @@ const CONNECTIONS = 64;
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 const HIGH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
 const cleanups = [];
+const appLogs = [];
 
 if (!["sqlite", "postgres"].includes(MODE)) throw new Error("usage: node bench/scale.mjs sqlite|postgres [seconds]");
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
@@ -45,6 +46,7 @@ async function sqliteRuns() {
     const label = workers === 1 ? "SQLite, 1 process" : "SQLite, WEB_CONCURRENCY=2";
     results[workers] = await runSet(label, app.baseURL, database);
     await app.stop();
+    appLogs.length = 0;
   }
   const gain = results[2].quiz.perSecond / results[1].quiz.perSecond;
   console.log(`\nWEB_CONCURRENCY=2 vs 1 process, quiz submissions: ${gain.toFixed(2)}×   target ≥ 1.6×: ${gain >= 1.6 ? "MET" : "MISSED"}`);
@@ -90,13 +92,16 @@ async function postgresRuns() {
   console.log("  (PostgreSQL runs here with fsync=off, as the test server is started; a durable server pays an fsync per commit.)");
 }
 
-/** Starts scripts/serve.mjs (stdout discarded: the JSON request log is still written). */
+/** Starts scripts/serve.mjs, its JSON log (warnings and errors only) kept in a scratch file. */
 async function startApp(database, extra = {}, port) {
   port ??= await freePort();
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-")), "app.log");
+  appLogs.push(logFile);
+  const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, ...HIGH_LIMITS, ...extra, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: "ignore",
+    env: { ...process.env, ...HIGH_LIMITS, LOG_LEVEL: "warn", ...extra, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", out, out],
     detached: true,
   });
   const stop = async () => {
@@ -169,6 +174,7 @@ async function runSet(label, baseURL, database) {
   const quizAcks = acked.quiz.length;
   const mix = await run(baseURL, [quizRequest, feedbackRequest, pageRequest]);
   const after = await counts(database);
+  const warnings = appLogs.flatMap((f) => fs.readFileSync(f, "utf8").split("\n").filter((l) => l.startsWith("{") && JSON.parse(l).level >= 40));
 
   console.log(`\n${label} — ${CONNECTIONS} connections × ${SECONDS} s per line (load average before ${loadBefore}, after ${load()})`);
   console.log(`  ${describe("GET /api/health", trivial)}`);
@@ -183,6 +189,7 @@ async function runSet(label, baseURL, database) {
   const lost = [...missing(acked.quiz, after.quizLearners), ...missing(acked.feedback, after.feedbackLearners)];
   const unacked = storedQuiz - acked.quiz.length + storedFeedback - acked.feedback.length;
   console.log(`  stored rows vs 2xx       quiz ${storedQuiz} rows for ${acked.quiz.length} accepted (${quizAcks} alone + ${acked.quiz.length - quizAcks} in the mix), feedback ${storedFeedback} for ${acked.feedback.length}; every accepted write found by learner id: ${lost.length ? `NO, ${lost.length} LOST` : "yes"}; ${unacked} stored after the tool stopped waiting (cut off at the end of a run, ≤ ${3 * CONNECTIONS})`);
+  console.log(`  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map((l) => JSON.parse(l).msg))].join(", ")}` : ""}`);
   if (lost.length || unacked < 0 || unacked > 3 * CONNECTIONS) process.exitCode = 1;
   return { trivial, quiz, mix };
 }
