@@ -12,8 +12,13 @@ import { log } from "./log.server";
 type Handles = { prisma: PrismaClient; pool?: Pool; sqlite?: BetterSqlite3.Database };
 const globalForDb = globalThis as unknown as { lbrDb?: Handles };
 
-/** How long a writer waits for another process's SQLite write lock before SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long a writer waits inside SQLite for another connection's write lock before SQLITE_BUSY.
+ * Short on purpose: SQLite sleeps in the calling thread, so a long wait would freeze the whole
+ * process (and could wait for a transaction of this very process that cannot finish meanwhile).
+ * Longer waits happen in retryBusy, between attempts, with the event loop free.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 10;
 
 /** The SQLite file a `file:` URL names (relative to the working directory, like Prisma). */
 export function sqliteFile(url: string): string {
@@ -63,16 +68,17 @@ export function sqliteConnection(): BetterSqlite3.Database {
 }
 
 /**
- * Runs a write again when SQLite reports another process's write lock (SQLITE_BUSY) past the busy
- * timeout, e.g. several app processes on one file. The write is all-or-nothing, so a retry is safe.
+ * Runs a write again when SQLite reports another connection's write lock (SQLITE_BUSY) past the
+ * busy timeout, e.g. several app processes on one file: backing off 5, 10, 20 … 100 ms (about
+ * 5 s in all) without blocking. The write is all-or-nothing, so a retry is safe.
  */
-export async function retryBusy<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+export async function retryBusy<T>(write: () => Promise<T>, attempts = 60): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await write();
     } catch (error) {
       if (i >= attempts || getEnv().DATABASE_PROVIDER !== "sqlite" || !isSqliteBusy(error)) throw error;
-      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 50));
+      await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** (i - 1)) * (0.5 + Math.random())));
     }
   }
 }
