@@ -64,10 +64,14 @@ it("serves through nginx and survives kill -9 of one app process mid-load", asyn
   const clients = Array.from({ length: 16 }, async () => {
     for (let i = 0; i < 5_000 && Date.now() < killedAt + 5_000; i++) {
       const sub = quizSubmission(proxy, quiz);
-      const response = await sub.send();
-      await response.arrayBuffer();
-      results.push({ at: Date.now(), status: response.status });
-      if (response.status === 200) acked.push(sub.learner);
+      try {
+        const response = await sub.send();
+        await response.arrayBuffer(); // acknowledged only once the whole answer has arrived
+        results.push({ at: Date.now(), status: response.status });
+        if (response.status === 200) acked.push(sub.learner);
+      } catch {
+        results.push({ at: Date.now(), status: 0 }); // cut off: the killed process was answering it
+      }
     }
   });
   const servedBy = (app: typeof a) => app.logs().filter((l) => l.msg === "request" && l.url === "/api/quiz/attempts").length;
@@ -78,9 +82,10 @@ it("serves through nginx and survives kill -9 of one app process mid-load", asyn
 
   expect(await a.exited).toEqual({ code: null, signal: "SIGKILL" });
   expect(b.child.exitCode).toBeNull();
-  // Only the requests cut off inside the killed process may fail, as 502 from the proxy.
-  expect(results.filter((r) => r.status !== 200 && r.status !== 502)).toEqual([]);
-  expect(results.filter((r) => r.status === 502).length).toBeLessThanOrEqual(16);
+  // Only the requests in flight inside the killed process may fail: a 502 from the proxy, or a
+  // connection cut off mid-answer (0). At most one per client.
+  expect(results.filter((r) => ![200, 502, 0].includes(r.status))).toEqual([]);
+  expect(results.filter((r) => r.status !== 200).length).toBeLessThanOrEqual(16);
   const afterwards = results.filter((r) => r.at > killedAt + 1_000);
   expect(afterwards.length).toBeGreaterThan(20);
   expect(afterwards.every((r) => r.status === 200)).toBe(true);
