@@ -68,7 +68,13 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
       return await handler(...args);
     } catch (error) {
       unstable_rethrow(error); // notFound(), redirect(): Next's own control flow, not failures
-      const requestId = args[0] instanceof Request ? args[0].headers.get("x-request-id") : null;
+      const request = args[0] instanceof Request ? args[0] : null;
+      const requestId = request?.headers.get("x-request-id") ?? null;
+      // The client went away while its body was read: nobody waits for an answer, nothing failed.
+      if (request?.signal.aborted || (error instanceof Error && error.message === "aborted")) {
+        log.info({ requestId }, "client closed the request");
+        return jsonError(400, "The request was cancelled by the client.");
+      }
       if (isDatabaseUnavailable(error)) {
         log.warn({ requestId, err: error }, "database unavailable");
         return databaseUnavailable();
