@@ -6,6 +6,7 @@ import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimite
 import { pgPool, retryBusy, sqliteConnection } from "@/lib/db.server";
 import type { Env } from "@/lib/env";
 import { getEnv } from "@/lib/env.server";
+import { log } from "@/lib/log.server";
 
 export type Limit = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -25,10 +26,19 @@ const TABLE = "rate_limits"; // created by the migrations (prisma/models/rate-li
 function createStore(name: LimitName): RateLimiterAbstract {
   const env = getEnv();
   const options = { keyPrefix: name, points: env[LIMITS[name]], duration: WINDOW_SECONDS, tableName: TABLE, tableCreated: true };
-  return env.DATABASE_PROVIDER === "postgresql"
-    ? new RateLimiterPostgres({ ...options, storeClient: pgPool(), storeType: "pool" })
-    : new RateLimiterSQLite({ ...options, storeClient: sqliteConnection(), storeType: "better-sqlite3" });
+  if (env.DATABASE_PROVIDER === "postgresql") {
+    // The library deletes rows expired an hour ago every 5 minutes (and ignores failures).
+    return new RateLimiterPostgres({ ...options, storeClient: pgPool(), storeType: "pool", clearExpiredByTimeout: true });
+  }
+  // Its SQLite cleanup would reject unhandled on SQLITE_BUSY, so ours runs it with retries.
+  const store = new RateLimiterSQLite({ ...options, storeClient: sqliteConnection(), storeType: "better-sqlite3", clearExpiredByTimeout: false });
+  const sweepable = store as unknown as { clearExpired(olderThanMs: number): Promise<void> }; // untyped in the library
+  sweeper ??= setInterval(() => {
+    retryBusy(() => sweepable.clearExpired(Date.now() - 3_600_000)).catch((error: unknown) => log.warn({ err: error }, "rate-limit cleanup failed"));
+  }, 5 * 60_000).unref();
+  return store;
 }
+let sweeper: NodeJS.Timeout | undefined;
 
 const stores = new Map<LimitName, RateLimiterAbstract>();
 const store = (name: LimitName) => stores.get(name) ?? stores.set(name, createStore(name)).get(name)!;
