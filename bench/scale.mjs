@@ -95,7 +95,8 @@ async function postgresRuns() {
 /** Starts scripts/serve.mjs, its JSON log (warnings and errors only) kept in a scratch file. */
 async function startApp(database, extra = {}, port) {
   port ??= await freePort();
-  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-")), "app.log");
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-"));
+  const logFile = path.join(logDir, "app.log");
   appLogs.push(logFile);
   const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
@@ -112,7 +113,7 @@ async function startApp(database, extra = {}, port) {
     }
     await new Promise((resolve) => child.once("exit", resolve));
   };
-  cleanups.push(stop);
+  cleanups.push(() => fs.rmSync(logDir, { recursive: true, force: true }), stop);
   const baseURL = `http://127.0.0.1:${port}`;
   await waitFor(`${baseURL}/api/health`);
   return { baseURL, stop };

@@ -35,7 +35,13 @@ export async function waitUntil(what: string, check: () => Promise<boolean> | bo
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-export const scratchDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "lbr-system-"));
+const scratchDirs: string[] = [];
+/** A scratch folder, removed by stopAll(). */
+export const scratchDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbr-system-"));
+  scratchDirs.push(dir);
+  return dir;
+};
 
 /** A fresh, migrated database: SQLite in `dir`, or a new database on the server of `serverUrl`. */
 export async function freshDatabase(dir: string, serverUrl = process.env.DATABASE_URL): Promise<{ provider: "sqlite" | "postgresql"; url: string }> {
@@ -143,6 +149,7 @@ export async function stopAll() {
     }
     await Promise.race([app.exited, sleep(5_000)]);
   }
+  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** The quiz as the page knows it (public data): its revision and a question's choice ids. */
