@@ -33,7 +33,9 @@ it("waits for another writer's lock, keeps serving meanwhile, then stores the wr
   clearInterval(ticker);
   expect(response.status).toBe(200);
   expect(await db.feedback.count()).toBe(1);
-  expect(ticks).toBeGreaterThan(10); // the event loop ran while the write waited (not frozen in SQLite)
+  // The event loop kept running while the write waited: a 10 ms timer fired again and again (a
+  // process frozen inside SQLite's busy wait would not fire it at all; loaded machines fire it late).
+  expect(ticks).toBeGreaterThanOrEqual(5);
 });
 
 it("gives up with a 503 and Retry-After when the lock is never released", async () => {
