@@ -1,4 +1,5 @@
-// Jest: three projects. unit (beside the code), integration (real database), e2e (real browser).
+// Jest: four projects. unit (beside the code), integration (real database), e2e (real browser),
+// system (several real app processes, a proxy, faults; on SQLite or on PostgreSQL).
 const nextJest = require("next/jest");
 
 const createConfig = nextJest({ dir: __dirname });
@@ -40,6 +41,13 @@ module.exports = async () => ({
       testPathIgnorePatterns: isPostgres ? ["\\.sqlite\\.test\\.ts$"] : [],
       globalSetup: "<rootDir>/tests/support/db-global-setup.ts",
       setupFiles: ["<rootDir>/tests/support/db-per-file.ts"],
+    })()),
+    withEsmDependencies(await createConfig({
+      ...shared,
+      displayName: "system",
+      testMatch: ["<rootDir>/tests/system/**/*.test.ts"],
+      // Tests of one provider's behaviour (SQLite-only, or a PostgreSQL server they control).
+      testPathIgnorePatterns: [isPostgres ? "\\.sqlite\\.test\\.ts$" : "\\.pg\\.test\\.ts$"],
     })()),
     withEsmDependencies(await createConfig({
       ...shared,

@@ -6,6 +6,17 @@ describe("parseEnv", () => {
     expect(parseEnv({})).toMatchObject({ DATABASE_PROVIDER: "sqlite", DATABASE_URL: "file:./data/app.db" });
   });
 
+  it("has limits for every write a stranger can repeat, and one process by default", () => {
+    expect(parseEnv({})).toMatchObject({
+      RATE_LIMIT_PER_MINUTE: 10,
+      QUIZ_RATE_LIMIT_PER_MINUTE: 30,
+      NEW_LEARNERS_PER_MINUTE: 30,
+      AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: 5,
+      WEB_CONCURRENCY: 1,
+    });
+    expect(parseEnv({ WEB_CONCURRENCY: "2", NEW_LEARNERS_PER_MINUTE: "100" })).toMatchObject({ WEB_CONCURRENCY: 2, NEW_LEARNERS_PER_MINUTE: 100 });
+  });
+
   it("accepts Postgres with a connection URL", () => {
     const env = parseEnv({ DATABASE_PROVIDER: "postgresql", DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
     expect(env.DATABASE_URL).toBe("postgresql://u@127.0.0.1:5432/db");
@@ -17,6 +28,11 @@ describe("parseEnv", () => {
     [{ DATABASE_PROVIDER: "postgresql", DATABASE_URL: "file:./x.db" }, /DATABASE_URL: must look like postgresql:/],
     [{ DATABASE_URL: "postgresql://u@h/db" }, /DATABASE_URL: must look like file:/],
     [{ NODE_ENV: "staging" }, /NODE_ENV/],
+    [{ WEB_CONCURRENCY: "0" }, /WEB_CONCURRENCY/],
+    [{ WEB_CONCURRENCY: "two" }, /WEB_CONCURRENCY/],
+    [{ QUIZ_RATE_LIMIT_PER_MINUTE: "-3" }, /QUIZ_RATE_LIMIT_PER_MINUTE/],
+    [{ AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: "1.5" }, /AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE/],
+    [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL/],
   ])("rejects %j naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

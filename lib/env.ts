@@ -1,6 +1,9 @@
 // Environment variables, parsed once with zod; a bad value stops the server naming the variable.
 import { z } from "zod";
 
+/** A per-minute limit: a positive whole number (large values for load tests). */
+const perMinute = (fallback: number) => z.coerce.number().int().positive().max(10_000_000).default(fallback);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,8 +17,22 @@ const schema = z
       .or(z.literal("").transform(() => undefined)),
     /** "1" when a reverse proxy in front sets X-Forwarded-For (see scripts/serve.mjs). */
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-    /** Requests per minute per learner and per IP for feedback and other writes. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(10),
+    /** Feedback and Ask AI writes per minute, per learner and per IP (shared by all processes). */
+    RATE_LIMIT_PER_MINUTE: perMinute(10),
+    /** Quiz submissions per minute, per learner and per IP. */
+    QUIZ_RATE_LIMIT_PER_MINUTE: perMinute(30),
+    /** New learners (first write with no stored learner) per minute per IP. */
+    NEW_LEARNERS_PER_MINUTE: perMinute(30),
+    /** Author sign-ins and wrong Bearer tokens per minute per IP (token guessing). */
+    AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: perMinute(5),
+    /** App processes `npm start` runs on one port (Node's cluster). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** PostgreSQL connections per app process. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Structured (JSON) log level; "silent" turns logs off. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+    /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   })
   .transform((env, ctx) => {
     const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? "file:./data/app.db" : undefined);

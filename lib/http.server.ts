@@ -1,12 +1,16 @@
 // Small helpers for JSON route handlers: size-limited zod-parsed bodies and uniform errors.
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getChapterById } from "@/lib/content/course.server";
 import type { Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
 import type { LearnerFromRequest } from "@/lib/learner/learner.server";
-import { clientIp, type RateLimiter } from "@/lib/rate-limit.server";
+import { clientIp } from "@/lib/client-ip";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { log } from "@/lib/log.server";
+import { take, type LimitName } from "@/lib/rate-limit.server";
 
 export function jsonError(status: number, error: string, details?: unknown) {
   return NextResponse.json(details === undefined ? { error } : { error, details }, {
@@ -44,13 +48,38 @@ export async function readJsonBody<S extends z.ZodType>(
   return { ok: true, data: result.data };
 }
 
-/** Turns an unexpected exception into a 500 without leaking internals (logged on the server). */
+/** Seconds a client is asked to wait while the database is unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 while the database is down or restarting: nothing was stored, retrying later is safe. */
+export function databaseUnavailable() {
+  const response = jsonError(503, "The course database is unavailable for a moment; nothing was saved. Please try again in a few seconds.");
+  response.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
+}
+
+/**
+ * Turns an exception into a response without leaking internals (logged on the server): 503 with
+ * Retry-After when the database is unreachable, otherwise 500.
+ */
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
-      console.error(error);
+      unstable_rethrow(error); // notFound(), redirect(): Next's own control flow, not failures
+      const request = args[0] instanceof Request ? args[0] : null;
+      const requestId = request?.headers.get("x-request-id") ?? null;
+      // The client went away while its body was read: nobody waits for an answer, nothing failed.
+      if (request?.signal.aborted || (error instanceof Error && error.message === "aborted")) {
+        log.info({ requestId }, "client closed the request");
+        return jsonError(400, "The request was cancelled by the client.");
+      }
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ requestId, err: error }, "database unavailable");
+        return databaseUnavailable();
+      }
+      log.error({ requestId, err: error }, "unexpected error");
       return jsonError(500, "Something went wrong on our side. Please try again.");
     }
   };
@@ -73,10 +102,13 @@ export function chapterAsSeen(chapterId: string, revision: string): { ok: true; 
  * Charges one write to the client's IP and (when known) its learner; a 429 with Retry-After and
  * `tooMany` (e.g. "Too many questions") when either is over the limit, otherwise null.
  */
-export function rateLimited(limiter: RateLimiter, request: NextRequest, learner: LearnerFromRequest, tooMany: string): NextResponse | null {
-  const limit = limiter.take([`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
-  if (limit.ok) return null;
-  const response = jsonError(429, `${tooMany}. Please wait ${limit.retryAfterSeconds} seconds and try again.`);
-  response.headers.set("retry-after", String(limit.retryAfterSeconds));
+export async function rateLimited(limit: LimitName, request: NextRequest, learner: LearnerFromRequest, tooMany: string): Promise<NextResponse | null> {
+  const result = await take(limit, [`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
+  return result.ok ? null : tooManyRequests(tooMany, result.retryAfterSeconds);
+}
+
+export function tooManyRequests(tooMany: string, retryAfterSeconds: number) {
+  const response = jsonError(429, `${tooMany}. Please wait ${retryAfterSeconds} seconds and try again.`);
+  response.headers.set("retry-after", String(retryAfterSeconds));
   return response;
 }

@@ -1,24 +1,123 @@
 // Production server: Next's request handler behind a plain Node HTTP server, so that the
 // client address the app sees is the socket's own (a client cannot spoof X-Forwarded-For and
 // slip past per-IP rate limits). Behind a reverse proxy, set TRUST_PROXY=1 to keep its header.
-//   node scripts/serve.mjs   (PORT, HOST; used by `npm start`, the browser tests and benchmarks)
+//   node scripts/serve.mjs   (PORT, HOST, WEB_CONCURRENCY; used by `npm start`, tests, benchmarks)
+// WEB_CONCURRENCY > 1 forks that many workers sharing the port (Node's cluster). Each process logs
+// one JSON line per request with a request id, and on SIGTERM stops accepting, finishes what is
+// in flight, closes its database pool and exits.
+import cluster from "node:cluster";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
-import next from "next";
+import { tsImport } from "tsx/esm/api";
+import pino from "pino";
 
 process.env.NODE_ENV = "production";
 const ROOT = path.resolve(import.meta.dirname, "..");
+
+// The same zod schema as the app: a bad value stops the server here, naming the variable.
+const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "1";
+const log = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });
 
-const app = next({ dev: false, dir: ROOT, hostname: host, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) runPrimary(env.WEB_CONCURRENCY);
+else await runWorker();
 
-http
-  .createServer((req, res) => {
+/** Forks the workers, replaces one that dies, and passes SIGTERM/SIGINT on to all of them. */
+function runPrimary(count) {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < count; i++) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        log.info("all workers stopped");
+        process.exit(0);
+      }
+      return;
+    }
+    log.error({ worker: worker.process.pid, code, signal }, "worker died; starting another");
+    setTimeout(fork, 500);
+  });
+  for (const name of ["SIGTERM", "SIGINT"]) {
+    process.on(name, () => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal: name }, "stopping workers");
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+      // A worker that hangs past its own timeout is not our problem for ever.
+      setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS + 5_000).unref();
+    });
+  }
+  log.info({ workers: count, port }, "primary started");
+}
+
+async function runWorker() {
+  const trustProxy = env.TRUST_PROXY === "1";
+  const app = await next();
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let shuttingDown = false;
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = id;
+    res.setHeader("x-request-id", id);
+    if (shuttingDown) res.setHeader("connection", "close"); // the client reconnects elsewhere
+    res.on("close", () => {
+      log.info(
+        {
+          requestId: id,
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        "request",
+      );
+    });
     handle(req, res);
-  })
-  .listen(port, host, () => console.log(`ready on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
+  });
+  server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
+
+  const shutdown = async (signal) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    globalThis[Symbol.for("learn-by-running.shuttingDown")] = true;
+    log.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const timer = setTimeout(() => {
+      log.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "requests still running at the shutdown timeout; exiting");
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    // close() stops accepting and waits for open requests; idle keep-alive sockets go now.
+    await new Promise((resolve) => {
+      server.close(resolve);
+      // Keep-alive sockets that finish their request later are closed as they become idle.
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+    });
+    await globalThis[Symbol.for("learn-by-running.closeDb")]?.();
+    log.info("shutdown complete");
+    process.exit(0);
+  };
+  for (const name of ["SIGTERM", "SIGINT"]) process.on(name, () => void shutdown(name));
+  // In a cluster the primary sends the signal; a worker must not die of the terminal's SIGINT first.
+  process.on("disconnect", () => void shutdown("disconnect"));
+}
+
+function next() {
+  // Imported here so that the primary of a cluster never loads Next.
+  return import("next").then(({ default: createNext }) => createNext({ dev: false, dir: ROOT, hostname: host, port }));
+}

@@ -9,7 +9,8 @@ migrate();
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "0.0.0.0";
-log(`Serving on http://localhost:${port}`);
+const processes = process.env.WEB_CONCURRENCY ?? "1";
+log(`Serving on http://localhost:${port} (${processes} process${processes === "1" ? "" : "es"}; WEB_CONCURRENCY)`);
 const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
   cwd: ROOT,
   stdio: "inherit",

@@ -2,7 +2,8 @@
 // answers from the retrieved passages, falling back to the retrieval answer if it fails.
 import "server-only";
 import type { Chapter } from "@/lib/content/load";
-import { db } from "@/lib/db.server";
+import { db, retryBusy } from "@/lib/db.server";
+import { log } from "@/lib/log.server";
 import type { ModelConfig } from "./config.server";
 import { getAskIndex } from "./index.server";
 import { streamModelAnswer } from "./model.server";
@@ -38,7 +39,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
         return;
       } catch (error) {
         if (signal.aborted) return;
-        console.error("Ask AI: model failed, answering from the course", error);
+        log.warn({ err: error }, "Ask AI: model failed, answering from the course");
         answeredBy = "fallback";
         yield {
           type: "notice",
@@ -51,12 +52,12 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
     yield { type: "course-answer", parts: fromCourse.parts };
   } finally {
     // Recorded before the last event, so it happens even if the learner closes the panel now.
-    await db.askQuestion
-      .create({
+    await retryBusy(() =>
+      db.askQuestion.create({
         data: { learnerId, chapterId: chapter.id, revision: chapter.revision, question: input.question, answeredBy, withCode: Boolean(input.attachment) },
         select: { id: true },
-      })
-      .catch((e: unknown) => console.error("Ask AI: could not record the question", e));
+      }),
+    ).catch((e: unknown) => log.error({ err: e }, "Ask AI: could not record the question"));
     yield { type: "done" };
   }
 }

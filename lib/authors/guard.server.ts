@@ -1,10 +1,36 @@
-// Shared guard for authors' pages and exports: signed in, or nothing exists (404).
+// Shared guard for authors' pages and exports: signed in, or nothing exists (404). Bearer tokens
+// are for scripts; wrong ones count against the client address's token-guessing limit.
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { AUTHOR_COOKIE, isAuthor } from "./auth.server";
+import { clientIp } from "@/lib/client-ip";
+import { tooManyRequests } from "@/lib/http.server";
+import { charge, check } from "@/lib/rate-limit.server";
+import { AUTHOR_COOKIE, authorsEnabled, isAuthor } from "./auth.server";
+
+type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
+
+async function checkAuthor(): Promise<AuthorCheck> {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  if (isAuthor(cookieStore.get(AUTHOR_COOKIE)?.value, null)) return { ok: true };
+  const authorization = headerStore.get("authorization");
+  if (!authorization || !authorsEnabled()) return { ok: false };
+  const key = `ip:${clientIp(headerStore)}`;
+  const limit = await check("authorToken", key);
+  if (!limit.ok) return limit; // over the limit: not even a right token is checked
+  if (isAuthor(undefined, authorization)) return { ok: true };
+  await charge("authorToken", key);
+  return { ok: false };
+}
 
 export async function requireAuthor(): Promise<void> {
-  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  if (!isAuthor(cookieStore.get(AUTHOR_COOKIE)?.value, headerStore.get("authorization"))) notFound();
+  if (!(await checkAuthor()).ok) notFound();
+}
+
+/** For the CSV exports: null to go on, a 429 after too many wrong tokens; otherwise 404. */
+export async function authorExportRefusal(): Promise<Response | null> {
+  const result = await checkAuthor();
+  if (result.ok) return null;
+  if (result.retryAfterSeconds) return tooManyRequests("Too many wrong author tokens", result.retryAfterSeconds);
+  notFound();
 }

@@ -2,7 +2,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
-import { db } from "@/lib/db.server";
+import { clientIp } from "@/lib/client-ip";
+import { db, retryBusy } from "@/lib/db.server";
+import { tooManyRequests } from "@/lib/http.server";
+import { take } from "@/lib/rate-limit.server";
 import { LEARNER_COOKIE, learnerCookieAttributes, learnerIdSchema } from "./cookie";
 
 export type LearnerFromRequest =
@@ -24,8 +27,29 @@ export function readLearner(request: NextRequest): LearnerFromRequest {
  */
 export async function ensureLearner(current: LearnerFromRequest & { kind: "known" | "none" }) {
   const id = current.kind === "known" ? current.id : randomUUID();
-  await db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } });
+  await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
+  remember(id);
   return { id, isNew: current.kind === "none" };
+}
+
+/** Learner ids this process has seen stored (a cache: a miss only costs one lookup). */
+const stored = new Set<string>();
+function remember(id: string) {
+  if (stored.size >= 100_000) stored.clear();
+  stored.add(id);
+}
+
+/**
+ * A write that would create a learner (no cookie, or a cookie id not stored yet, since clients
+ * can make up ids) counts against the client IP's new-learner limit: a 429, or null to go on.
+ */
+export async function newLearnerLimited(request: NextRequest, learner: LearnerFromRequest & { kind: "known" | "none" }): Promise<NextResponse | null> {
+  if (learner.kind === "known") {
+    if (stored.has(learner.id)) return null;
+    if (await db.learner.findUnique({ where: { id: learner.id }, select: { id: true } })) return remember(learner.id), null;
+  }
+  const limit = await take("newLearner", [`ip:${clientIp(request.headers)}`]);
+  return limit.ok ? null : tooManyRequests("Too many new learners from your network", limit.retryAfterSeconds);
 }
 
 /**

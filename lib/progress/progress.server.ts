@@ -1,6 +1,6 @@
 // Reading and recording which chapters a learner has read.
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db, retryBusy } from "@/lib/db.server";
 import type { CellRunInput, ChapterProgressView, MarkReadInput, ProgressResponse } from "./schema";
 
 const columns = { chapterId: true, revision: true, readAt: true, quizBestScore: true, quizPassedAt: true } as const;
@@ -20,12 +20,14 @@ function view(r: Row): ChapterProgressView {
 export async function markChapterRead(learnerId: string, input: MarkReadInput): Promise<ChapterProgressView> {
   const readAt = new Date();
   return view(
-    await db.chapterProgress.upsert({
-      where: { learnerId_chapterId: { learnerId, chapterId: input.chapterId } },
-      create: { learnerId, chapterId: input.chapterId, revision: input.revision, readAt },
-      update: { revision: input.revision, readAt },
-      select: columns,
-    }),
+    await retryBusy(() =>
+      db.chapterProgress.upsert({
+        where: { learnerId_chapterId: { learnerId, chapterId: input.chapterId } },
+        create: { learnerId, chapterId: input.chapterId, revision: input.revision, readAt },
+        update: { revision: input.revision, readAt },
+        select: columns,
+      }),
+    ),
   );
 }
 
@@ -37,7 +39,8 @@ export async function progressOf(learnerId: string): Promise<ProgressResponse> {
 /** Records that the learner ran a code cell of the chapter (each cell counted once). */
 export async function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
   const key = { learnerId_chapterId: { learnerId, chapterId: input.chapterId } };
-  return db.$transaction(async (tx) => {
+  // Read, then write: under WAL another process's commit in between is SQLITE_BUSY, not a wait.
+  return retryBusy(() => db.$transaction(async (tx) => {
     const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true } });
     const cells = new Set(row ? (JSON.parse(row.cellsRun) as string[]) : []);
     cells.add(input.cellId);
@@ -49,5 +52,5 @@ export async function recordCellRun(learnerId: string, input: CellRunInput): Pro
       select: { id: true },
     });
     return [...cells].sort();
-  });
+  }));
 }

@@ -1,7 +1,7 @@
 // Storing graded attempts with the attempt limit enforced by the database, and reading them back.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db.server";
+import { db, retryBusy } from "@/lib/db.server";
 import { gradeAnswer, type Grade } from "./grade";
 import type { LoadedQuestion, LoadedQuiz } from "./quiz.server";
 import { buildResult } from "./result";
@@ -97,7 +97,7 @@ async function submitAlone(job: Job): Promise<SubmitOutcome> {
     const d = decide(job, earlier);
     if (!d.ok) return d;
     try {
-      await write([{ job, d }]);
+      await retryBusy(() => write([{ job, d }]));
       return outcome(job, d);
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -163,7 +163,7 @@ class SubmissionQueue {
         const d = decisions[i];
         return d.ok ? [{ job, d }] : [];
       });
-      if (accepted.length) await write(accepted);
+      if (accepted.length) await retryBusy(() => write(accepted));
       group.forEach(({ job, resolve }, i) => {
         const d = decisions[i];
         resolve(d.ok ? outcome(job, d) : d);

@@ -14,11 +14,12 @@ export async function countRows() {
   return { learners, progress, attempts, feedback, ...(questions ? { questions } : {}) };
 }
 
-/** Deletes every row (Postgres runs share one database across test files). */
+/** Deletes every row, rate-limit counters too (Postgres runs share one database across test files). */
 export async function resetDb() {
   await db.askQuestion.deleteMany();
   await db.feedback.deleteMany();
   await db.quizAttempt.deleteMany();
   await db.chapterProgress.deleteMany();
   await db.learner.deleteMany();
+  await db.rateLimit.deleteMany();
 }

@@ -5,16 +5,11 @@ import { answer } from "@/lib/ask/ask.server";
 import { modelConfig } from "@/lib/ask/config.server";
 import { askSchema } from "@/lib/ask/schema";
 import type { AskConfigView } from "@/lib/ask/types";
-import { getEnv } from "@/lib/env.server";
 import { chapterAsSeen, rateLimited, readJsonBody, withErrors } from "@/lib/http.server";
-import { ensureLearner, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { ensureLearner, newLearnerLimited, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
-import { RateLimiter } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
-
-let limiter: RateLimiter | undefined;
-const questions = () => (limiter ??= new RateLimiter(getEnv().RATE_LIMIT_PER_MINUTE));
 
 export const GET = withErrors(async () => {
   const config = modelConfig();
@@ -26,7 +21,7 @@ export const GET = withErrors(async () => {
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
-  const limited = rateLimited(questions(), request, learner, "Too many questions");
+  const limited = (await rateLimited("ask", request, learner, "Too many questions")) ?? (await newLearnerLimited(request, learner));
   if (limited) return limited;
   const parsed = await readJsonBody(request, askSchema, 48 * 1024);
   if (!parsed.ok) return parsed.response;

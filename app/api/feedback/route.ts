@@ -2,18 +2,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { describeIssues } from "@/lib/content/schema";
-import { getEnv } from "@/lib/env.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
 import { chapterAsSeen, jsonError, rateLimited, readJsonBody, withErrors } from "@/lib/http.server";
-import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { ensureLearner, learnerOrNew, newLearnerLimited, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
-import { RateLimiter } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
-
-let limiter: RateLimiter | undefined;
-const writes = () => (limiter ??= new RateLimiter(getEnv().RATE_LIMIT_PER_MINUTE));
 
 const querySchema = z.object({ chapterId: z.string().min(1).max(200), revision: z.string().regex(/^[0-9a-f]{12}$/) }).strict();
 
@@ -31,7 +26,7 @@ export const GET = withErrors(async (request: NextRequest) => {
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
-  const limited = rateLimited(writes(), request, learner, "Too many feedback submissions");
+  const limited = (await rateLimited("feedback", request, learner, "Too many feedback submissions")) ?? (await newLearnerLimited(request, learner));
   if (limited) return limited;
   const parsed = await readJsonBody(request, feedbackSchema, 16 * 1024);
   if (!parsed.ok) return parsed.response;

@@ -1,4 +1,5 @@
-// A trivial JSON route: liveness checks and the baseline for server benchmarks.
+// Liveness: a trivial JSON route that touches nothing (the baseline for server benchmarks).
+// Readiness, which checks the database, is /api/ready.
 import { NextResponse } from "next/server";
 
 export const dynamic = "force-dynamic";

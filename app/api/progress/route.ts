@@ -1,7 +1,7 @@
 // GET: the learner's read chapters. POST {chapterId, revision}: mark a chapter as read.
 import { NextResponse, type NextRequest } from "next/server";
 import { chapterAsSeen, readJsonBody, withErrors } from "@/lib/http.server";
-import { ensureLearner, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { ensureLearner, newLearnerLimited, learnerOrNew, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
 import { invalidLearnerCookie } from "@/lib/learner/responses.server";
 import { markChapterRead, progressOf } from "@/lib/progress/progress.server";
 import { markReadSchema } from "@/lib/progress/schema";
@@ -22,6 +22,8 @@ export const GET = withErrors(async (request: NextRequest) => {
 export const POST = withErrors(async (request: NextRequest) => {
   const learner = readLearner(request);
   if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
+  const limited = await newLearnerLimited(request, learner);
+  if (limited) return limited;
   const parsed = await readJsonBody(request, markReadSchema);
   if (!parsed.ok) return parsed.response;
   const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);

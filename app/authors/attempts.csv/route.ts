@@ -1,10 +1,12 @@
 // Quiz attempts as CSV (signed-in authors, or Authorization: Bearer <AUTHOR_TOKEN>).
-import { requireAuthor } from "@/lib/authors/guard.server";
+import { authorExportRefusal } from "@/lib/authors/guard.server";
 import { attemptsCsv, csvResponse } from "@/lib/authors/export.server";
+import { withErrors } from "@/lib/http.server";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  await requireAuthor();
+export const GET = withErrors(async () => {
+  const refused = await authorExportRefusal();
+  if (refused) return refused;
   return csvResponse(attemptsCsv(), "attempts.csv");
-}
+});

@@ -1,0 +1,241 @@
+// Scale-out benchmark (autocannon, 64 connections): the trivial route, quiz submissions, and a
+// quiz + feedback + lesson page mix, each setup measured in one run next to its trivial route.
+//   node bench/scale.mjs sqlite [seconds]     one process vs WEB_CONCURRENCY=2 on one SQLite file
+//   node bench/scale.mjs postgres [seconds]   two processes behind nginx (deploy/nginx.conf) on a
+//                                             local PostgreSQL; needs the PostgreSQL client and build:
+//                                             DATABASE_PROVIDER=postgresql npm run db:generate && npm run build
+// Every acknowledged write must be a stored row. Rate limits are on (raised, so none refuses).
+import { execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
+import { freePort } from "./server.mjs";
+
+const require = createRequire(import.meta.url);
+const MODE = process.argv[2] ?? "sqlite";
+const SECONDS = Number(process.argv[3] ?? 15);
+const CONNECTIONS = 64;
+const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
+const HIGH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
+const cleanups = [];
+const appLogs = [];
+
+if (!["sqlite", "postgres"].includes(MODE)) throw new Error("usage: node bench/scale.mjs sqlite|postgres [seconds]");
+const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
+
+try {
+  if (MODE === "sqlite") await sqliteRuns();
+  else await postgresRuns();
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}
+
+async function sqliteRuns() {
+  ensureBuild();
+  const results = {};
+  for (const workers of [1, 2]) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const database = { provider: "sqlite", url: `file:${path.join(dir, "bench.db")}` };
+    migrate({ ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: database.url });
+    const app = await startApp(database, { WEB_CONCURRENCY: String(workers) });
+    const label = workers === 1 ? "SQLite, 1 process" : "SQLite, WEB_CONCURRENCY=2";
+    results[workers] = await runSet(label, app.baseURL, database);
+    await app.stop();
+    appLogs.length = 0;
+  }
+  const gain = results[2].quiz.perSecond / results[1].quiz.perSecond;
+  console.log(`\nWEB_CONCURRENCY=2 vs 1 process, quiz submissions: ${gain.toFixed(2)}×   target ≥ 1.6×: ${gain >= 1.6 ? "MET" : "MISSED"}`);
+}
+
+async function postgresRuns() {
+  const generated = fs.readFileSync(path.join(ROOT, "generated/prisma/internal/class.ts"), "utf8");
+  if (!/"activeProvider":\s*"postgresql"|activeProvider.*postgresql/.test(generated)) {
+    throw new Error("The generated Prisma client is not PostgreSQL's: DATABASE_PROVIDER=postgresql npm run db:generate && npm run build");
+  }
+  const nginxBin = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
+  if (!nginxBin) throw new Error("nginx is not installed (apt-get install -y nginx-light)");
+  const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pg-"));
+  const pgPort = await freePort();
+  const pgScript = path.join(ROOT, "scripts/pg-server.sh");
+  const serverUrl = execFileSync("bash", [pgScript, "start", pgDir, String(pgPort)], { encoding: "utf8" }).trim();
+  cleanups.push(() => {
+    execFileSync("bash", [pgScript, "stop", pgDir]);
+    fs.rmSync(pgDir, { recursive: true, force: true });
+  });
+  const database = { provider: "postgresql", url: serverUrl };
+  migrate({ ...process.env, DATABASE_PROVIDER: "postgresql", DATABASE_URL: serverUrl });
+  const ports = [await freePort(), await freePort()];
+  for (const port of ports) await startApp(database, { TRUST_PROXY: "1" }, port);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-nginx-"));
+  fs.mkdirSync(path.join(dir, "tmp"));
+  const listen = await freePort();
+  const conf = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8")
+    .replace("server 127.0.0.1:3001 ", `server 127.0.0.1:${ports[0]} `)
+    .replace("server 127.0.0.1:3002 ", `server 127.0.0.1:${ports[1]} `)
+    .replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${listen};`)
+    .replace("worker_processes auto;", "worker_processes 1;\nuser root;");
+  fs.writeFileSync(path.join(dir, "nginx.conf"), conf);
+  const nginx = spawn(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
+  cleanups.push(() => {
+    nginx.kill("SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const proxy = `http://127.0.0.1:${listen}`;
+  await waitFor(`${proxy}/api/health`);
+  await runSet("PostgreSQL, 2 processes behind nginx (1 worker)", proxy, database);
+  console.log("  (PostgreSQL runs here with fsync=off, as the test server is started; a durable server pays an fsync per commit.)");
+}
+
+/** Starts scripts/serve.mjs, its JSON log (warnings and errors only) kept in a scratch file. */
+async function startApp(database, extra = {}, port) {
+  port ??= await freePort();
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-"));
+  const logFile = path.join(logDir, "app.log");
+  appLogs.push(logFile);
+  const out = fs.openSync(logFile, "w");
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, ...HIGH_LIMITS, LOG_LEVEL: "warn", ...extra, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  const stop = async () => {
+    try {
+      process.kill(child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => child.once("exit", resolve));
+  };
+  cleanups.push(() => fs.rmSync(logDir, { recursive: true, force: true }), stop);
+  const baseURL = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseURL}/api/health`);
+  return { baseURL, stop };
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** The trivial route, quiz submissions alone, then the mix; prints figures and checks rows. */
+async function runSet(label, baseURL, database) {
+  const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
+  const fieldset = /data-question-id="dropout-statements"[\s\S]*?<\/fieldset>/.exec(html)[0];
+  const choiceIds = [...fieldset.matchAll(/data-choice-id="([^"]+)"/g)].map((m) => m[1]);
+  const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
+  const { revision } = await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json();
+
+  // Each write is by a new learner, so an acknowledged write can be found in the database by id.
+  const acked = { quiz: [], feedback: [] };
+  const quizRequest = {
+    method: "POST",
+    path: "/api/quiz/attempts",
+    setupRequest: (req, context) => {
+      context.learner = randomUUID();
+      return {
+        ...req,
+        headers: { "content-type": "application/json", cookie: `lbr_learner=${context.learner}` },
+        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", revision, selected: [choiceIds[0]], shownOrder: choiceIds }),
+      };
+    },
+    onResponse: (status, _body, context) => status === 200 && acked.quiz.push(context.learner),
+  };
+  const feedbackRequest = {
+    method: "POST",
+    path: "/api/feedback",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }), // no cookie: the app makes a learner
+    onResponse: (status, _body, _context, headers) => {
+      const cookie = Object.entries(headers ?? {}).filter(([k]) => /set-cookie/i.test(k)).flatMap(([, v]) => v).join(";");
+      const id = /lbr_learner=([0-9a-f-]{36})/.exec(cookie)?.[1];
+      if (status === 200) acked.feedback.push(id ?? "missing-cookie");
+    },
+  };
+  const pageRequest = { method: "GET", path: `/courses/${CHAPTER}` };
+
+  await run(baseURL, [{ method: "GET", path: "/api/health" }], 2); // warm-up
+  const loadBefore = load();
+  const before = await counts(database);
+  const trivial = await run(baseURL, [{ method: "GET", path: "/api/health" }]);
+  const quiz = await run(baseURL, [quizRequest]);
+  const quizAcks = acked.quiz.length;
+  const mix = await run(baseURL, [quizRequest, feedbackRequest, pageRequest]);
+  const after = await counts(database);
+  const warnings = appLogs.flatMap((f) => fs.readFileSync(f, "utf8").split("\n").filter((l) => l.startsWith("{") && JSON.parse(l).level >= 40));
+
+  console.log(`\n${label} — ${CONNECTIONS} connections × ${SECONDS} s per line (load average before ${loadBefore}, after ${load()})`);
+  console.log(`  ${describe("GET /api/health", trivial)}`);
+  console.log(`  ${describe("POST /api/quiz/attempts", quiz)}`);
+  console.log(`  ${describe("mix quiz+feedback+page", mix)}`);
+  console.log(`  quiz throughput          ${(quiz.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(quiz.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${quiz.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`);
+  console.log(`  mix throughput           ${(mix.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(mix.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${mix.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`);
+  // Every 2xx must be a stored row. Rows beyond the 2xx count are writes whose response the load
+  // tool no longer waited for when the run ended (at most one per connection per run).
+  const storedQuiz = after.attempts - before.attempts;
+  const storedFeedback = after.feedback - before.feedback;
+  const lost = [...missing(acked.quiz, after.quizLearners), ...missing(acked.feedback, after.feedbackLearners)];
+  const unacked = storedQuiz - acked.quiz.length + storedFeedback - acked.feedback.length;
+  console.log(`  stored rows vs 2xx       quiz ${storedQuiz} rows for ${acked.quiz.length} accepted (${quizAcks} alone + ${acked.quiz.length - quizAcks} in the mix), feedback ${storedFeedback} for ${acked.feedback.length}; every accepted write found by learner id: ${lost.length ? `NO, ${lost.length} LOST` : "yes"}; ${unacked} stored after the tool stopped waiting (cut off at the end of a run, ≤ ${3 * CONNECTIONS})`);
+  console.log(`  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map((l) => JSON.parse(l).msg))].join(", ")}` : ""}`);
+  if (lost.length || unacked < 0 || unacked > 3 * CONNECTIONS) process.exitCode = 1;
+  return { trivial, quiz, mix };
+}
+
+function run(baseURL, requests, seconds = SECONDS) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        perSecond: result.requests.average,
+        total: result.requests.total,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+      });
+    });
+  });
+}
+
+function describe(name, r) {
+  return `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})`;
+}
+
+function missing(ids, stored) {
+  return ids.filter((id) => !stored.has(id));
+}
+
+/** Row counts, and the learners that have a quiz attempt / a feedback row. */
+async function counts(database) {
+  const queries = ['SELECT "learnerId" AS id FROM "QuizAttempt"', 'SELECT "learnerId" AS id FROM "Feedback"'];
+  let results;
+  if (database.provider === "postgresql") {
+    const { Client } = require("pg");
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    results = [];
+    for (const q of queries) results.push((await client.query(q)).rows);
+    await client.end();
+  } else {
+    const Database = require("better-sqlite3");
+    const db = new Database(database.url.replace(/^file:/, ""), { readonly: true, timeout: 10_000 });
+    results = queries.map((q) => db.prepare(q).all());
+    db.close();
+  }
+  const [quiz, feedback] = results;
+  return { attempts: quiz.length, feedback: feedback.length, quizLearners: new Set(quiz.map((r) => r.id)), feedbackLearners: new Set(feedback.map((r) => r.id)) };
+}

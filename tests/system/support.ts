@@ -1,0 +1,208 @@
+// System tests: real app processes (the production build through scripts/serve.mjs) on loopback
+// ports, a fresh migrated database each (SQLite file, or a new database on the PostgreSQL server
+// of DATABASE_URL), and helpers to drive them.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ROOT } from "../support/paths";
+
+export const POSTGRES = process.env.DATABASE_PROVIDER === "postgresql";
+export const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 200 ms until it returns true or `timeoutMs` passes (then throws `what`). */
+export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await Promise.resolve().then(check).catch(() => false)) return;
+    await sleep(200);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+const scratchDirs: string[] = [];
+/** A scratch folder, removed by stopAll(). */
+export const scratchDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbr-system-"));
+  scratchDirs.push(dir);
+  return dir;
+};
+
+/** A fresh, migrated database: SQLite in `dir`, or a new database on the server of `serverUrl`. */
+export async function freshDatabase(dir: string, serverUrl = process.env.DATABASE_URL): Promise<{ provider: "sqlite" | "postgresql"; url: string }> {
+  if (!POSTGRES) {
+    const url = `file:${path.join(dir, "app.db")}`;
+    migrate({ DATABASE_PROVIDER: "sqlite", DATABASE_URL: url });
+    return { provider: "sqlite", url };
+  }
+  if (!serverUrl) throw new Error("DATABASE_URL (a PostgreSQL server) is required for the PostgreSQL system tests");
+  const name = `sys_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  migrate({ DATABASE_PROVIDER: "postgresql", DATABASE_URL: url.toString() });
+  return { provider: "postgresql", url: url.toString() };
+}
+
+function migrate(env: Record<string, string>) {
+  execFileSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "pipe" });
+}
+
+export type App = {
+  baseURL: string;
+  child: ChildProcess;
+  logFile: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** JSON log lines written so far. */
+  logs(): Record<string, unknown>[];
+  kill(signal?: NodeJS.Signals): void;
+};
+
+const started: App[] = [];
+
+/** Starts `node scripts/serve.mjs` on a free loopback port and waits until /api/health answers. */
+export async function startApp(database: { provider: string; url: string }, extraEnv: Record<string, string> = {}, port?: number): Promise<App> {
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("No production build: run through `npm test`, which builds first.");
+  port ??= await freePort();
+  const logFile = path.join(scratchDir(), "app.log");
+  const out = fs.openSync(logFile, "w");
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_PROVIDER: database.provider,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      ...extraEnv,
+    },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const app: App = {
+    baseURL: `http://127.0.0.1:${port}`,
+    child,
+    logFile,
+    exited,
+    logs: () =>
+      fs.readFileSync(logFile, "utf8").split("\n").flatMap((line) => {
+        try {
+          return line.startsWith("{") ? [JSON.parse(line) as Record<string, unknown>] : [];
+        } catch {
+          return [];
+        }
+      }),
+    kill(signal = "SIGTERM") {
+      try {
+        process.kill(child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    },
+  };
+  started.push(app);
+  let ready = false;
+  const log = () => fs.readFileSync(logFile, "utf8").slice(-2000);
+  await Promise.race([
+    waitUntil(`${app.baseURL}/api/health (log: ${logFile})`, async () => (await fetch(`${app.baseURL}/api/health`)).ok, 90_000).catch((e: Error) => {
+      throw new Error(`${e.message}\n${log()}`);
+    }),
+    exited.then(() => {
+      if (!ready) throw new Error(`app exited at start:\n${log()}`);
+    }),
+  ]);
+  ready = true;
+  return app;
+}
+
+/** Stops every app this test file started (the whole process group: a cluster's workers too). */
+export async function stopAll() {
+  for (const app of started.splice(0)) {
+    if (app.child.exitCode !== null || app.child.signalCode !== null) continue;
+    try {
+      process.kill(-app.child.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+    await Promise.race([app.exited, sleep(5_000)]);
+  }
+  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The quiz as the page knows it (public data): its revision and a question's choice ids. */
+export async function quizInfo(baseURL: string) {
+  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as { revision: string };
+  const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
+  const fieldset = /data-question-id="dropout-statements"[\s\S]*?<\/fieldset>/.exec(html)![0];
+  const choiceIds = [...fieldset.matchAll(/data-choice-id="([^"]+)"/g)].map((m) => m[1]);
+  const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)![1];
+  return { quizRevision: state.revision, chapterRevision, choiceIds };
+}
+
+/** One quiz submission by a brand-new learner (its id returned, to find the stored row). */
+export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof quizInfo>>) {
+  const learner = randomUUID();
+  return {
+    learner,
+    send: (signal?: AbortSignal) =>
+      fetch(`${baseURL}/api/quiz/attempts`, {
+        method: "POST",
+        signal,
+        headers: { "content-type": "application/json", cookie: `lbr_learner=${learner}` },
+        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", revision: quiz.quizRevision, selected: [quiz.choiceIds[0]], shownOrder: quiz.choiceIds }),
+      }),
+  };
+}
+
+/** A feedback vote by a brand-new learner (no cookie: the app creates one). */
+export function feedbackVote(baseURL: string, chapterRevision: string) {
+  return fetch(`${baseURL}/api/feedback`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }),
+  });
+}
+
+/** Runs SQL against the database directly (not through the app) and returns the rows. */
+export async function query<T = Record<string, unknown>>(database: { provider: string; url: string }, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (database.provider === "postgresql") {
+    const { Client } = await import("pg");
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql.replace(/\?/g, (() => { let i = 0; return () => `$${++i}`; })()), params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const Database = (await import("better-sqlite3")).default;
+  const sqlite = new Database(database.url.replace(/^file:/, ""), { readonly: true, timeout: 10_000 });
+  try {
+    return sqlite.prepare(sql).all(...params) as T[];
+  } finally {
+    sqlite.close();
+  }
+}
