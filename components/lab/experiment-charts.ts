@@ -9,13 +9,12 @@ const PLAIN = 0;
 const DROPOUT = 1;
 const NOISY = 2;
 
+/** One line of a run's curve: a figure per checkpoint, plotted against the epoch. */
+function curve(name: string, list: CheckpointMessage[], pick: (c: CheckpointMessage) => number, color: number, dashed = false) {
+  return { name, color, dashed, points: list.map((c) => [c.epoch, pick(c)] as [number, number]) };
+}
+
 export function lossChart(curves: Curves, epochs: number): LineSpec {
-  const s = (name: string, list: CheckpointMessage[], pick: (c: CheckpointMessage) => number, color: number, dashed = false) => ({
-    name,
-    color,
-    dashed,
-    points: list.map((c) => [c.epoch, pick(c)] as [number, number]),
-  });
   return {
     kind: "line",
     title: "Loss (cross-entropy) during training",
@@ -23,22 +22,16 @@ export function lossChart(curves: Curves, epochs: number): LineSpec {
     yLabel: "loss",
     xDomain: [0, epochs],
     series: [
-      s("no dropout · train", curves.plain, (c) => c.trainLoss, PLAIN),
-      s("no dropout · validation", curves.plain, (c) => c.valLoss, PLAIN, true),
-      s("dropout · train, dropout on", curves.dropout, (c) => c.stepLoss, NOISY),
-      s("dropout · train, dropout off", curves.dropout, (c) => c.trainLoss, DROPOUT),
-      s("dropout · validation", curves.dropout, (c) => c.valLoss, DROPOUT, true),
+      curve("no dropout · train", curves.plain, (c) => c.trainLoss, PLAIN),
+      curve("no dropout · validation", curves.plain, (c) => c.valLoss, PLAIN, true),
+      curve("dropout · train, dropout on", curves.dropout, (c) => c.stepLoss, NOISY),
+      curve("dropout · train, dropout off", curves.dropout, (c) => c.trainLoss, DROPOUT),
+      curve("dropout · validation", curves.dropout, (c) => c.valLoss, DROPOUT, true),
     ],
   };
 }
 
 export function accuracyChart(curves: Curves, epochs: number): LineSpec {
-  const s = (name: string, list: CheckpointMessage[], pick: (c: CheckpointMessage) => number, color: number, dashed = false) => ({
-    name,
-    color,
-    dashed,
-    points: list.map((c) => [c.epoch, pick(c)] as [number, number]),
-  });
   return {
     kind: "line",
     title: "Accuracy during training",
@@ -47,10 +40,10 @@ export function accuracyChart(curves: Curves, epochs: number): LineSpec {
     xDomain: [0, epochs],
     yDomain: [0.4, 1],
     series: [
-      s("no dropout · train", curves.plain, (c) => c.trainAcc, PLAIN),
-      s("no dropout · validation", curves.plain, (c) => c.valAcc, PLAIN, true),
-      s("dropout · train", curves.dropout, (c) => c.trainAcc, DROPOUT),
-      s("dropout · validation", curves.dropout, (c) => c.valAcc, DROPOUT, true),
+      curve("no dropout · train", curves.plain, (c) => c.trainAcc, PLAIN),
+      curve("no dropout · validation", curves.plain, (c) => c.valAcc, PLAIN, true),
+      curve("dropout · train", curves.dropout, (c) => c.trainAcc, DROPOUT),
+      curve("dropout · validation", curves.dropout, (c) => c.valAcc, DROPOUT, true),
     ],
   };
 }

@@ -1,6 +1,6 @@
 // The mask figure's arithmetic: a tiny seeded MLP, inverted-dropout forward passes with a fresh
 // Bernoulli mask each time, and running per-unit statistics of h′ (plain TypeScript, no tfjs).
-import { mulberry32 } from "./random";
+import { mulberry32 } from "@/lib/random";
 
 export { mulberry32 };
 

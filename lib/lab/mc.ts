@@ -2,7 +2,7 @@
 // on and run T stochastic passes over a line of inputs. The spread of those passes is the
 // model's uncertainty: small near the training data, large in the gap and beyond its ends.
 import * as tf from "@tensorflow/tfjs";
-import { gaussian, mulberry32 } from "./random";
+import { gaussian, mulberry32 } from "@/lib/random";
 import type { McConfig } from "./mc-schema";
 export { spreads } from "./mc-spread";
 

@@ -1,6 +1,6 @@
 // Two interleaving half-moons in 2-D with position noise and flipped labels: a data set on which
 // a wide network overfits visibly within a few hundred full-batch steps.
-import { gaussian, mulberry32 } from "./random";
+import { gaussian, mulberry32 } from "@/lib/random";
 
 /** n points: xs holds [x0, y0, x1, y1, …] (shape [n, 2]); labels are 0 or 1. */
 export type Points = { xs: Float32Array; labels: Int32Array; n: number };

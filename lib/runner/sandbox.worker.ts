@@ -4,6 +4,7 @@
 // frame: it cannot see the app's cookies, storage or DOM.
 import * as tf from "@tensorflow/tfjs";
 import * as course from "@/lib/dropout";
+import { mulberry32 } from "@/lib/random";
 import { connectShow, flushShow, show } from "@/lib/show";
 import { formatArgs } from "./format";
 import { LateWork } from "./late-errors";
@@ -119,18 +120,6 @@ function requireModule(name: string): unknown {
   throw new Error(`Cannot import "${name}": cells can import ${Object.keys(MODULES).map((m) => `"${m}"`).join(" and ")}`);
 }
 
-/** Mulberry32: a small seeded PRNG. tfjs draws its op seeds from Math.random when none is given. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function reportError(runId: string, kind: "runtime" | "unhandled" | "callback", error: unknown) {
   if (current?.runId === runId) current.failed = true;
   const e = error instanceof Error ? error : new Error(formatArgs([error]));
@@ -157,7 +146,7 @@ async function run(runId: string, code: string, seed?: number) {
     return;
   }
   const nativeRandom = Math.random;
-  if (seed !== undefined) Math.random = seededRandom(seed);
+  if (seed !== undefined) Math.random = mulberry32(seed); // tfjs draws its op seeds from Math.random when none is given
   const before = tf.memory().numTensors;
   connectShow((message) => post({ ...message, runId }));
   tf.engine().startScope();

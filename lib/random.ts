@@ -1,4 +1,4 @@
-// Small seeded random numbers for the lab's data sets and masks (reproducible across runs).
+// Small seeded random numbers: reproducible data sets and masks in the lab, seeded cell runs.
 
 /** Mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
 export function mulberry32(seed: number): () => number {
