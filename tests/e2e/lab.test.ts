@@ -154,7 +154,11 @@ it("stops a run mid-way: the status says where, no more points arrive, and the n
   const stopped = await lab.getByText(/^Stopped after epoch \d+\./).innerText();
   const epoch = Number(/epoch (\d+)/.exec(stopped)![1]);
   expect(epoch).toBeLessThan(600);
+  // Charts redraw at most every 400 ms: after that, they show every checkpoint received before Stop…
+  await page.waitForTimeout(1000);
   const before = await drawnCharts(lab, 4);
+  expect(before[2]).toMatch(new RegExp(`no dropout · validation: ${epoch / 10} points`));
+  // …and nothing arrives afterwards.
   await page.waitForTimeout(1500);
   expect(await drawnCharts(lab, 4)).toEqual(before);
   expect(await lab.getByRole("button", { name: "Stop" }).isDisabled()).toBe(true);
