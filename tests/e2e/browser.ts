@@ -1,6 +1,6 @@
 // Launches Debian's Chromium through playwright-core, with flags that work offline and as root.
 import fs from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Locator } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { E2E_STATE } from "../support/paths";
 
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
@@ -56,4 +56,20 @@ export async function editCell(cell: Locator, code: string) {
   await cell.page().keyboard.press("Control+A");
   await cell.page().keyboard.press("Delete");
   await cell.page().keyboard.insertText(code);
+}
+
+export const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+
+/** A lesson's code cell by its id. */
+export const cellAt = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
+
+/** A cell's output panel. */
+export const cellOutput = (cell: Locator) => cell.getByRole("log", { name: "Output" });
+
+/** Clicks Run and waits for the run to end (the summary line or a stop message); returns the output. */
+export async function runCell(cell: Locator, timeout = 30_000): Promise<string> {
+  await cell.scrollIntoViewIfNeeded();
+  await cell.getByRole("button", { name: "Run" }).click();
+  await cell.locator(".cell-meta, .cell-warn:has-text('Stopped')").first().waitFor({ timeout });
+  return cellOutput(cell).innerText();
 }

@@ -2,23 +2,10 @@
 // focus or edit, underlines type errors and lists them above the output, completes `tf.layers.d`,
 // shows signatures and docs on hover; errors after the main code returned and tfjs shape errors
 // are reported at the learner's line; Reset clears old output.
-import type { Locator, Page } from "playwright-core";
-import { editCell, newPage, useBrowser } from "./browser";
-
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+import type { Locator } from "playwright-core";
+import { cellAt as cell, cellOutput as output, DROPOUT, editCell, newPage, runCell as run, useBrowser } from "./browser";
 
 const browser = useBrowser();
-
-const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
-const output = (c: Locator) => c.getByRole("log", { name: "Output" });
-
-/** Clicks Run and waits for the run to end (the summary line or a stop message). */
-async function run(c: Locator, timeout = 30_000): Promise<string> {
-  await c.scrollIntoViewIfNeeded();
-  await c.getByRole("button", { name: "Run" }).click();
-  await c.locator(".cell-meta, .cell-warn:has-text('Stopped')").first().waitFor({ timeout });
-  return output(c).innerText();
-}
 
 /** Types the last characters as keystrokes (completion opens on typing, not on pasting),
  *  once the type checker (which the first edit starts) is attached. */

@@ -1,23 +1,9 @@
 // Code cells in real Chromium: every lesson cell runs on WebGL, edits persist, loops are stopped,
 // errors point at the learner's line, and learner code cannot reach the app.
 import Database from "better-sqlite3";
-import type { Locator, Page } from "playwright-core";
-import { e2eDatabase, editCell as edit, newPage, useBrowser } from "./browser";
-
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+import { cellAt as cell, cellOutput as output, DROPOUT, e2eDatabase, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
 
 const browser = useBrowser();
-
-const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
-const output = (c: Locator) => c.getByRole("log", { name: "Output" });
-
-/** Clicks Run and waits for the run to end (the summary line or a stop message). */
-async function run(c: Locator, timeout = 30_000): Promise<string> {
-  await c.scrollIntoViewIfNeeded();
-  await c.getByRole("button", { name: "Run" }).click();
-  await c.locator(".cell-meta, .cell-warn:has-text('Stopped')").first().waitFor({ timeout });
-  return output(c).innerText();
-}
 
 
 const number = (text: string, label: string) => Number(new RegExp(`${label}\\s*([-\\d.]+)`).exec(text)?.[1]);
