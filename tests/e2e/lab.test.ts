@@ -47,6 +47,10 @@ it("draws a cell's show.heatmap, show.line and show.table output under the cell"
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const cell = await runCell(page, "see-the-mask");
+  // Charts redraw at most every 400 ms: wait until the line shows all 100 streamed points.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-cell-id="see-the-mask"] .chart-plot')].some((e) => e.getAttribute("aria-label")?.includes("mean of h': 100 points")),
+  );
   const [heatmap, line] = await drawnCharts(cell, 2);
   expect(heatmap).toBe('Heatmap "Dropout with rate 0.3 applied to ones([16, 32])" of 16 × 32 values from 0 to 1.43.');
   // The running mean of 2,000 draws of h' settles near h = 2.
