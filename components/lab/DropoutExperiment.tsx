@@ -5,13 +5,12 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Chart } from "@/components/charts/Chart";
 import { experimentData } from "@/lib/lab/data";
 import { DEFAULT_EXPERIMENT } from "@/lib/lab/defaults";
-import type { FromLab } from "@/lib/lab/protocol";
 import type { ExperimentConfig } from "@/lib/lab/schema";
 import { accuracyChart, boundaryChart, lossChart, type Curves } from "./experiment-charts";
 import { RangeControl } from "./RangeControl";
+import { useLabRun, warmLab } from "./useLabRun";
 
 const GRID_SIZE = 40;
-const loadLab = () => import("@/lib/lab/client").then((m) => m.getLab());
 
 type Phase = { kind: "idle" } | { kind: "starting" } | { kind: "running"; epoch: number } | { kind: "done"; ms: number; backend: string } | { kind: "stopped"; epoch: number } | { kind: "error"; message: string };
 type Grids = { size: number; plain: ArrayLike<number>; dropout: ArrayLike<number> };
@@ -24,7 +23,6 @@ export function DropoutExperiment() {
   const [grids, setGrids] = useState<Grids | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [ran, setRan] = useState<ExperimentConfig | null>(null);
-  const runIdRef = useRef<string | null>(null);
   const rootRef = useRef<HTMLElement>(null);
   const titleId = useId();
   const running = phase.kind === "starting" || phase.kind === "running";
@@ -47,56 +45,34 @@ export function DropoutExperiment() {
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         observer.disconnect();
-        void loadLab().then((lab) => lab.warm());
-        void import("@/components/charts/render").then((m) => m.warmRenderer());
+        warmLab();
       }
     }, { rootMargin: "400px" });
     observer.observe(root);
     return () => observer.disconnect();
   }, []);
 
-  // Listen to the worker for this component's runs.
-  useEffect(() => {
-    let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    void loadLab().then((lab) => {
-      if (cancelled) return;
-      unsubscribe = lab.subscribe((message: FromLab) => {
-        if (message.type === "error" && (!message.runId || message.runId === runIdRef.current)) {
-          if (runIdRef.current) setPhase({ kind: "error", message: message.message });
-          runIdRef.current = null;
-          return;
-        }
-        if (!("runId" in message) || message.runId !== runIdRef.current) return;
-        if (message.type === "checkpoint") {
-          setCurves((c) => ({ plain: [...c.plain, message.plain], dropout: [...c.dropout, message.dropout] }));
-          if (message.grids) setGrids(message.grids);
-          setPhase({ kind: "running", epoch: message.epoch });
-        } else if (message.type === "done") {
-          runIdRef.current = null;
-          setPhase({ kind: "done", ms: message.ms, backend: message.backend });
-        }
-      });
-    });
-    return () => {
-      cancelled = true;
-      unsubscribe?.();
-    };
-  }, []);
+  const lab = useLabRun({
+    onMessage: (message) => {
+      if (message.type !== "checkpoint") return;
+      setCurves((c) => ({ plain: [...c.plain, message.plain], dropout: [...c.dropout, message.dropout] }));
+      if (message.grids) setGrids(message.grids);
+      setPhase({ kind: "running", epoch: message.epoch });
+    },
+    onDone: ({ ms, backend }) => setPhase({ kind: "done", ms, backend }),
+    onError: (message) => setPhase({ kind: "error", message }),
+  });
 
-  async function run() {
-    const lab = await loadLab();
+  function run() {
     setCurves({ plain: [], dropout: [] });
     setGrids(null);
     setRan(config);
     setPhase({ kind: "starting" });
-    runIdRef.current = lab.start({ type: "experiment", config, gridSize: GRID_SIZE });
+    void lab.start({ type: "experiment", config, gridSize: GRID_SIZE });
   }
 
-  async function stop() {
-    const lab = await loadLab();
-    runIdRef.current = null;
-    lab.stop();
+  function stop() {
+    void lab.stop();
     setPhase({ kind: "stopped", epoch: phase.kind === "running" ? phase.epoch : 0 });
   }
 
@@ -126,10 +102,10 @@ export function DropoutExperiment() {
         <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
       </fieldset>
       <div className="lab-actions">
-        <button type="button" className="lab-primary" onClick={() => void run()} disabled={running}>
+        <button type="button" className="lab-primary" onClick={run} disabled={running}>
           {started ? "Run again" : "Run the experiment"}
         </button>
-        <button type="button" onClick={() => void stop()} disabled={!running}>
+        <button type="button" onClick={stop} disabled={!running}>
           Stop
         </button>
         <button type="button" onClick={() => setConfig(DEFAULT_EXPERIMENT)} disabled={running}>

@@ -1,7 +1,7 @@
 "use client";
 // Monte Carlo dropout, live: train a 1-D regression with dropout in the lab worker, then draw
 // the mean of T stochastic passes and a ±2 standard deviation band over the data.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Chart } from "@/components/charts/Chart";
 import type { LineSpec } from "@/lib/charts/spec";
 import { DEFAULT_MC } from "@/lib/lab/defaults";
@@ -9,8 +9,8 @@ import { spreads } from "@/lib/lab/mc-spread";
 import type { McConfig } from "@/lib/lab/mc-schema";
 import type { FromLab } from "@/lib/lab/protocol";
 import { RangeControl } from "./RangeControl";
+import { useLabRun, warmLab } from "./useLabRun";
 
-const loadLab = () => import("@/lib/lab/client").then((m) => m.getLab());
 
 type Result = Extract<FromLab, { type: "mc-result" }>;
 type Phase = { kind: "idle" } | { kind: "training"; epoch: number } | { kind: "done"; ms: number; backend: string } | { kind: "error"; message: string };
@@ -32,42 +32,23 @@ export function McDropoutDemo() {
   const [config, setConfig] = useState<McConfig>(DEFAULT_MC);
   const [result, setResult] = useState<Result | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const runIdRef = useRef<string | null>(null);
   const titleId = useId();
   const busy = phase.kind === "training";
 
-  useEffect(() => {
-    let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    void loadLab().then((lab) => {
-      if (cancelled) return;
-      lab.warm();
-      void import("@/components/charts/render").then((m) => m.warmRenderer());
-      unsubscribe = lab.subscribe((message) => {
-        if (message.type === "error" && runIdRef.current && (!message.runId || message.runId === runIdRef.current)) {
-          runIdRef.current = null;
-          setPhase({ kind: "error", message: message.message });
-          return;
-        }
-        if (!("runId" in message) || message.runId !== runIdRef.current) return;
-        if (message.type === "mc-progress") setPhase({ kind: "training", epoch: message.epoch });
-        if (message.type === "mc-result") setResult(message);
-        if (message.type === "done") {
-          runIdRef.current = null;
-          setPhase({ kind: "done", ms: message.ms, backend: message.backend });
-        }
-      });
-    });
-    return () => {
-      cancelled = true;
-      unsubscribe?.();
-    };
-  }, []);
+  const lab = useLabRun({
+    onMessage: (message) => {
+      if (message.type === "mc-progress") setPhase({ kind: "training", epoch: message.epoch });
+      if (message.type === "mc-result") setResult(message);
+    },
+    onDone: ({ ms, backend }) => setPhase({ kind: "done", ms, backend }),
+    onError: (message) => setPhase({ kind: "error", message }),
+  });
 
-  async function run() {
-    const lab = await loadLab();
+  useEffect(warmLab, []);
+
+  function run() {
     setPhase({ kind: "training", epoch: 0 });
-    runIdRef.current = lab.start({ type: "mc", config });
+    void lab.start({ type: "mc", config });
   }
 
   const s = result ? spreads(result) : null;
@@ -90,7 +71,7 @@ export function McDropoutDemo() {
         <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
       </fieldset>
       <div className="lab-actions">
-        <button type="button" className="lab-primary" onClick={() => void run()} disabled={busy}>
+        <button type="button" className="lab-primary" onClick={run} disabled={busy}>
           {result ? "Train and sample again" : "Train and sample"}
         </button>
         <progress max={config.epochs} value={phase.kind === "training" ? phase.epoch : result ? config.epochs : 0} aria-label="Training progress" />
