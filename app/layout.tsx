@@ -2,7 +2,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import "katex/dist/katex.min.css";
+import "./katex.css"; // KaTeX styles with font-display: swap (scripts/katex-css.ts)
 import "./globals.css";
 
 export const metadata: Metadata = {

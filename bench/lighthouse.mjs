@@ -51,6 +51,9 @@ async function runOnce(url, preset) {
       lcp: lhr.audits["largest-contentful-paint"].numericValue,
       tti: lhr.audits.interactive?.numericValue ?? NaN,
       dom: lhr.audits["dom-size"].numericValue,
+      // Lighthouse's own measure of this machine's CPU at that moment (≈1000+ on an idle laptop;
+      // a busy shared machine scores far lower and every timing above scales with it).
+      cpu: lhr.environment.benchmarkIndex,
       failing,
     };
   } finally {
@@ -65,7 +68,7 @@ const median = (xs) => {
 };
 const line = (r) =>
   `perf ${String(r.perf).padStart(3)}  a11y ${String(r.a11y).padStart(3)}  best-practices ${String(r.bp).padStart(3)}  SEO ${String(r.seo).padStart(3)}  ` +
-  `TBT ${Math.round(r.tbt)} ms  LCP ${Math.round(r.lcp)} ms  TTI ${Math.round(r.tti)} ms  DOM ${r.dom} elements`;
+  `TBT ${Math.round(r.tbt)} ms  LCP ${Math.round(r.lcp)} ms  TTI ${Math.round(r.tti)} ms  DOM ${r.dom} elements  (CPU benchmarkIndex ${Math.round(r.cpu)})`;
 
 const server = await startServer();
 try {
@@ -81,7 +84,7 @@ try {
       runs.push(r);
       console.log(`  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`);
     }
-    const m = Object.fromEntries(["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom"].map((k) => [k, median(runs.map((r) => r[k]))]));
+    const m = Object.fromEntries(["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom", "cpu"].map((k) => [k, median(runs.map((r) => r[k]))]));
     console.log(`  ${preset.padEnd(7)} median   ${line(m)}`);
   }
 } finally {

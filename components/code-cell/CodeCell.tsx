@@ -43,6 +43,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   const [editorReady, setEditorReady] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
+  const staticRef = useRef<HTMLPreElement>(null);
   const editorRef = useRef<EditorHandle | null>(null);
   const codeRef = useRef(code);
   const titleId = useId();
@@ -125,6 +126,10 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           onRun: () => void runRef.current(),
           typescript: { path: `/cells/${id}.ts`, now: codeRef.current !== original },
         });
+        // The static listing is about to go: if the learner is in it, the editor takes over
+        // focus and caret (focus must never fall to <body>).
+        const listing = staticRef.current;
+        if (listing && listing.contains(document.activeElement)) editorRef.current.focusAt(caretOffset(listing));
         setEditorReady(true);
       });
     };
@@ -145,6 +150,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   }
 
   function reset() {
+    if (running) void stop(); // a run still going would print into the cleared output
     updateCode(original);
     editorRef.current?.setDoc(original);
     setRestored(false);
@@ -171,16 +177,16 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           {label}
         </p>
         <div className="cell-toolbar">
-          <button type="button" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
+          <button type="button" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)" aria-label={`Run ${label}`}>
             Run
           </button>
-          <button type="button" onClick={() => void stop()} disabled={!running}>
+          <button type="button" onClick={() => void stop()} disabled={!running} aria-label={`Stop ${label}`}>
             Stop
           </button>
-          <button type="button" onClick={reset}>
+          <button type="button" onClick={reset} aria-label={`Reset ${label}`}>
             Reset
           </button>
-          <button type="button" onClick={() => void copy()}>
+          <button type="button" onClick={() => void copy()} aria-label={`Copy ${label}`}>
             Copy
           </button>
         </div>
@@ -188,14 +194,22 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       {restored ? <p className="cell-note">Your edits from last time are restored. Reset brings back the original code.</p> : null}
       <div ref={hostRef} className="cell-editor" />
       {editorReady ? null : (
-        <pre className="cell-static" aria-label={`Code: ${label}`}>
+        <pre ref={staticRef} className="cell-static" tabIndex={0} role="region" aria-label={`Code: ${label}`}>
           <code>{code}</code>
         </pre>
       )}
       <p role="status" className="cell-status">
         {status}
       </p>
-      <div role="log" aria-label="Output" aria-live="polite" className="cell-output" data-empty={output.length + typeErrors.length === 0}>
+      {/* Wide output scrolls inside this box; it is focusable so keyboard users can scroll it. */}
+      <div
+        role="log"
+        aria-label="Output"
+        aria-live="polite"
+        className="cell-output"
+        data-empty={output.length + typeErrors.length === 0}
+        tabIndex={output.length + typeErrors.length === 0 ? undefined : 0}
+      >
         {[...typeErrors, ...output].map((line, i) => (
           <div key={i} className={`cell-line cell-${line.kind}`}>
             <span className="cell-text">
@@ -227,4 +241,14 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       ) : null}
     </section>
   );
+}
+
+/** Where the caret is inside `element`'s text (0 when the selection is elsewhere). */
+function caretOffset(element: HTMLElement): number {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !element.contains(selection.anchorNode)) return 0;
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.setEnd(selection.anchorNode!, selection.anchorOffset);
+  return range.toString().length;
 }

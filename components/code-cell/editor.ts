@@ -11,6 +11,8 @@ import type { TypeProblem } from "./output";
 export type EditorHandle = {
   setDoc(text: string): void;
   goToLine(line: number): void;
+  /** Focuses the editor with the caret at `offset` (taking over focus from the static listing). */
+  focusAt(offset: number): void;
   /** The code's type errors, or null when the checker was never started (nothing was edited). */
   typeErrors(): Promise<TypeProblem[] | null>;
   destroy(): void;
@@ -72,6 +74,10 @@ export function mountEditor(
     goToLine(line) {
       const target = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
       view.dispatch({ selection: EditorSelection.range(target.from, target.to), scrollIntoView: true });
+      view.focus();
+    },
+    focusAt(offset) {
+      view.dispatch({ selection: EditorSelection.cursor(Math.min(Math.max(offset, 0), view.state.doc.length)) });
       view.focus();
     },
     async typeErrors() {

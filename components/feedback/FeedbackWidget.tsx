@@ -1,5 +1,6 @@
 "use client";
 // "Everything was clear?" Yes/No, then an optional comment, then thanks. Votes can be changed.
+// Buttons are aria-disabled while saving (a disabled button would drop the keyboard focus).
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { COMMENT_MAX, type FeedbackView } from "@/lib/feedback/types";
 
@@ -49,6 +50,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
   }, [chapterId, revision]);
 
   async function choose(next: Vote) {
+    if (busy) return;
     setBusy(true);
     setError(null);
     const result = await send({ chapterId, revision, vote: next, website: honeypot.current?.value ?? "" });
@@ -61,7 +63,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
 
   async function submitComment(event: FormEvent) {
     event.preventDefault();
-    if (!vote) return;
+    if (!vote || busy) return;
     setBusy(true);
     setError(null);
     const result = await send({ chapterId, revision, vote, comment, website: honeypot.current?.value ?? "" });
@@ -71,6 +73,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
   }
 
   function finish() {
+    if (busy) return;
     setStage("thanks");
     setFocusStage("thanks");
   }
@@ -82,7 +85,7 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
       </h2>
       <div className="feedback-votes" role="group" aria-labelledby={ids.title}>
         {(["yes", "no"] as const).map((v) => (
-          <button key={v} type="button" aria-pressed={vote === v} disabled={busy} onClick={() => void choose(v)}>
+          <button key={v} type="button" aria-pressed={vote === v} aria-disabled={busy} onClick={() => void choose(v)}>
             {v === "yes" ? "Yes" : "No"}
           </button>
         ))}
@@ -111,10 +114,10 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
             </label>
           </div>
           <div className="feedback-actions">
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" aria-disabled={busy}>
               {busy ? "Sending…" : "Send"}
             </button>
-            <button type="button" onClick={finish} disabled={busy}>
+            <button type="button" onClick={finish} aria-disabled={busy}>
               Skip
             </button>
           </div>

@@ -45,7 +45,7 @@ export function useProgress(): Snapshot {
   return useSyncExternalStore(subscribe, () => snapshot, () => serverSnapshot);
 }
 
-/** Records a chapter as read; resolves to an error message for the learner, or null. */
+/** Records a chapter as read (or not read, with `read: false`); resolves to an error message for the learner, or null. */
 export async function markRead(input: MarkReadInput): Promise<string | null> {
   try {
     const response = await fetch("/api/progress", {
@@ -57,7 +57,10 @@ export async function markRead(input: MarkReadInput): Promise<string | null> {
       const body = (await response.json().catch(() => null)) as { error?: string } | null;
       return body?.error ?? `Could not save (HTTP ${response.status}).`;
     }
-    publish({ ...snapshot, status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
+    const read = new Set(snapshot.read);
+    if (input.read === false) read.delete(input.chapterId);
+    else read.add(input.chapterId);
+    publish({ ...snapshot, status: "ready", read });
     return null;
   } catch {
     return "Could not reach the server. Check your connection and try again.";

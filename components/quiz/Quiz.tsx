@@ -34,6 +34,8 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
         {quiz.questions.length} questions. Answers are checked on the server; you see why each choice is right or
         wrong after you answer. Pass with {Math.round(quiz.passingScore * 100)}% overall.
       </p>
+      {/* Shown only without JavaScript (CSS), where the questions can be read but not answered. */}
+      <p className="quiz-nojs">Answering the quiz needs JavaScript: you can read the questions, but checking answers only works with JavaScript on.</p>
       {error ? <p className="form-error">{error}</p> : null}
       {state && state.revision !== quiz.revision ? (
         <p className="form-error">This quiz was updated since the page was loaded. Reload the page before answering.</p>

@@ -60,6 +60,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
   }
 
   async function check() {
+    if (submitting) return;
     setSubmitting(true);
     setError(null);
     const response = await submit({ chapterId, questionId: question.id, revision, selected, shownOrder: order });
@@ -150,11 +151,19 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
       </div>
       <div className="question-actions">
         {result === null ? (
-          <button type="button" className="button" onClick={() => void check()} disabled={locked || selected.length === 0}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void check()}
+            // While checking it stays enabled (aria-disabled): a disabled button would drop the focus.
+            disabled={result !== null || loading || selected.length === 0}
+            aria-disabled={submitting}
+            aria-label={submitting ? `Checking question ${number}` : `Check question ${number}`}
+          >
             {submitting ? "Checking…" : "Check"}
           </button>
         ) : result.canRetry ? (
-          <button type="button" onClick={tryAgain}>
+          <button type="button" onClick={tryAgain} aria-label={`Try question ${number} again`}>
             Try again
           </button>
         ) : null}

@@ -1,4 +1,4 @@
-// The one MDX pipeline: frontmatter-free MDX → bundled code + table of contents, cached per revision.
+// The one MDX pipeline: frontmatter-free MDX → static HTML with islands + table of contents, cached per revision.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,11 +8,14 @@ import rehypePrettyCode from "rehype-pretty-code";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import type { Root } from "hast";
 import { remarkCodeCells } from "./cells";
+import { rehypeLessonMarkup, splitLesson, type LessonSegment } from "./lesson-html";
 import type { Chapter } from "./load";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
-export type CompiledChapter = { code: string; headings: Heading[] };
+/** `segments`: the lesson as static HTML runs and MDX-component islands (lib/content/lesson-html.ts). */
+export type CompiledChapter = { segments: LessonSegment[]; headings: Heading[] };
 
 type HastNode = {
   type: string;
@@ -40,6 +43,13 @@ function collectHeadings(out: Heading[]) {
   };
 }
 
+/** Last rehype plugin: keeps the finished tree as static HTML runs and islands. */
+function captureSegments(out: LessonSegment[]) {
+  return () => (tree: Root) => {
+    out.push(...splitLesson(tree));
+  };
+}
+
 type VFileLike = { messages: { source?: string | null; reason: string; line?: number | null; cause?: unknown }[] };
 
 /**
@@ -57,7 +67,8 @@ function failOnMathErrors() {
 }
 
 const prettyCodeOptions = {
-  theme: { light: "github-light", dark: "github-dark" },
+  // High-contrast variants: every token meets WCAG AA (4.5:1) on our code background in both schemes.
+  theme: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
   keepBackground: false,
   defaultLang: "plaintext",
 };
@@ -65,7 +76,10 @@ const prettyCodeOptions = {
 async function compile(chapter: Chapter): Promise<CompiledChapter> {
   const source = await fs.promises.readFile(chapter.file, "utf8");
   const headings: Heading[] = [];
-  const { code } = await bundleMDX({
+  const segments: LessonSegment[] = [];
+  // bundleMDX still compiles the whole file (so invalid MDX fails the build as before); the page
+  // renders the captured segments, not the bundled component.
+  await bundleMDX({
     source,
     cwd: path.dirname(chapter.file),
     mdxOptions(options) {
@@ -77,13 +91,15 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
         [rehypeKatex, { strict: "ignore" }],
         failOnMathErrors,
         [rehypePrettyCode, prettyCodeOptions],
+        rehypeLessonMarkup,
+        captureSegments(segments),
       ];
       return options;
     },
   }).catch((e: unknown) => {
     throw new Error(`${path.relative(process.cwd(), chapter.file)}: MDX does not compile: ${(e as Error).message}`);
   });
-  return { code, headings };
+  return { segments, headings };
 }
 
 // esbuild and the unified pipeline are memory-hungry: compile one chapter at a time, and

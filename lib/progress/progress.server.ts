@@ -17,8 +17,9 @@ function view(r: Row): ChapterProgressView {
   };
 }
 
+/** Marks the chapter as read (or, with `read: false`, as not read again). */
 export async function markChapterRead(learnerId: string, input: MarkReadInput): Promise<ChapterProgressView> {
-  const readAt = new Date();
+  const readAt = input.read === false ? null : new Date();
   return view(
     await retryBusy(() =>
       db.chapterProgress.upsert({

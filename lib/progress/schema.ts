@@ -10,6 +10,8 @@ export const markReadSchema = z
   .object({
     chapterId: chapterIdSchema,
     revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
+    /** false undoes "mark as read"; omitted means true. */
+    read: z.boolean().optional(),
   })
   .strict();
 

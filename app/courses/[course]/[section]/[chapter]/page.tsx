@@ -7,7 +7,8 @@ import { PrevNext } from "@/components/chapter/PrevNext";
 import { Toc } from "@/components/chapter/Toc";
 import { AskPanel } from "@/components/ask/AskPanel";
 import { FeedbackWidget } from "@/components/feedback/FeedbackWidget";
-import { MdxContent } from "@/components/mdx/MdxContent";
+import { LessonBody } from "@/components/mdx/LessonBody";
+import { LessonEnhancer } from "@/components/mdx/LessonEnhancer";
 import { MarkReadButton } from "@/components/progress/MarkReadButton";
 import { Quiz } from "@/components/quiz/Quiz";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
@@ -36,46 +37,51 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
   const found = getChapter(p.course, p.section, p.chapter);
   if (!found) notFound();
   const { course, chapter, prev, next } = found;
-  const { code, headings } = await compileMdx(chapter);
+  const { segments, headings } = await compileMdx(chapter);
   // Only the public part of the quiz (no key, rationales or feedback) goes into the page.
   const loadedQuiz = getQuiz(chapter);
   const quiz = loadedQuiz && toPublicQuiz(loadedQuiz);
   const tocHeadings = quiz ? [...headings, { id: "quiz-title", text: quiz.title, depth: 2 as const }] : headings;
   const section = course.sections[chapter.sectionNumber - 1];
 
+  // Title, breadcrumbs and table of contents sit inside <main>: the skip link lands before the
+  // title, and the site header stays the page's only banner.
   return (
     <div className="chapter-layout">
       <div className="chapter-menu-area">
         <ChapterMenu course={course} currentId={chapter.id} />
       </div>
-      <header className="chapter-header">
-        <Breadcrumbs
-          items={[
-            { label: "Courses", href: "/" },
-            { label: course.title, href: course.href },
-            { label: section.title, href: section.href },
-            { label: chapter.title },
-          ]}
-        />
-        <p className="eyebrow">
-          Section {chapter.sectionNumber} · Chapter {chapter.number}
-        </p>
-        <h1>{chapter.title}</h1>
-        <p className="lead">{chapter.summary}</p>
-      </header>
-      <div className="chapter-toc-area">
-        <Toc headings={tocHeadings} />
-      </div>
-      <main id="main" className="chapter-main" data-chapter-id={chapter.id} data-revision={chapter.revision}>
-        <article className="prose">
-          <MdxContent code={code} chapterId={chapter.id} revision={chapter.revision} />
-        </article>
-        {quiz ? <Quiz quiz={quiz} /> : null}
-        <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
-        <FeedbackWidget chapterId={chapter.id} revision={chapter.revision} />
-        <PrevNext prev={prev} next={next} />
+      <main id="main" className="chapter-body" data-chapter-id={chapter.id} data-revision={chapter.revision}>
+        <header className="chapter-header">
+          <Breadcrumbs
+            items={[
+              { label: "Courses", href: "/" },
+              { label: course.title, href: course.href },
+              { label: section.title, href: section.href },
+              { label: chapter.title },
+            ]}
+          />
+          <p className="eyebrow">
+            Section {chapter.sectionNumber} · Chapter {chapter.number}
+          </p>
+          <h1>{chapter.title}</h1>
+          <p className="lead">{chapter.summary}</p>
+        </header>
+        <div className="chapter-toc-area">
+          <Toc headings={tocHeadings} />
+        </div>
+        <div className="chapter-main">
+          <article className="prose">
+            <LessonBody segments={segments} chapterId={chapter.id} revision={chapter.revision} />
+          </article>
+          {quiz ? <Quiz quiz={quiz} /> : null}
+          <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
+          <FeedbackWidget chapterId={chapter.id} revision={chapter.revision} />
+          <PrevNext prev={prev} next={next} />
+        </div>
       </main>
       <AskPanel chapterId={chapter.id} revision={chapter.revision} prompts={chapter.prompts} />
+      <LessonEnhancer />
     </div>
   );
 }

@@ -1,0 +1,45 @@
+// Renders the compiled lesson: static HTML runs as they are (the browser never hydrates them),
+// islands (cells, lab figures, callouts) through React with the MDX component map.
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { CodeCell } from "@/components/code-cell/CodeCell";
+import type { CellProps } from "@/lib/content/cells";
+import type { LessonSegment } from "@/lib/content/lesson-html";
+import { mdxComponents } from "./components";
+
+type Expression = { type: string; value?: unknown; body?: { expression?: Expression }[] };
+
+// MDX attribute values in our content are literals (seed={42}); anything else is a content error.
+const literalsOnly = () => ({
+  evaluateExpression(expression: Expression) {
+    if (expression.type === "Literal") return expression.value;
+    throw new Error(`MDX attribute expressions must be literals, got ${expression.type}`);
+  },
+  evaluateProgram(program: Expression) {
+    const first = program.body?.[0]?.expression;
+    return first ? this.evaluateExpression(first) : undefined;
+  },
+});
+
+export function LessonBody({ segments, chapterId, revision }: { segments: LessonSegment[]; chapterId: string; revision: string }) {
+  // Cells keep learner edits per chapter and revision, so they get both from here.
+  const BoundCodeCell = (props: CellProps) => <CodeCell {...props} chapterId={chapterId} revision={revision} />;
+  const components = { ...mdxComponents, CodeCell: BoundCodeCell };
+  return segments.map((segment, i) =>
+    segment.type === "html" ? (
+      <div key={i} className="lesson-html" dangerouslySetInnerHTML={{ __html: segment.html }} />
+    ) : (
+      <Fragment key={i}>
+        {toJsxRuntime(segment.node, {
+          Fragment,
+          jsx,
+          jsxs,
+          components: components as never,
+          createEvaluater: literalsOnly as never,
+          elementAttributeNameCase: "react",
+          stylePropertyNameCase: "dom",
+        })}
+      </Fragment>
+    ),
+  );
+}

@@ -1,0 +1,56 @@
+// Static lesson HTML with islands: where the lesson is split, and the markup listings/tables get.
+import type { Root } from "hast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { rehypeLessonMarkup, splitLesson } from "./lesson-html";
+
+const p = (text: string) => ({ type: "element" as const, tagName: "p", properties: {}, children: [{ type: "text" as const, value: text }] });
+const island = (name: string) => ({ type: "mdxJsxFlowElement", name, attributes: [], children: [] }) as never;
+
+describe("splitLesson", () => {
+  it("keeps runs of plain nodes as HTML and every top-level node holding an MDX component as an island, in order", () => {
+    const wrapped = { type: "element", tagName: "div", properties: {}, children: [p("inside"), island("Callout")] } as never;
+    const root: Root = { type: "root", children: [p("a <b>"), { type: "text", value: "\n" }, p("b"), island("CodeCell"), p("c"), wrapped, { type: "mdxjsEsm", value: "export const x = 1" } as never] };
+    const segments = splitLesson(root);
+    expect(segments.map((s) => s.type)).toEqual(["html", "island", "html", "island"]);
+    expect(segments[0]).toEqual({ type: "html", html: "<p>a &#x3C;b></p>\n<p>b</p>" });
+    expect(segments[1]).toMatchObject({ type: "island", node: { name: "CodeCell" } });
+    expect(segments[2]).toEqual({ type: "html", html: "<p>c</p>" });
+    expect(segments[3]).toMatchObject({ type: "island", node: { tagName: "div" } });
+  });
+
+  it("returns one HTML run for a lesson without components, and nothing for an empty one", () => {
+    expect(splitLesson({ type: "root", children: [p("only")] })).toEqual([{ type: "html", html: "<p>only</p>" }]);
+    expect(splitLesson({ type: "root", children: [] })).toEqual([]);
+  });
+});
+
+describe("rehypeLessonMarkup", () => {
+  const render = (markdown: string) => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeLessonMarkup);
+    const tree = processor.runSync(processor.parse(markdown)) as Root;
+    return splitLesson(tree).map((s) => (s.type === "html" ? s.html : "")).join("");
+  };
+
+  it("wraps each table in a focusable, labelled scroll region and turns empty header cells into plain cells", () => {
+    const html = render("| | A |\n|---|---|\n| x | 1 |\n\n| B |\n|---|\n| 2 |\n");
+    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table>');
+    expect(html).toContain('aria-label="Table 2"');
+    expect(html).toMatch(/<thead>\s*<tr>\s*<td><\/td>\s*<th>A<\/th>/);
+  });
+
+  it("gives a pretty-code listing the listing class and a copy button", () => {
+    const tree: Root = {
+      type: "root",
+      children: [{ type: "element", tagName: "figure", properties: { dataRehypePrettyCodeFigure: "" }, children: [{ type: "element", tagName: "pre", properties: {}, children: [] }] }],
+    };
+    rehypeLessonMarkup()(tree);
+    const [segment] = splitLesson(tree);
+    expect(segment).toEqual({
+      type: "html",
+      html: '<figure data-rehype-pretty-code-figure="" class="listing"><button type="button" class="copy-button" data-copy=""><span aria-live="polite">Copy</span></button><pre tabindex="0"></pre></figure>',
+    });
+  });
+});

@@ -1,0 +1,94 @@
+// The compiled lesson as static HTML with islands. Top-level nodes that hold an MDX component
+// (a code cell, a lab figure, a callout) stay a hast tree that React renders; everything else
+// becomes plain HTML strings, which the browser never hydrates (see docs/decisions/0120).
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+
+export type LessonSegment = { type: "html"; html: string } | { type: "island"; node: RootContent };
+
+type AnyNode = { type: string; children?: AnyNode[] };
+
+const isMdxNode = (node: AnyNode) => node.type.startsWith("mdx");
+const holdsMdx = (node: AnyNode): boolean => isMdxNode(node) || (node.children ?? []).some(holdsMdx);
+
+/** Splits the lesson into runs of static HTML and islands, in document order. */
+export function splitLesson(root: Root): LessonSegment[] {
+  const segments: LessonSegment[] = [];
+  let pending: RootContent[] = [];
+  const flush = () => {
+    const html = toHtml({ type: "root", children: pending }).trim();
+    if (html) segments.push({ type: "html", html });
+    pending = [];
+  };
+  for (const child of root.children) {
+    if ((child as AnyNode).type === "mdxjsEsm") continue; // imports/exports: nothing to show
+    if (holdsMdx(child)) {
+      flush();
+      segments.push({ type: "island", node: child });
+    } else {
+      pending.push(child);
+    }
+  }
+  flush();
+  return segments;
+}
+
+const el = (tagName: string, properties: Element["properties"], children: ElementContent[]): Element => ({
+  type: "element",
+  tagName,
+  properties,
+  children,
+});
+
+const isElement = (node: AnyNode, tagName?: string): node is Element & AnyNode =>
+  node.type === "element" && (tagName === undefined || (node as Element).tagName === tagName);
+
+const textOf = (node: AnyNode): string =>
+  node.type === "text" ? ((node as { value?: string }).value ?? "") : (node.children ?? []).map(textOf).join("");
+
+/**
+ * Rehype plugin for the static lesson: listings get their copy button (shown only when
+ * JavaScript runs; a delegated handler does the copying), tables scroll in a keyboard-reachable
+ * region, and an empty corner header cell becomes a plain cell (a header must name something).
+ */
+export function rehypeLessonMarkup() {
+  return (tree: Root) => {
+    let tables = 0;
+    const walk = (parent: AnyNode) => {
+      const children = parent.children;
+      if (!children) return;
+      children.forEach((node, index) => {
+        if (isElement(node, "figure") && ("data-rehype-pretty-code-figure" in (node.properties ?? {}) || "dataRehypePrettyCodeFigure" in (node.properties ?? {}))) {
+          const className = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
+          node.properties = { ...node.properties, className: [...className, "listing"] };
+          // The code scrolls sideways in its own box: reachable by keyboard.
+          for (const pre of findAll(node, "pre")) pre.properties = { ...pre.properties, tabIndex: 0 };
+          node.children.unshift(
+            el("button", { type: "button", className: ["copy-button"], dataCopy: "" }, [
+              el("span", { ariaLive: "polite" }, [{ type: "text", value: "Copy" }]),
+            ]),
+          );
+        } else if (isElement(node, "table")) {
+          tables += 1;
+          for (const th of findAll(node, "th")) {
+            if (!textOf(th).trim()) th.tagName = "td";
+          }
+          children[index] = el("div", { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: `Table ${tables}` }, [node]);
+          return;
+        }
+        walk(node);
+      });
+    };
+    walk(tree as AnyNode);
+  };
+}
+
+function findAll(node: AnyNode, tagName: string): Element[] {
+  const out: Element[] = [];
+  const visit = (n: AnyNode) => {
+    if (isElement(n, tagName)) out.push(n);
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return out;
+}

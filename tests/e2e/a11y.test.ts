@@ -1,0 +1,78 @@
+// axe-core (WCAG 2.2 A/AA + best practice) on every page and on the lesson's interactive states,
+// in both colour schemes, on a phone and on a desktop. Any violation fails with its rule and nodes.
+import path from "node:path";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
+import { axeViolations } from "./axe";
+import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
+
+const course = loadCourses(path.join(ROOT, "content"))[0];
+const chapters = chaptersInOrder(course);
+const PAGES = ["/", course.href, ...course.sections.map((s) => s.href), ...chapters.map((c) => c.href), "/no-such-page", "/authors/sign-in"];
+
+const VARIANTS: [string, BrowserContextOptions][] = [
+  ["light desktop", { colorScheme: "light", viewport: { width: 1280, height: 800 } }],
+  ["dark desktop", { colorScheme: "dark", viewport: { width: 1280, height: 800 } }],
+  ["light phone", { colorScheme: "light", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ["dark phone", { colorScheme: "dark", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+];
+
+const browser = useBrowser();
+
+/** Waits until the page's client code has run (hydration marks nothing visible, so use the quiz/menu state). */
+async function settle(page: Page) {
+  await page.waitForLoadState("load");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+}
+
+describe.each(VARIANTS)("%s", (_name, options) => {
+  it("every page has no axe violations", async () => {
+    const { page, context } = await newPage(browser(), options);
+    const found: string[] = [];
+    for (const url of PAGES) {
+      await page.goto(url);
+      await settle(page);
+      found.push(...(await axeViolations(page)).map((v) => `${url}: ${v}`));
+    }
+    // The authors' report, signed in.
+    await page.goto("/authors/sign-in");
+    await page.getByLabel("Author token").fill(E2E_AUTHOR_TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((u) => u.pathname === "/authors");
+    found.push(...(await axeViolations(page)).map((v) => `/authors: ${v}`));
+    expect(found).toEqual([]);
+    await context.close();
+  });
+});
+
+it.each(VARIANTS)("the lesson's interactive states have no axe violations (%s)", async (_name, options) => {
+  const { page, context } = await newPage(browser(), options);
+  await page.goto(DROPOUT);
+  const found: string[] = [];
+  const check = async (state: string) => found.push(...(await axeViolations(page)).map((v) => `${state}: ${v}`));
+
+  // A cell after a run, and after an error.
+  const cell = cellAt(page, "train-vs-eval");
+  await runCell(cell);
+  await check("cell after running");
+  await editCell(cell, 'throw new Error("boom");');
+  await runCell(cell);
+  await cell.locator(".cell-error").first().waitFor();
+  await check("cell after an error");
+
+  // The quiz after submitting an answer.
+  const question = page.locator(".question").first();
+  await question.locator("input").first().check();
+  await question.getByRole("button", { name: /^Check/ }).click();
+  await question.locator(".result-summary").waitFor();
+  await check("quiz after submitting");
+
+  // The Ask AI panel, open.
+  await page.getByRole("button", { name: "Ask AI", exact: true }).click();
+  await page.getByRole("complementary", { name: "Ask AI" }).waitFor();
+  await check("Ask AI panel open");
+
+  expect(found).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,179 @@
+// The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
+// <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
+import type { Page } from "playwright-core";
+import { cellAt, DROPOUT, newPage, useBrowser } from "./browser";
+
+const browser = useBrowser();
+
+/** Samples document.activeElement every few ms until `until` settles; true if it was ever <body>. */
+async function focusEverOnBody(page: Page, until: Promise<unknown>): Promise<boolean> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bodyFocus: boolean; __sampler: number };
+    w.__bodyFocus = false;
+    w.__sampler = window.setInterval(() => {
+      if (document.activeElement === document.body || document.activeElement === null) w.__bodyFocus = true;
+    }, 5);
+  });
+  await until;
+  return page.evaluate(() => {
+    const w = window as unknown as { __bodyFocus: boolean; __sampler: number };
+    clearInterval(w.__sampler);
+    return w.__bodyFocus;
+  });
+}
+
+it("keeps focus and caret when the editor takes over from the static listing", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const cell = cellAt(page, "exercise"); // far down the page: its editor has not started yet
+  const listing = cell.locator("pre.cell-static");
+  await listing.waitFor();
+  expect(await cell.locator(".cm-editor").count()).toBe(0);
+  // Caret after the 10th character of the listing, then focus it as Tab would.
+  const before = await listing.evaluate((pre) => {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    const text = walker.nextNode()!;
+    window.getSelection()!.collapse(text, 10);
+    (pre as HTMLElement).focus({ preventScroll: true });
+    return pre.textContent!;
+  });
+  await cell.locator(".cm-editor").waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest(".cm-content") !== null);
+  await page.keyboard.type("Z");
+  const after = await cell.locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
+  expect(after.replace(/\n/g, "").slice(0, 11)).toBe((before.slice(0, 10) + "Z" + before.slice(10)).replace(/\n/g, "").slice(0, 11));
+  await context.close();
+});
+
+it("moves focus to the comment box after Enter on No, never to <body> while saving", async () => {
+  const { page, context } = await newPage(browser());
+  await page.route("**/api/feedback", async (route) => {
+    if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.goto(DROPOUT);
+  const widget = page.getByRole("region", { name: "Everything was clear?" });
+  const no = widget.getByRole("button", { name: "No" });
+  await no.focus();
+  const bodyFocus = await focusEverOnBody(
+    page,
+    (async () => {
+      await page.keyboard.press("Enter");
+      await widget.getByRole("textbox").waitFor();
+      await page.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
+    })(),
+  );
+  expect(bodyFocus).toBe(false);
+  await context.close();
+});
+
+it("marks as read and undoes it from the keyboard, focus staying on the button", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const current = page.getByRole("navigation", { name: "Course chapters" }).locator('[aria-current="page"]');
+  const button = page.getByRole("button", { name: "Mark chapter as read" });
+  await page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+  await button.focus();
+  const bodyFocus = await focusEverOnBody(
+    page,
+    (async () => {
+      await page.keyboard.press("Enter");
+      await page.getByRole("button", { name: "✓ Marked as read" }).waitFor();
+    })(),
+  );
+  expect(bodyFocus).toBe(false);
+  await expect(current.textContent()).resolves.toContain("(read)");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("✓ Marked as read");
+
+  await page.keyboard.press("Enter"); // undo
+  await page.getByRole("button", { name: "Mark chapter as read" }).waitFor();
+  await expect(current.textContent()).resolves.not.toContain("(read)");
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+  await expect(page.getByRole("button", { name: "Mark chapter as read" }).isVisible()).resolves.toBe(true);
+  await context.close();
+});
+
+it("keeps focus off <body> while a quiz answer is checked, then on the result", async () => {
+  const { page, context } = await newPage(browser());
+  await page.route("**/api/quiz/attempts", async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await page.goto(DROPOUT);
+  const question = page.locator(".question").first();
+  await question.locator("input").first().check();
+  await question.getByRole("button", { name: "Check question 1" }).focus();
+  const bodyFocus = await focusEverOnBody(
+    page,
+    (async () => {
+      await page.keyboard.press("Enter");
+      await question.locator(".result-summary").waitFor();
+    })(),
+  );
+  expect(bodyFocus).toBe(false);
+  await context.close();
+});
+
+it("names every Run and Check button after its cell or question", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  await page.locator(".question").first().waitFor();
+  const runs = await page.getByRole("button", { name: /^Run / }).evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  const checks = await page.getByRole("button", { name: /^Check question/ }).evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  expect(runs.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(runs).size).toBe(runs.length);
+  expect(checks.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(checks).size).toBe(checks.length);
+  await context.close();
+});
+
+it("fits a 320 px phone: no sideways scroll, the title on the first screen, a one-line breadcrumb", async () => {
+  const { page, context } = await newPage(browser(), { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+  await page.goto(DROPOUT);
+  await page.locator(".question").first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const title = await page.locator("h1").boundingBox();
+  expect(title!.y + title!.height).toBeLessThanOrEqual(568);
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  const shown = await crumbs.locator("li:visible").allTextContents();
+  expect(shown).toEqual(["Regularization Techniques"]);
+  const crumbBox = await crumbs.boundingBox();
+  expect(crumbBox!.height).toBeLessThan(30);
+  // The Ask AI button is in the page's flow, not floating over the lesson.
+  const ask = page.getByRole("button", { name: "Ask AI", exact: true });
+  expect(await ask.evaluate((b) => getComputedStyle(b).position)).toBe("static");
+  await context.close();
+});
+
+it("marks the section being read in the table of contents", async () => {
+  const { page, context } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
+  await page.goto(DROPOUT);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  const current = () => toc.locator("a[aria-current]").getAttribute("href");
+  await page.waitForFunction(() => document.querySelector(".toc a[aria-current]") !== null);
+  await page.locator("#train-mode-and-eval-mode").evaluate((h) => h.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === "#train-mode-and-eval-mode");
+  await expect(current()).resolves.toBe("#train-mode-and-eval-mode");
+  expect(await toc.locator("a[aria-current]").count()).toBe(1);
+  await context.close();
+});
+
+it("without JavaScript: the quiz questions are readable, it says answering needs JavaScript, dead controls are hidden", async () => {
+  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
+  await page.goto(DROPOUT);
+  const quiz = page.locator("section.quiz");
+  await expect(quiz.getByText("Answering the quiz needs JavaScript").isVisible()).resolves.toBe(true);
+  expect(await quiz.locator("legend").count()).toBeGreaterThanOrEqual(3);
+  expect((await quiz.locator("legend").first().innerText()).length).toBeGreaterThan(20);
+  await expect(page.getByText("Loading your answers…").first().isVisible()).resolves.toBe(false);
+  for (const name of [/^Check/, /^Ask AI$/, /^Run /, /^Copy/]) {
+    expect(await page.getByRole("button", { name }).count()).toBe(0);
+  }
+  // Listings and math are there to read.
+  expect(await page.locator("figure.listing pre code").count()).toBeGreaterThan(0);
+  expect(await page.locator("pre.cell-static").count()).toBeGreaterThan(0);
+  expect(await page.locator(".katex").count()).toBeGreaterThan(10);
+  await context.close();
+});
