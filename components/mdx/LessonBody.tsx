@@ -7,13 +7,15 @@ import type { CellProps } from "@/lib/content/cells";
 import type { LessonSegment } from "@/lib/content/lesson-html";
 import { mdxComponents } from "./components";
 
-type Expression = { type: string; value?: unknown; body?: { expression?: Expression }[] };
+type Expression = { type: string; value?: unknown; name?: string; body?: { expression?: Expression }[] };
 
-// MDX attribute values in our content are literals (seed={42}); anything else is a content error.
-const literalsOnly = () => ({
-  evaluateExpression(expression: Expression) {
+// MDX attribute values in our content are literals (seed={42}) and component names
+// (<MaskFigure />) come from the fixed map; anything else is a content error.
+const literalsAndComponents = (components: Record<string, unknown>) => () => ({
+  evaluateExpression(expression: Expression): unknown {
     if (expression.type === "Literal") return expression.value;
-    throw new Error(`MDX attribute expressions must be literals, got ${expression.type}`);
+    if (expression.type === "Identifier" && expression.name && Object.hasOwn(components, expression.name)) return components[expression.name];
+    throw new Error(`MDX: only literal attribute values and the components in components/mdx/components.tsx can be used, got ${expression.type} ${expression.name ?? ""}`);
   },
   evaluateProgram(program: Expression) {
     const first = program.body?.[0]?.expression;
@@ -35,7 +37,7 @@ export function LessonBody({ segments, chapterId, revision }: { segments: Lesson
           jsx,
           jsxs,
           components: components as never,
-          createEvaluater: literalsOnly as never,
+          createEvaluater: literalsAndComponents(components) as never,
           elementAttributeNameCase: "react",
           stylePropertyNameCase: "dom",
         })}
