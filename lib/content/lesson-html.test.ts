@@ -34,11 +34,14 @@ describe("rehypeLessonMarkup", () => {
     return splitLesson(tree).map((s) => (s.type === "html" ? s.html : "")).join("");
   };
 
-  it("wraps each table in a focusable, labelled scroll region and turns empty header cells into plain cells", () => {
+  it("wraps each table in a focusable, labelled scroll region; an empty corner makes the first column row headers", () => {
     const html = render("| | A |\n|---|---|\n| x | 1 |\n\n| B |\n|---|\n| 2 |\n");
     expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table>');
     expect(html).toContain('aria-label="Table 2"');
     expect(html).toMatch(/<thead>\s*<tr>\s*<td><\/td>\s*<th>A<\/th>/);
+    expect(html).toMatch(/<tbody>\s*<tr>\s*<th scope="row">x<\/th>\s*<td>1<\/td>/);
+    // A table with a named first header keeps its cells as they are.
+    expect(html).toMatch(/<tbody>\s*<tr>\s*<td>2<\/td>/);
   });
 
   it("gives a pretty-code listing the listing class and a copy button", () => {

@@ -70,8 +70,19 @@ export function rehypeLessonMarkup() {
           );
         } else if (isElement(node, "table")) {
           tables += 1;
-          for (const th of findAll(node, "th")) {
-            if (!textOf(th).trim()) th.tagName = "td";
+          // An empty corner cell makes a two-way table: the corner becomes a plain cell and each
+          // body row's first cell its row header (a header must name something; data cells need one).
+          const [corner] = findAll(node, "th");
+          if (corner && !textOf(corner).trim()) {
+            corner.tagName = "td";
+            for (const body of findAll(node, "tbody"))
+              for (const row of body.children.filter((c) => isElement(c as AnyNode, "tr")) as Element[]) {
+                const first = row.children.find((c) => isElement(c as AnyNode, "td")) as Element | undefined;
+                if (first) {
+                  first.tagName = "th";
+                  first.properties = { ...first.properties, scope: "row" };
+                }
+              }
           }
           children[index] = el("div", { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: `Table ${tables}` }, [node]);
           return;
