@@ -20,6 +20,10 @@ const VARIANTS: [string, BrowserContextOptions][] = [
 
 const browser = useBrowser();
 
+// Each test visits many pages (or runs cells) and runs axe on each: minutes on a busy machine,
+// not the single-page budget of browser.ts.
+const MANY_PAGES_MS = 300_000;
+
 /** Waits until the page's client code has run (hydration marks nothing visible, so use the quiz/menu state). */
 async function settle(page: Page) {
   await page.waitForLoadState("load");
@@ -43,7 +47,7 @@ describe.each(VARIANTS)("%s", (_name, options) => {
     found.push(...(await axeViolations(page)).map((v) => `/authors: ${v}`));
     expect(found).toEqual([]);
     await context.close();
-  });
+  }, MANY_PAGES_MS);
 });
 
 it.each(VARIANTS)("the lesson's interactive states have no axe violations (%s)", async (_name, options) => {
@@ -75,4 +79,4 @@ it.each(VARIANTS)("the lesson's interactive states have no axe violations (%s)",
 
   expect(found).toEqual([]);
   await context.close();
-});
+}, MANY_PAGES_MS);
