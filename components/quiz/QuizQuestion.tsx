@@ -163,7 +163,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
             {submitting ? "Checking…" : "Check"}
           </button>
         ) : result.canRetry ? (
-          <button type="button" onClick={tryAgain} aria-label={`Try question ${number} again`}>
+          <button type="button" onClick={tryAgain} aria-label={`Try again: question ${number}`}>
             Try again
           </button>
         ) : null}
