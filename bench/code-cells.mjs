@@ -13,8 +13,11 @@ import { percentile, startServer } from "./server.mjs";
 import { loadCells } from "./cells-source.mjs";
 
 const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
-const COLD_PAGES = 5;
-const WARM_RUNS = 10;
+// Smaller runs for a busy machine: COLD_PAGES=2 WARM_RUNS=5 CELLS=train-vs-eval BACKENDS=webgl
+const COLD_PAGES = Number(process.env.COLD_PAGES ?? 5);
+const WARM_RUNS = Number(process.env.WARM_RUNS ?? 10);
+const ONLY_CELLS = process.env.CELLS?.split(",");
+const BACKENDS = (process.env.BACKENDS ?? "webgl,wasm").split(",").map((b) => (b === "webgl" ? "" : b));
 const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
 const ms = (x) => `${x.toFixed(0)} ms`;
 const AT_ONCE_RUNS = 5;
@@ -53,7 +56,9 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const cells = loadCells(path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"));
+  const cells = loadCells(path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx")).filter(
+    (c) => !ONLY_CELLS || ONLY_CELLS.includes(c.id),
+  );
 
   // Cold: a fresh page each time. "Clicked at once" = Run as soon as the page has loaded (worker,
   // tfjs and backend all start on the click). "After reading" = the learner scrolls to the cell
@@ -79,7 +84,7 @@ try {
   const warm = {};
   const atOnce = {};
   let backend = "";
-  for (const forced of ["", "wasm"]) {
+  for (const forced of BACKENDS) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.baseURL + LESSON + (forced ? `?runner-backend=${forced}` : ""));
