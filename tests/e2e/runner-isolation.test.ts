@@ -152,7 +152,7 @@ it("starts every run from a clean worker: no globals, patches, handlers or neste
   expect(text).toContain("dropout works: 4");
   expect(text).toContain("onmessage: none");
   await context.close();
-});
+}, 150_000); // three runs, each on a fresh worker that warms up first: tens of seconds on a loaded machine
 
 it("a forged `done` neither ends the run nor records the cell as run; self.close() ends it at once", async () => {
   const { page, context } = await newPage(browser());
@@ -193,7 +193,7 @@ it("a forged `done` neither ends the run nor records the cell as run; self.close
   expect(next).toContain("next run 42");
   expect(next).not.toContain("time budget");
   await context.close();
-});
+}, 150_000); // three runs on fresh workers, one waiting 1.5 s on purpose
 
 it("keeps the page responsive under a message flood and caps the output, whatever the source", async () => {
   const { page, context } = await newPage(browser());
