@@ -46,7 +46,7 @@ export async function runLessonCell(cell: LessonCell, seed = cell.seed) {
 /** The number after `label` in a cell's output ("best epoch: 41" → 41). */
 export function numberAfter(text: string, label: string): number {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`${escaped}\\s*(-?[\\d.]+(?:e-?\\d+)?)`).exec(text);
+  const m = new RegExp(`${escaped}\\s*(-?[\\d.]+(?:e[-+]?\\d+)?)`).exec(text);
   if (!m) throw new Error(`no number after "${label}" in:\n${text}`);
   return Number(m[1]);
 }
