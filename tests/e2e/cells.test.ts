@@ -53,18 +53,34 @@ it("runs every cell of the Dropout lesson on WebGL with the expected results", a
   const solved = await run(exercise);
   expect(solved).toContain("Correct! Your dropout matches inverted dropout.");
   expect(solved).not.toContain("✗");
+  // The lesson models the habit it teaches: no cell (nor the check) leaves tensors behind.
+  for (const text of [trainEval, inverted, first, solved]) expect(text).not.toContain("left undisposed");
+
+  // The cells added for depth: variance shift, dropout as an L2 penalty, spatial dropout.
+  const variance = await run(cell(page, "variance-shift"));
+  const [, trainVar, testVar] = /variance\s+training ([\d.]+)\s+inference ([\d.]+)/.exec(variance)!;
+  expect(Math.abs(Number(trainVar) - 3)).toBeLessThan(0.15); // σ² + (σ² + μ²)·p/(1 − p) with μ = σ = 1, p = 0.5
+  expect(Math.abs(Number(testVar) - 1)).toBeLessThan(0.05);
+  const l2 = await run(cell(page, "linear-l2"));
+  const measured = number(l2, "squared error, averaged over dropout masks:");
+  const predicted = number(l2, "squared error without dropout \\+ penalty:");
+  expect(Math.abs(measured - predicted) / predicted).toBeLessThan(0.05);
+  const spatial = await run(cell(page, "spatial-dropout"));
+  const spatialShares = /spatial dropout, share of pixels kept per channel: ([\d. ]+)/.exec(spatial)![1].trim().split(/\s+/);
+  expect(spatialShares.every((v) => v === "0.00" || v === "1.00")).toBe(true);
+  for (const text of [variance, l2, spatial]) expect(text).not.toContain("left undisposed");
 
   // Progress: the server recorded every cell this learner ran.
   const learner = (await context.cookies()).find((c) => c.name === "lbr_learner")!.value;
   const db = new Database(e2eDatabase(), { readonly: true });
   let cells: string[] = [];
-  for (let i = 0; i < 20 && cells.length < 4; i++) {
+  for (let i = 0; i < 20 && cells.length < 7; i++) {
     const row = db.prepare('SELECT "cellsRun" FROM "ChapterProgress" WHERE "learnerId" = ?').get(learner) as { cellsRun: string } | undefined;
     cells = row ? (JSON.parse(row.cellsRun) as string[]) : [];
-    if (cells.length < 4) await page.waitForTimeout(100);
+    if (cells.length < 7) await page.waitForTimeout(100);
   }
   db.close();
-  expect(cells).toEqual(["exercise", "from-scratch", "inverted-dropout", "train-vs-eval"]);
+  expect(cells).toEqual(["exercise", "from-scratch", "inverted-dropout", "linear-l2", "spatial-dropout", "train-vs-eval", "variance-shift"]);
   await context.close();
 });
 
