@@ -58,10 +58,12 @@ it("runs every cell of the Dropout lesson on WebGL with the expected results", a
 
   // The cells added for depth: variance shift, dropout as an L2 penalty, spatial dropout.
   const variance = await run(cell(page, "variance-shift"));
+  expect(variance).toMatch(/variance\s+training [\d.]+/);
   const [, trainVar, testVar] = /variance\s+training ([\d.]+)\s+inference ([\d.]+)/.exec(variance)!;
   expect(Math.abs(Number(trainVar) - 3)).toBeLessThan(0.15); // σ² + (σ² + μ²)·p/(1 − p) with μ = σ = 1, p = 0.5
   expect(Math.abs(Number(testVar) - 1)).toBeLessThan(0.05);
   const l2 = await run(cell(page, "linear-l2"));
+  expect(l2).toMatch(/squared error, averaged over dropout masks: [\d.]+/); // shows the output if the cell failed
   const measured = number(l2, "squared error, averaged over dropout masks:");
   const predicted = number(l2, "squared error without dropout \\+ penalty:");
   expect(Math.abs(measured - predicted) / predicted).toBeLessThan(0.05);
