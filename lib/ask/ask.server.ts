@@ -14,15 +14,26 @@ import type { AnswerPart, AskEvent } from "./types";
 
 const DEFAULT_SUGGESTIONS = ["What is dropout?", "Why does dropout scale the kept units?", "What is the difference between train and eval mode?"];
 
+// Quotes are sentences of the course, a few hundred in all: each is rendered once per process
+// (unified + KaTeX costs ~5–10 ms a quote, retrieval ~8 ms a question).
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 5_000;
+
 /** Quotes as HTML with their math typeset (KaTeX); a quote that does not render falls back to its text. */
 function withHtml(part: RetrievedPart): AnswerPart {
   const { quotesMarkdown, ...rest } = part;
   const html = quotesMarkdown.map((markdown, i) => {
-    try {
-      return renderInlineMarkdown(markdown);
-    } catch {
-      return escapeHtml(rest.quotes[i] ?? "");
+    let out = rendered.get(markdown);
+    if (out === undefined) {
+      try {
+        out = renderInlineMarkdown(markdown);
+      } catch {
+        out = escapeHtml(rest.quotes[i] ?? "");
+      }
+      if (rendered.size >= MAX_RENDERED) rendered.clear();
+      rendered.set(markdown, out);
     }
+    return out;
   });
   return { ...rest, html };
 }
