@@ -163,10 +163,10 @@ it("trains both networks live off the main thread, draws their curves and bounda
   expect(layers.shading[1]).not.toBe(layers.firstShading[1]);
   expect(layers.styles).toBe(0);
 
-  // Responsiveness: training runs in a worker and charts redraw in small slices, so no main-thread
-  // task comes near the time one training run takes. The issue's stricter target (no task over
-  // 50 ms) is measured by bench/lab.mjs and not met yet (52–83 ms on a quiet machine here): this
-  // guard catches training or drawing moving onto the main thread (tasks of seconds).
+  // Responsiveness: training runs in a worker and charts redraw one per frame, so no main-thread
+  // task comes near the time one training run takes. The issue's target (no task over 50 ms) is
+  // measured by bench/lab.mjs on a quiet machine; this guard has room for a busy test machine and
+  // still catches training or drawing moving onto the main thread (tasks of seconds).
   expect(longest).toBeLessThanOrEqual(RESPONSIVE_MS);
 });
 
