@@ -68,6 +68,19 @@ export function bestSentences(hit: Pick<Hit, "sentences" | "sentenceScores">, co
 
 export type AskQuery = { question: string; error?: string };
 
+const RERANKED = 5;
+
+/**
+ * The leading hits reordered by score weighted with how much of the question each one covers: a
+ * section that shares one rare word with the question ("model") should not outrank the section
+ * that answers it ("Choosing the dropout rate" for "choose the right dropout probability").
+ */
+function byCoverage(index: PassageIndex, hits: Hit[], question: string): Hit[] {
+  const head = hits.slice(0, RERANKED).map((hit) => ({ hit, key: hit.score * (0.5 + coverage(index, hit, question)) }));
+  head.sort((a, b) => b.key - a.key);
+  return [...head.map((x) => x.hit), ...hits.slice(RERANKED)];
+}
+
 /**
  * Retrieval answer for a question (and, with "Ask AI about this error", the cell's error).
  * Common TensorFlow.js errors add their topic's words, so the course's help on them ranks first.
@@ -76,7 +89,8 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
   const { question, error } = typeof query === "string" ? { question: query, error: undefined } : query;
   const topic = error ? errorTopic(error) : undefined;
   const text = [question, error, topic?.words].filter(Boolean).join("\n");
-  const hits = searchPassages(index, text, chapterId);
+  const found = searchPassages(index, text, chapterId);
+  const hits = error ? found : byCoverage(index, found, question);
   const best = hits[0];
   // With an attached error, the error decides; a recognised error topic is covered by definition.
   const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`) : coverage(index, best, question);
