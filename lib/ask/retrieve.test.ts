@@ -120,3 +120,10 @@ it("survives serialisation (the index is built at build time and loaded by the s
   const question = "what is inverted dropout?";
   expect(searchPassages(reloaded, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)])).toEqual(searchPassages(index, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)]));
 });
+
+it("does not call a covered question 'not covered' because it carries a number", () => {
+  const numbered = Array.from({ length: 12 }, (_, i) => `What does dropout do? (${i})`);
+  for (const question of ["What does dropout do?", ...numbered, "what does a dropout rate of 0.5 do"]) {
+    expect(answerFromCourse(index, question, DROPOUT_CHAPTER).answer.kind).toBe("course");
+  }
+});

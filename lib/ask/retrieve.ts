@@ -34,7 +34,8 @@ function contains(own: Set<string>, stem: string): boolean {
 
 /** Share of the question's idf-weighted stems that the passage contains (a synonym counts), in [0, 1]. */
 export function coverage(index: PassageIndex, hit: Pick<Hit, "heading" | "text">, question: string): number {
-  const wanted = queryStems(question);
+  // Bare numbers ("(3)", "0.5" split at its dot) say nothing about the topic asked about.
+  const wanted = queryStems(question).filter((forms) => !/^\d+$/.test(forms[0]!));
   if (wanted.length === 0) return 0;
   const own = stems(`${hit.heading} ${hit.text}`);
   // A hyphenated term ("self-attention") names one specific thing: it counts double.
