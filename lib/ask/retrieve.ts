@@ -76,10 +76,13 @@ const RERANKED = 5;
  * section that shares one rare word with the question ("model") should not outrank the section
  * that answers it ("Choosing the dropout rate" for "choose the right dropout probability").
  */
-function byCoverage(index: PassageIndex, hits: Hit[], question: string): Hit[] {
-  const head = hits.slice(0, RERANKED).map((hit) => ({ hit, key: hit.score * (0.5 + coverage(index, hit, question)) }));
+function byCoverage(index: PassageIndex, hits: Hit[], question: string): { hits: Hit[]; bestCoverage: number } {
+  const head = hits.slice(0, RERANKED).map((hit) => {
+    const covered = coverage(index, hit, question);
+    return { hit, covered, key: hit.score * (0.5 + covered) };
+  });
   head.sort((a, b) => b.key - a.key);
-  return [...head.map((x) => x.hit), ...hits.slice(RERANKED)];
+  return { hits: [...head.map((x) => x.hit), ...hits.slice(RERANKED)], bestCoverage: head[0]?.covered ?? 0 };
 }
 
 /**
@@ -91,10 +94,11 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
   const topic = error ? errorTopic(error) : undefined;
   const text = [question, error, topic?.words].filter(Boolean).join("\n");
   const found = searchPassages(index, text, chapterId);
-  const hits = error ? found : byCoverage(index, found, question);
+  const ranked = error ? undefined : byCoverage(index, found, question);
+  const hits = ranked?.hits ?? found;
   const best = hits[0];
   // With an attached error, the error decides; a recognised error topic is covered by definition.
-  const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`) : coverage(index, best, question);
+  const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`) : ranked!.bestCoverage;
   if (!best || best.score < MIN_SCORE || (!error && confidence < MIN_COVERAGE)) return { answer: { kind: "not-covered", confidence }, hits };
   const top = hits.filter((h) => h.score >= best.score * 0.45).slice(0, MAX_PARTS);
   return {
