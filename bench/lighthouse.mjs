@@ -1,7 +1,11 @@
-// Lighthouse on the Dropout lesson (production build, Debian Chromium headless), mobile and desktop.
+// Lighthouse on lesson pages (production build, Debian Chromium headless), mobile and desktop.
 //   npm run bench:lighthouse            (LH_RUNS=3 for more runs per preset; default 2)
+//   LH_PAGES=dropout,gradient-descent   (chapter slugs; default: the Dropout lesson and Gradient Descent)
+//   LH_SAVE=dir                         (also write each run's full Lighthouse JSON report there)
 // Prints, per run and as the median per preset: the four category scores, TBT, LCP, the page's
-// DOM element count; plus the first-load JS (gzip) of the page, measured from its HTML.
+// DOM element count; plus the first-load JS (gzip) of the page, measured from its HTML; and, per
+// run, what costs the score: the LCP element, the scripts with the most main-thread time, the
+// longest tasks and the largest unused JS.
 // Targets (issue #12): performance ≥ 95 mobile and 100 desktop; a11y, best practices, SEO 100;
 // first-load JS ≤ 150 KB gzip.
 import { gzipSync } from "node:zlib";
@@ -13,12 +17,21 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startServer } from "./server.mjs";
 
-const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
+const CHAPTERS = {
+  dropout: "/courses/optimization-regularization/regularization-techniques/dropout",
+  "gradient-descent": "/courses/optimization-regularization/optimization-basics/gradient-descent",
+  "batch-normalization": "/courses/optimization-regularization/regularization-techniques/batch-normalization",
+  "monte-carlo-dropout": "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout",
+};
+const PAGES = (process.env.LH_PAGES ?? "dropout,gradient-descent").split(",").map((slug) => {
+  if (!CHAPTERS[slug]) throw new Error(`LH_PAGES: unknown chapter "${slug}" (known: ${Object.keys(CHAPTERS).join(", ")})`);
+  return CHAPTERS[slug];
+});
 const RUNS = Number(process.env.LH_RUNS ?? 2);
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-async function firstLoadJs(baseURL) {
-  const html = await (await fetch(baseURL + LESSON)).text();
+async function firstLoadJs(baseURL, lesson) {
+  const html = await (await fetch(baseURL + lesson)).text();
   const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)]
     .filter((m) => !/\bnoModule\b/i.test(m[1]))
     .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
@@ -38,10 +51,19 @@ async function runOnce(url, preset) {
   try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }, preset === "desktop" ? desktopConfig : undefined);
     const lhr = result.lhr;
+    if (process.env.LH_SAVE) {
+      fs.mkdirSync(process.env.LH_SAVE, { recursive: true });
+      fs.writeFileSync(path.join(process.env.LH_SAVE, `${url.split("/").pop()}-${preset}-${Date.now()}.json`), result.report);
+    }
     const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
       .map((a) => a.id);
+    const short = (u) => String(u).replace(/^https?:\/\/[^/]+/, "");
+    const lcpItem = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node ?? lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.node;
+    const bootup = (lhr.audits["bootup-time"]?.details?.items ?? []).slice(0, 4).map((i) => `${short(i.url)} ${Math.round(i.scripting)} ms`);
+    const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? []).slice(0, 4).map((i) => `${short(i.url)} ${Math.round(i.duration)} ms @${Math.round(i.startTime)}`);
+    const unused = (lhr.audits["unused-javascript"]?.details?.items ?? []).slice(0, 3).map((i) => `${short(i.url)} ${Math.round(i.wastedBytes / 1024)} KB`);
     return {
       perf: score("performance"),
       a11y: score("accessibility"),
@@ -55,6 +77,12 @@ async function runOnce(url, preset) {
       // a busy shared machine scores far lower and every timing above scales with it).
       cpu: lhr.environment.benchmarkIndex,
       failing,
+      costs: [
+        `LCP element: ${lcpItem ? `${lcpItem.nodeLabel?.slice(0, 60)} (${lcpItem.selector})` : "?"}`,
+        `script time: ${bootup.join(", ") || "-"}`,
+        `long tasks: ${longTasks.join(", ") || "-"}`,
+        `unused JS: ${unused.join(", ") || "-"}`,
+      ],
     };
   } finally {
     await chrome.kill();
@@ -72,20 +100,23 @@ const line = (r) =>
 
 const server = await startServer();
 try {
-  const url = server.baseURL + LESSON;
+  for (const lesson of PAGES) {
+  const url = server.baseURL + lesson;
   await fetch(url); // compile-and-cache the page once, so runs measure the browser, not the first render
-  const js = await firstLoadJs(server.baseURL);
-  console.log(`Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${LESSON} (${CHROMIUM}, headless; ${RUNS} runs per preset)`);
+  const js = await firstLoadJs(server.baseURL, lesson);
+  console.log(`Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${lesson} (${CHROMIUM}, headless; ${RUNS} runs per preset; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
   console.log(`  first-load JS            ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.scripts} scripts (target ≤ 150 KB); HTML ${(js.htmlGzip / 1024).toFixed(1)} KB gzip`);
   for (const preset of ["mobile", "desktop"]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await runOnce(url, preset);
       runs.push(r);
-      console.log(`  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`);
+      console.log(`  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}  load ${os.loadavg()[0].toFixed(2)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`);
+      for (const c of r.costs) console.log(`                   ${c}`);
     }
     const m = Object.fromEntries(["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom", "cpu"].map((k) => [k, median(runs.map((r) => r[k]))]));
     console.log(`  ${preset.padEnd(7)} median   ${line(m)}`);
+  }
   }
 } finally {
   server.stop();
