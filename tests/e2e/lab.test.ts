@@ -35,13 +35,40 @@ async function drawnCharts(scope: Locator, count: number): Promise<string[]> {
 const lastValue = (description: string, series: string) =>
   Number(new RegExp(`(?:\\. |; )${series}: \\d+ points, last ([-\\d.e]+)`).exec(description)?.[1]);
 
-async function openExperiment(page: Page, query = "") {
-  await page.goto(DROPOUT + query);
-  const lab = page.locator('[data-lab="experiment"]');
-  await lab.getByRole("button", { name: "Run the experiment" }).waitFor(); // the interactive version has loaded
-  await lab.scrollIntoViewIfNeeded();
+/**
+ * Brings a lab figure into view and waits for its interactive version: figures load their code
+ * only when the reader comes near them (components/lab/LazyLab.tsx), so the test scrolls to the
+ * static version first and then waits for a control only the interactive one has.
+ */
+async function openLab(page: Page, slot: "experiment" | "mc-dropout", control: { role: "button" | "slider"; name: string }) {
+  await page.locator(`[data-lab-slot="${slot}"]`).scrollIntoViewIfNeeded();
+  const lab = page.locator(`[data-lab="${slot}"]`);
+  await lab.getByRole(control.role, { name: control.name }).waitFor();
   return lab;
 }
+
+async function openExperiment(page: Page, query = "") {
+  await page.goto(DROPOUT + query);
+  return openLab(page, "experiment", { role: "button", name: "Run the experiment" });
+}
+
+it("loads a lab figure's code only when the reader comes near it", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  // Hydrated and settled: the first cell's editor has mounted, and a second passes.
+  await page.locator(".cm-content").first().waitFor();
+  await page.waitForTimeout(1000);
+  const slot = page.locator('[data-lab-slot="experiment"]');
+  expect(await slot.getAttribute("data-lab-loaded")).toBe("false");
+  expect(await page.locator('[data-lab="experiment"]').count()).toBe(0);
+  expect(await slot.locator('[data-lab="experiment-static"]').count()).toBe(1);
+  // Scrolling towards it loads it; the static version is replaced in place.
+  await slot.scrollIntoViewIfNeeded();
+  await slot.getByRole("button", { name: "Run the experiment" }).waitFor();
+  expect(await slot.getAttribute("data-lab-loaded")).toBe("true");
+  expect(await page.locator('[data-lab="experiment-static"]').count()).toBe(0);
+  await context.close();
+});
 
 it("draws a cell's show.heatmap, show.line and show.table output under the cell", async () => {
   const { page, context } = await newPage(browser());
@@ -201,7 +228,7 @@ it("stops a run mid-way: the status says where, no more points arrive, and the n
 it("draws the Monte Carlo dropout band, wider in the gap than where there is data", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(MC);
-  const demo = page.locator('[data-lab="mc-dropout"]');
+  const demo = await openLab(page, "mc-dropout", { role: "button", name: "Train and sample" });
   await demo.getByRole("button", { name: "Train and sample" }).click();
   await demo.getByText(/^Trained and sampled in [\d.]+ s/).waitFor({ timeout: 120_000 });
   const [band] = await drawnCharts(demo, 1);
@@ -225,8 +252,7 @@ async function checkAccessible(b: Browser, options: { colorScheme?: "dark" | "li
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
 
   await page.goto(MC);
-  const demo = page.locator('[data-lab="mc-dropout"]');
-  await demo.getByRole("slider", { name: "Passes T" }).waitFor();
+  await openLab(page, "mc-dropout", { role: "slider", name: "Passes T" });
   expect(await axeViolations(page, '[data-lab="mc-dropout"]')).toEqual([]);
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= innerWidth)).toBe(true);
   await context.close();

@@ -12,12 +12,15 @@ const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 const browser = useBrowser();
 
-/** Opens the lesson and waits until the figure's controls exist (hydrated). */
+/**
+ * Opens the lesson, scrolls to the figure (its interactive code loads only when the reader comes
+ * near it) and waits until the interactive figure's controls exist.
+ */
 async function openFigure(page: Page) {
   await page.goto(DROPOUT);
   const figure = page.locator(FIGURE);
-  await figure.getByRole("button", { name: "Next mask" }).waitFor();
   await figure.scrollIntoViewIfNeeded();
+  await figure.getByRole("button", { name: "Next mask" }).waitFor();
   return figure;
 }
 
