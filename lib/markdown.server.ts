@@ -25,6 +25,27 @@ export function renderMarkdown(markdown: string): string {
   return String(file);
 }
 
+type HastNode = { type: string; value?: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
+
+/** Text a reader hears, math read from KaTeX's MathML (x^{-6} as "x^−6"); hidden parts skipped. */
+function spokenText(node: HastNode): string {
+  if (node.type === "text") return node.value ?? "";
+  if (node.tagName === "annotation" || node.properties?.ariaHidden === "true" || node.properties?.ariaHidden === true) return "";
+  const parts = (node.children ?? []).map(spokenText);
+  return node.tagName === "msup" ? parts.join("^") : node.tagName === "msub" ? parts.join("_") : parts.join("");
+}
+
+/**
+ * The plain text of an inline snippet that contains math, for an accessible name (a choice whose
+ * label is only math would otherwise have none: name computation skips MathML); undefined when
+ * the snippet has no math, so its visible text is its name.
+ */
+export function mathLabel(markdown: string): string | undefined {
+  const tree = processor.runSync(processor.parse(markdown)) as HastNode;
+  const text = spokenText(tree).replace(/\s+/g, " ").trim();
+  return markdown.includes("$") && /class="katex"/.test(renderMarkdown(markdown)) ? text : undefined;
+}
+
 /** Inline variant: a single paragraph is unwrapped (for choice labels and legends). */
 export function renderInlineMarkdown(markdown: string): string {
   const html = renderMarkdown(markdown).trim();

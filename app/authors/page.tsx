@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requireAuthor } from "@/lib/authors/guard.server";
 import { feedbackRevisions, feedbackSummary, quizStatistics, recentComments, recentQuestions } from "@/lib/authors/report.server";
 import { getChapterById } from "@/lib/content/course.server";
+import { ScrollRegion } from "@/components/authors/ScrollRegion";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Authors' report", robots: { index: false } };
@@ -57,7 +58,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
         {summary.length === 0 ? (
           <p className="muted">No feedback yet.</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollRegion label="Feedback by chapter">
             <table>
               <thead>
                 <tr>
@@ -87,7 +88,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <h3>Recent comments</h3>
         {comments.length === 0 ? (
@@ -139,7 +140,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
               {q.attempts} attempts by {q.learners} learners · facility (mean score) {pct(q.facility)} · fully correct{" "}
               {pct(q.attempts ? q.fullyCorrect / q.attempts : null)} · first attempts {pct(q.firstScore)} vs later {pct(q.laterScore)}
             </p>
-            <div className="table-scroll">
+            <ScrollRegion label={`Choices picked, ${q.chapterTitle}: ${q.questionId}`}>
               <table>
                 <thead>
                   <tr>
@@ -160,7 +161,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </article>
         ))}
       </section>

@@ -62,7 +62,9 @@ export function mountEditor(
           if (update.docChanged || update.focusChanged) startChecker();
         }),
         checkerSlot.of([]),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        // An explicit tabindex on the (already focusable) content: axe counts only that as a
+        // keyboard way into the scroller, which scrolls sideways for long lines.
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
       ],
     }),
   });

@@ -114,6 +114,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
                   checked={selected.includes(id)}
                   disabled={locked}
                   onChange={(e) => toggle(id, e.target.checked)}
+                  aria-label={choice.label}
                 />
                 <span dangerouslySetInnerHTML={{ __html: choice.html }} />
               </label>

@@ -5,7 +5,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ContentError, revisionOf, type Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
-import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown.server";
+import { mathLabel, renderInlineMarkdown, renderMarkdown } from "@/lib/markdown.server";
 import type { ResultQuestion } from "./result";
 import { quizFileSchema, type Question } from "./schema";
 import type { PublicQuiz } from "./types";
@@ -15,7 +15,7 @@ export type LoadedQuestion = Omit<ResultQuestion, "choices"> & {
   promptHtml: string;
   shuffle: boolean;
   showCorrectCount: boolean;
-  choices: (ResultQuestion["choices"][number] & { html: string })[];
+  choices: (ResultQuestion["choices"][number] & { html: string; label?: string })[];
 };
 
 export type LoadedQuiz = {
@@ -81,6 +81,7 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
           id: c.id,
           correct: c.correct,
           html: render(c.text, `${at}.choices.${j}.text`, true),
+          label: mathLabel(c.text),
           rationaleHtml: render(c.rationale, `${at}.choices.${j}.rationale`),
         })),
       };
@@ -115,7 +116,7 @@ export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
       ...(q.showCorrectCount ? { correctCount: q.choices.filter((c) => c.correct).length } : {}),
       maxAttempts: q.maxAttempts,
       shuffle: q.shuffle,
-      choices: q.choices.map((c) => ({ id: c.id, html: c.html })),
+      choices: q.choices.map((c) => ({ id: c.id, html: c.html, ...(c.label ? { label: c.label } : {}) })),
     })),
   };
 }

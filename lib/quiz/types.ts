@@ -1,7 +1,8 @@
 // What the browser gets: questions without their key, and results after a submission.
 // (Type-only module: safe to import from client components.)
 
-export type PublicChoice = { id: string; html: string };
+/** `label`: the choice's plain text when it holds math (its accessible name; see mathLabel). */
+export type PublicChoice = { id: string; html: string; label?: string };
 
 export type PublicQuestion = {
   id: string;

@@ -55,8 +55,9 @@ async function openExperiment(page: Page, query = "") {
 it("loads a lab figure's code only when the reader comes near it", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
-  // Hydrated and settled: the first cell's editor has mounted, and a second passes.
-  await page.locator(".cm-content").first().waitFor();
+  // Hydrated and settled: the table of contents marks the current section (an effect after
+  // hydration), and a second passes.
+  await page.locator('.toc a[aria-current="location"]').waitFor({ state: "attached" });
   await page.waitForTimeout(1000);
   const slot = page.locator('[data-lab-slot="experiment"]');
   expect(await slot.getAttribute("data-lab-loaded")).toBe("false");
@@ -105,6 +106,10 @@ it("streams a chart while a cell trains, and the dropout-on loss sits above the 
   await page.waitForFunction(() => document.querySelector('[data-cell-id="live-loss"] .chart-plot svg path[d]') !== null, undefined, { timeout: 60_000 });
   expect(await cell.getByRole("button", { name: "Stop" }).isEnabled()).toBe(true);
   await cell.locator(".cell-meta").waitFor({ timeout: 60_000 });
+  // Charts redraw at most every 400 ms: the last points may be drawn after the run has ended.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-cell-id="live-loss"] .chart-plot')].some((e) => /dropout off: 40 points/.test(e.getAttribute("aria-label") ?? "")),
+  );
   const [line] = await drawnCharts(cell, 1);
   expect(line).toMatch(/fit's loss \(dropout on\): 40 points/);
   expect(line).toMatch(/loss with dropout off: 40 points/);
