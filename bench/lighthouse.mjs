@@ -78,7 +78,8 @@ async function runOnce(url, preset) {
       cpu: lhr.environment.benchmarkIndex,
       failing,
       costs: [
-        `LCP element: ${lcpItem ? `${lcpItem.nodeLabel?.slice(0, 60)} (${lcpItem.selector})` : "?"}`,
+        // With Debian's Chromium the element audit can fail (TraceElements: "frame_sequence"); say so.
+        `LCP element: ${lcpItem ? `${lcpItem.nodeLabel?.slice(0, 60)} (${lcpItem.selector})` : `unavailable (${lhr.audits["largest-contentful-paint-element"]?.errorMessage?.slice(0, 80) ?? "no details"})`}`,
         `script time: ${bootup.join(", ") || "-"}`,
         `long tasks: ${longTasks.join(", ") || "-"}`,
         `unused JS: ${unused.join(", ") || "-"}`,
