@@ -139,6 +139,9 @@ it("refuses charts a page could not draw, at the learner's line", async () => {
 async function measuredRun() {
   const { page, context } = await newPage(browser());
   const lab = await openExperiment(page);
+  // The figure has just loaded on approach, and so have the cells around it (editors, runner):
+  // let those loads finish, so what is measured is the run, not the page settling.
+  await page.waitForLoadState("networkidle");
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
