@@ -45,6 +45,7 @@ describe("linesFor", () => {
   it("explains a stop by the learner and by the time budget", () => {
     expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0].text).toBe("Stopped after 1.2 s.");
     expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0].text).toBe("Stopped: the cell ran longer than its 10 s time budget.");
+    expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0].text).toMatch(/^Stopped: the code runner did not start within 60(\.0)? s/);
   });
 
   it("summarises a run with time, backend and undisposed tensors", () => {

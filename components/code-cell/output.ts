@@ -54,7 +54,9 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
           text:
             event.reason === "user"
               ? `Stopped after ${seconds(event.seconds)}.`
-              : `Stopped: the cell ran longer than its ${timeoutSeconds} s time budget.`,
+              : event.reason === "startup"
+                ? `Stopped: the code runner did not start within ${seconds(event.seconds)}. Reload the page and Run again.`
+                : `Stopped: the cell ran longer than its ${timeoutSeconds} s time budget.`,
         },
       ];
     case "crashed":

@@ -24,6 +24,9 @@ export function DropoutExperiment() {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [ran, setRan] = useState<ExperimentConfig | null>(null);
   const rootRef = useRef<HTMLElement>(null);
+  // The last epoch received, kept outside React state: Stop may be clicked before a checkpoint's
+  // state update has rendered, and the status must name the epoch the charts will show.
+  const lastEpochRef = useRef(0);
   const titleId = useId();
   const running = phase.kind === "starting" || phase.kind === "running";
 
@@ -55,6 +58,7 @@ export function DropoutExperiment() {
   const lab = useLabRun({
     onMessage: (message) => {
       if (message.type !== "checkpoint") return;
+      lastEpochRef.current = message.epoch;
       setCurves((c) => ({ plain: [...c.plain, message.plain], dropout: [...c.dropout, message.dropout] }));
       if (message.grids) setGrids(message.grids);
       setPhase({ kind: "running", epoch: message.epoch });
@@ -68,12 +72,13 @@ export function DropoutExperiment() {
     setGrids(null);
     setRan(config);
     setPhase({ kind: "starting" });
+    lastEpochRef.current = 0;
     void lab.start({ type: "experiment", config, gridSize: GRID_SIZE });
   }
 
   function stop() {
     void lab.stop();
-    setPhase({ kind: "stopped", epoch: phase.kind === "running" ? phase.epoch : 0 });
+    setPhase({ kind: "stopped", epoch: lastEpochRef.current });
   }
 
   const set = (key: keyof ExperimentConfig) => (value: number) => setConfig((c) => ({ ...c, [key]: value }));

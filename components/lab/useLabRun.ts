@@ -62,8 +62,8 @@ export function useLabRun(handlers: LabRunHandlers) {
     },
     /** Ends the current run at once (the worker is replaced); its late messages are dropped. */
     async stop() {
+      runIdRef.current = null; // before any await: a checkpoint already queued must not count
       const lab = await loadLab();
-      runIdRef.current = null;
       lab.stop();
     },
   };

@@ -11,7 +11,7 @@ const GD = "optimization-regularization/optimization-basics/gradient-descent";
 
 export const DROPOUT_CHAPTER = D;
 
-/** [question, chapter id, acceptable section anchors ("" = the chapter's opening)] */
+/** [question, chapter id, acceptable section anchors ("" = the chapter's opening; "chapter#anchor" = a section of another chapter that answers it as well)] */
 export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   // The Dropout chapter
   ["why does my validation loss look better than my training loss with dropout?", D, ["see-it-for-yourself-the-same-network-with-and-without-dropout", "run-it-yourself"]],
@@ -36,7 +36,7 @@ export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   ["does dropout help if I only have a few hundred training examples?", D, ["why-tiny-data-sets-gain-little"]],
   ["is dropout basically the same as L2 regularization?", D, ["dropout-as-l2-regularisation-in-a-simple-case"]],
   ["should i put dropout on the output layer?", D, ["where-it-goes"]],
-  ["does model.predict in tensorflow.js use dropout?", D, ["train-mode-and-eval-mode"]],
+  ["does model.predict in tensorflow.js use dropout?", D, ["train-mode-and-eval-mode", `${MC}#in-tensorflowjs`]],
   ["why does training take longer with dropout?", D, ["drawbacks-and-limits", "why-it-works-a-huge-ensemble-with-shared-weights"]],
   ["what happens if I forget to call model.eval() before testing?", D, ["train-mode-and-eval-mode"]],
   ["difference between inverted dropout and the dropout in the original paper?", D, ["two-conventions-for-the-same-idea"]],

@@ -7,7 +7,7 @@ import { errorTopic } from "./errors";
 import { splitSentences } from "./passages";
 import { DROPOUT_CHAPTER, LEARNER_QUESTIONS, NOT_COVERED } from "./questions";
 import { answerFromCourse, bestSentences } from "./retrieve";
-import { buildIndex, loadIndex, searchPassages, serializeIndex } from "./search";
+import { buildIndex, loadIndex, MAX_HITS, searchPassages, serializeIndex } from "./search";
 
 const courses = loadCourses(path.resolve(__dirname, "../../content"));
 const index = buildIndex(coursePassages(courses));
@@ -17,7 +17,8 @@ it("answers at least 40 learner questions, at least 90% with the right section f
   for (const [question, chapter, anchors] of LEARNER_QUESTIONS) {
     const { answer, hits } = answerFromCourse(index, question, DROPOUT_CHAPTER);
     const first = answer.kind === "course" ? hits[0] : undefined;
-    if (!first || first.chapterId !== chapter || !anchors.includes(first.anchor)) {
+    const right = (a: string) => (a.includes("#") ? a === `${first!.chapterId}#${first!.anchor}` : first!.chapterId === chapter && a === first!.anchor);
+    if (!first || !anchors.some(right)) {
       misses.push(`${question} [${answer.kind}, confidence ${answer.confidence.toFixed(2)}] → ${hits.slice(0, 3).map((h) => `${h.chapterId.split("/").pop()}#${h.anchor} (${h.score.toFixed(1)})`).join(" | ")}`);
     }
   }
@@ -126,4 +127,17 @@ it("does not call a covered question 'not covered' because it carries a number",
   for (const question of ["What does dropout do?", ...numbered, "what does a dropout rate of 0.5 do"]) {
     expect(answerFromCourse(index, question, DROPOUT_CHAPTER).answer.kind).toBe("course");
   }
+});
+
+it("still forgives misspelt words (spelling tolerance applies to words the course never uses)", () => {
+  const right = searchPassages(index, "what does dropout do to a network?", DROPOUT_CHAPTER)[0];
+  const typo = searchPassages(index, "what does drupout do to a netwerk?", DROPOUT_CHAPTER)[0];
+  expect(right).toBeDefined();
+  expect(typo?.id).toBe(right!.id);
+});
+
+it("builds hit objects only for the leading passages", () => {
+  const hits = searchPassages(index, "dropout rate training network model layer", DROPOUT_CHAPTER);
+  expect(hits).toHaveLength(MAX_HITS);
+  expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
 });

@@ -1,7 +1,7 @@
 // Answers from the course text alone: the best sections of the whole course, quoted by their
 // most relevant sentences, or an honest "not covered" when the match is weak.
 import { errorTopic } from "./errors";
-import { queryStems, searchPassages, stems, type Hit, type PassageIndex } from "./search";
+import { queryStems, searchPassages, stems, stemsOfPassage, type Hit, type PassageIndex } from "./search";
 
 /** A quoted sentence: plain text, and Markdown with its math for rendering. */
 export type AnswerPart = { heading: string; chapterTitle: string; href: string; quotes: string[]; quotesMarkdown: string[] };
@@ -33,11 +33,11 @@ function contains(own: Set<string>, stem: string): boolean {
 }
 
 /** Share of the question's idf-weighted stems that the passage contains (a synonym counts), in [0, 1]. */
-export function coverage(index: PassageIndex, hit: Pick<Hit, "heading" | "text">, question: string): number {
+export function coverage(index: PassageIndex, hit: Pick<Hit, "id" | "heading" | "text">, question: string): number {
   // Bare numbers ("(3)", "0.5" split at its dot) say nothing about the topic asked about.
   const wanted = queryStems(question).filter((forms) => !/^\d+$/.test(forms[0]!));
   if (wanted.length === 0) return 0;
-  const own = stems(`${hit.heading} ${hit.text}`);
+  const own = stemsOfPassage(index, hit);
   // A hyphenated term ("self-attention") names one specific thing: it counts double.
   const compounds = stems((question.match(/[A-Za-z]{2,}(?:-[A-Za-z]{2,})+/g) ?? []).map((c) => c.replace(/-/g, "")).join(" "));
   let total = 0;

@@ -154,13 +154,24 @@ function bestWindow(count: number, scores: Map<number, number>): number {
   return count ? best : 0;
 }
 
-/** Passages for a question, best first, from the whole course; `chapterId`'s passages get a small boost. */
-export function searchPassages(index: PassageIndex, question: string, chapterId?: string): Hit[] {
-  const boost = (stored: { chapterId?: string } | undefined) => (chapterId && stored?.chapterId === chapterId ? TUNING.chapterBoost : 1);
-  const sectionResults: SearchResult[] = index.sections.search(question, { boostDocument: (_id, _term, stored) => boost(stored) });
-  const sentenceResults: SearchResult[] = index.sentences.search(question, { boostDocument: (_id, _term, stored) => boost(stored) });
+/** Hits returned by a search: the answer quotes at most 3 and the model reads 4; the rest is never read. */
+export const MAX_HITS = 20;
 
-  const byPassage = new Map<string, { section: number; best: number; terms: Set<string>; sentences: Map<number, number> }>();
+/**
+ * Spelling tolerance only for words the course never uses ("drupout", "netwerk"): a word the
+ * course has is matched exactly (and by prefix), which skips the costly fuzzy walk of the term index.
+ */
+const fuzzyFor = (index: PassageIndex) => (term: string) => (index.df.has(term) ? false : searchOptions.fuzzy);
+
+/** Passages for a question, best first, from the whole course; `chapterId`'s passages get a small boost. */
+export function searchPassages(index: PassageIndex, question: string, chapterId?: string, limit = MAX_HITS): Hit[] {
+  const boost = (stored: { chapterId?: string } | undefined) => (chapterId && stored?.chapterId === chapterId ? TUNING.chapterBoost : 1);
+  const options = { fuzzy: fuzzyFor(index), boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => boost(stored) };
+  const sectionResults: SearchResult[] = index.sections.search(question, options);
+  const sentenceResults: SearchResult[] = index.sentences.search(question, options);
+
+  type Entry = { section: number; best: number; terms: Set<string>; sentences: Map<number, number> };
+  const byPassage = new Map<string, Entry>();
   const entry = (id: string) => {
     let e = byPassage.get(id);
     if (!e) byPassage.set(id, (e = { section: 0, best: 0, terms: new Set(), sentences: new Map() }));
@@ -177,16 +188,30 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
     e.sentences.set(Number(String(r.id).split("~").pop()), r.score);
     for (const t of r.terms) e.terms.add(t);
   }
-  const hits: Hit[] = [];
+  // Score every matched passage, then build hit objects for the leading ones only.
+  const scored: { passage: Passage; score: number; e: Entry }[] = [];
   for (const [id, e] of byPassage) {
     const passage = index.passages.get(id);
     if (!passage) continue;
-    hits.push({
-      ...passage,
-      score: (TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences)) * (SUMMARY.test(passage.heading) ? TUNING.summary : 1),
-      terms: [...e.terms],
-      sentenceScores: passage.sentences.map((_, i) => e.sentences.get(i) ?? 0),
-    });
+    const score = (TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences)) * (SUMMARY.test(passage.heading) ? TUNING.summary : 1);
+    scored.push({ passage, score, e });
   }
-  return hits.sort((a, b) => b.score - a.score);
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, limit).map(({ passage, score, e }) => ({
+    ...passage,
+    score,
+    terms: [...e.terms],
+    sentenceScores: passage.sentences.map((_, i) => e.sentences.get(i) ?? 0),
+  }));
+}
+
+const passageStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
+
+/** The stems of a passage's heading and text, computed once per index (coverage asks for them on every question). */
+export function stemsOfPassage(index: PassageIndex, passage: Pick<Passage, "id" | "heading" | "text">): Set<string> {
+  let cache = passageStems.get(index);
+  if (!cache) passageStems.set(index, (cache = new Map()));
+  let own = cache.get(passage.id);
+  if (!own) cache.set(passage.id, (own = stems(`${passage.heading} ${passage.text}`)));
+  return own;
 }

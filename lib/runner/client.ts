@@ -9,7 +9,7 @@ export type RunEvent =
   | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
-  | { type: "stopped"; reason: "user" | "timeout"; seconds: number }
+  | { type: "stopped"; reason: "user" | "timeout" | "startup"; seconds: number }
   /** The sandbox stopped answering mid-run (its process died, most likely out of memory). */
   | { type: "crashed"; seconds: number };
 
@@ -23,6 +23,11 @@ type ActiveRun = RunOptions & {
   finish: () => void;
 };
 
+/**
+ * A run waits for its worker's start-up (loading tfjs, its backend and warm-up: seconds on a slow
+ * phone) before the cell's own time budget starts; past this long, the runner is declared stuck.
+ */
+const STARTUP_MS = 60_000;
 /** While a run is active the page pings the frame this often… */
 const PING_MS = 1_000;
 /** …and declares it dead after this long without an answer. */
@@ -80,7 +85,7 @@ class SandboxRunner {
   }
 
   /** Stops the running cell: its worker is terminated; a fresh, warm one takes the next run. */
-  stop(reason: "user" | "timeout" = "user") {
+  stop(reason: "user" | "timeout" | "startup" = "user") {
     const run = this.active;
     if (!run) return;
     run.onEvent({ type: "stopped", reason, seconds: (performance.now() - run.started) / 1000 });
@@ -152,7 +157,8 @@ class SandboxRunner {
       }, PING_MS);
       // Every run says which backend it gets; a fallback note (no WebGL…) shows in its output.
       if (this.backendInfo) run.onEvent({ type: "backend", ...this.backendInfo });
-      run.timer = setTimeout(() => this.stop("timeout"), options.timeoutMs);
+      // The cell's budget starts with the worker's `started` (its start-up does not count).
+      run.timer = setTimeout(() => this.stop("startup"), STARTUP_MS);
       this.post({ type: "run", runId, code: options.code, seed: options.seed });
     });
   }
@@ -186,6 +192,11 @@ class SandboxRunner {
         const run = this.active;
         if (!run || message.runId !== run.runId) return; // late output of a stopped run
         this.lastPong = performance.now();
+        if (message.type === "started") {
+          clearTimeout(run.timer);
+          run.timer = setTimeout(() => this.stop("timeout"), run.timeoutMs);
+          return;
+        }
         if (message.type === "done") {
           run.onEvent({ ...message, truncated: message.truncated || run.budget.truncated });
           run.finish();

@@ -16,6 +16,8 @@ describe("frameResponse", () => {
     expect(csp.get("default-src")).toEqual(["'none'"]);
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.html).toContain('<meta name="lbr-parent-origin" content="self">');
+    // The worker's scripts are preloaded in the CORS mode the frame fetches them with.
+    expect(response.html).toContain('<link rel="preload" href="tf.min.js" as="fetch" crossorigin="anonymous">');
   });
 
   it("redirects to RUNNER_ORIGIN, where the frame obeys only APP_ORIGIN", () => {

@@ -42,7 +42,11 @@ export function frameResponse(requestUrl: URL, { runnerOrigin, appOrigin }: Runn
   ].join("; ");
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
-    `<meta name="lbr-parent-origin" content="${attribute(parent)}"><title>Code runner</title></head>` +
+    `<meta name="lbr-parent-origin" content="${attribute(parent)}"><title>Code runner</title>` +
+    // The worker's scripts start downloading with this page, not after frame.js has run (the
+    // frame fetches them in CORS mode to make Blob URLs: the preloads match that request).
+    `<link rel="preload" href="tf.min.js" as="fetch" crossorigin="anonymous">` +
+    `<link rel="preload" href="runtime.js" as="fetch" crossorigin="anonymous"></head>` +
     `<body><script src="frame.js"></script></body></html>\n`;
   return {
     kind: "frame",

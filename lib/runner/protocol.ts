@@ -41,6 +41,8 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     note: text(500).optional(),
     ms: z.number().nonnegative(),
   }),
+  /** The worker has its backend and begins the cell: the cell's time budget starts now. */
+  z.object({ type: z.literal("started"), runId }),
   z.object({ type: z.literal("console"), runId, level: z.enum(LOG_LEVELS), text: text(20_000) }),
   z.object({
     type: z.literal("error"),

@@ -86,7 +86,7 @@ function init(backends: Backend[]): Promise<Backend> {
       post({ type: "status", text: `Starting TensorFlow.js (${name})…` });
       const failure = await tryBackend(name);
       if (failure === null) {
-        warmUp();
+        await warmUp();
         const note = skipped.length ? `${skipped.join("; ")}. Running on ${name} instead` : undefined;
         post({ type: "ready", backend: name, note, ms: performance.now() - t0 });
         return name;
@@ -99,24 +99,38 @@ function init(backends: Backend[]): Promise<Backend> {
 }
 
 /**
- * Every worker is new, and WebGL compiles a shader the first time each op runs: run a small
- * dense → ReLU → dropout → dense model in both modes (the ops lesson cells use most) while the
- * worker waits for its run, so that run's first output is not spent compiling.
+ * A lesson-shaped cell the spare worker runs while it waits (its output goes nowhere). Every
+ * worker is new, so everything the first real run touches is cold: the transpiler, the Function
+ * constructor, the course library, tfjs's layer code, WebGL's shaders for each op and the tensor
+ * formatter. Running them here moves that cost off the learner's Run.
  */
-function warmUp() {
-  tf.tidy(() => {
-    const x = tf.randomNormal([5, 20]);
-    const hidden = tf.layers.dense({ units: 64, activation: "relu" });
-    const drop = tf.layers.dropout({ rate: 0.5 });
-    const out = tf.layers.dense({ units: 10 });
-    for (const training of [true, false]) {
-      const y = out.apply(drop.apply(hidden.apply(x), { training }), { training }) as tf.Tensor;
-      tf.equal(y, y).all().dataSync();
-      formatArgs([y]);
-    }
-    tf.randomUniform([4, 4]).less(0.5).cast("float32").mul(2).mean().dataSync();
-  });
-  tf.disposeVariables();
+const WARM_CELL = `import * as tf from "@tensorflow/tfjs";
+import { DropoutMLP } from "course/dropout";
+const model = new DropoutMLP(20, 64, 10, 0.5);
+const batch = tf.randomNormal([5, 20]) as tf.Tensor2D;
+for (const mode of ["train", "eval"] as const) {
+  model[mode]();
+  const y: tf.Tensor = model.forward(batch);
+  console.log(mode, y, tf.tidy(() => tf.equal(y, y).all().dataSync()[0] === 1));
+}
+const kept = tf.tidy(() => tf.randomUniform([4, 4]).less(0.5).cast("float32").mul(2).mean().dataSync()[0]);
+console.log(\`kept \${kept.toFixed(3)}\`);
+tf.dispose(batch);
+model.dispose();
+`;
+
+async function warmUp() {
+  const silent = (...args: unknown[]) => void formatArgs(args);
+  const compiled = transpile(WARM_CELL);
+  tf.engine().startScope();
+  try {
+    if (compiled.ok) await new AsyncFunction("require", "exports", "console", compiled.js)(requireModule, {}, { log: silent, info: silent, warn: silent, error: silent, debug: silent });
+  } catch {
+    // Only a warm-up: a failure here shows up, with its message, in the learner's own run.
+  } finally {
+    tf.engine().endScope();
+    tf.disposeVariables();
+  }
 }
 
 // ---- console capture -----------------------------------------------------------------------
@@ -186,6 +200,7 @@ async function run(runId: string, code: string, seed?: number) {
   }
   current = { runId, budget: new OutputBudget() };
   lastRunId = runId;
+  post({ type: "started", runId });
   const compiled = transpile(code);
   if (!compiled.ok) {
     post({ type: "error", runId, kind: "syntax", name: compiled.name, message: compiled.message, line: compiled.line, column: compiled.column });
