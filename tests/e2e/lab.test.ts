@@ -142,6 +142,24 @@ async function measuredRun() {
   // The figure has just loaded on approach, and so have the cells around it (editors, runner):
   // let those loads finish, so what is measured is the run, not the page settling.
   await page.waitForLoadState("networkidle");
+  // …and the main thread has had a second without a long task (editors mounting, hydration of
+  // the islands nearby), at most 20 s: the measurement starts on a settled page.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        const observer = new PerformanceObserver(() => (last = performance.now()));
+        observer.observe({ type: "longtask" });
+        const started = performance.now();
+        const check = setInterval(() => {
+          if (performance.now() - last > 1000 || performance.now() - started > 20_000) {
+            clearInterval(check);
+            observer.disconnect();
+            resolve();
+          }
+        }, 200);
+      }),
+  );
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
