@@ -1,4 +1,25 @@
 // Next.js config. Packages that load native code, wasm or grammars at run time stay external.
+
+// Security headers for pages and API answers (see docs/decisions/0100-security-headers.md).
+// Inline scripts: Next's App Router streams its data in inline <script>s, and nonces would make
+// every page dynamic. 'wasm-unsafe-eval': tfjs's wasm backend. The runner's own files
+// (/runner/*) carry their own restrictions, set with the runner frame.
+const dev = process.env.NODE_ENV !== "production";
+const PAGE_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? " ws:" : ""}`,
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -15,6 +36,27 @@ const nextConfig = {
   ],
   async headers() {
     return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
+        // Everything but the runner's files: no framing anywhere, and the page CSP.
+        source: "/((?!runner/).*)",
+        headers: [
+          { key: "Content-Security-Policy", value: PAGE_CSP },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      {
+        // HSTS only where the browser came over HTTPS (a TLS proxy in front says so).
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
       {
         // The code runner's files are loaded by a sandboxed, opaque-origin frame and its worker:
         // the wasm binaries are fetched cross-origin and need CORS. They are public static files.

@@ -60,6 +60,8 @@ function runPrimary(count) {
   log.info({ workers: count, port }, "primary started");
 }
 
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
+
 async function runWorker() {
   const trustProxy = env.TRUST_PROXY === "1";
   const app = await next();
@@ -75,6 +77,12 @@ async function runWorker() {
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
     if (shuttingDown) res.setHeader("connection", "close"); // the client reconnects elsewhere
+    // The app answers GET, HEAD and POST only; TRACE and the rest never reach Next (no 500s).
+    if (!ALLOWED_METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { allow: [...ALLOWED_METHODS].join(", "), "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.end(JSON.stringify({ error: `Method ${String(req.method).slice(0, 20)} is not allowed here.` }));
+      return;
+    }
     res.on("close", () => {
       log.info(
         {

@@ -1,5 +1,6 @@
 "use client";
 // The learner's read chapters, fetched once per page and shared by every component that shows them.
+import { postJson } from "@/lib/api/client";
 import { useSyncExternalStore } from "react";
 import type { MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
 
@@ -47,21 +48,10 @@ export function useProgress(): Snapshot {
 
 /** Records a chapter as read; resolves to an error message for the learner, or null. */
 export async function markRead(input: MarkReadInput): Promise<string | null> {
-  try {
-    const response = await fetch("/api/progress", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: string } | null;
-      return body?.error ?? `Could not save (HTTP ${response.status}).`;
-    }
-    publish({ ...snapshot, status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
-    return null;
-  } catch {
-    return "Could not reach the server. Check your connection and try again.";
-  }
+  const r = await postJson("/api/progress", input);
+  if (!r.ok) return r.error;
+  publish({ ...snapshot, status: "ready", read: new Set([...snapshot.read, input.chapterId]) });
+  return null;
 }
 
 /** Called by the quiz when the server says the chapter's quiz is passed. */
