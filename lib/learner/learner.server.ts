@@ -42,9 +42,8 @@ export async function isStoredLearner(id: string): Promise<boolean> {
   return found !== null;
 }
 
-/** Records the learner's row if it is not there yet (before its first write). */
+/** Records the learner's row if it is not there yet (before its first write; always checked). */
 export async function ensureLearner(id: string): Promise<void> {
-  if (stored.has(id)) return;
   await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
   remember(id);
 }

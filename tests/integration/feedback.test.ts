@@ -56,9 +56,9 @@ it("limits writes to 10 a minute per learner, with a clear 429 and Retry-After",
 
 it("limits writes per IP address too, whatever the cookie says", async () => {
   const { ip: address } = fresh();
-  for (let i = 0; i < 10; i++) await post({ ip: address }, { chapterId: CHAPTER, revision, vote: "yes" });
+  for (let i = 0; i < 10; i++) await post({ ip: address, learner: fresh().learner }, { chapterId: CHAPTER, revision, vote: "yes" });
   const rows = await db.feedback.count();
-  expect((await post({ ip: address }, { chapterId: CHAPTER, revision, vote: "yes" })).status).toBe(429);
+  expect((await post({ ip: address, learner: fresh().learner }, { chapterId: CHAPTER, revision, vote: "yes" })).status).toBe(429);
   expect(await db.feedback.count()).toBe(rows);
 });
 
