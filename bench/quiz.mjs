@@ -4,6 +4,7 @@
 //   node bench/quiz.mjs [seconds]
 import path from "node:path";
 import { createRequire } from "node:module";
+import { mintLearners } from "./learners.mjs";
 import { describe, load } from "./load.mjs";
 import { startServer } from "./server.mjs";
 
@@ -15,24 +16,11 @@ const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 
 const server = await startServer();
 try {
-  // Learners as browsers get them: a GET of the quiz state mints a signed cookie and gives that
-  // learner's choices (their own order, opaque ids). Minted before the timed run; each learner
-  // then answers every question once (attempt 1, always a write).
+  // Signed learners minted by the app; each answers every question once (attempt 1, always a write).
   const LEARNERS = 4_000;
-  const slots = [];
-  let revision = "";
-  await load({
-    clients: 16,
-    seconds: 600,
-    stopWhen: () => slots.length >= LEARNERS * 5,
-    makeRequest: () => ({ url: `${server.baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`, init: {} }),
-    onResponse: async (response) => {
-      const cookie = response.headers.get("set-cookie").split(";")[0];
-      const state = await response.json();
-      revision = state.quizRevision;
-      for (const [questionId, q] of Object.entries(state.questions)) slots.push({ cookie, questionId, selected: [q.choices[0].id] });
-    },
-  });
+  const learners = await mintLearners(server.baseURL, CHAPTER, LEARNERS);
+  const revision = learners[0].quizRevision;
+  const slots = learners.flatMap((l) => Object.entries(l.firstChoice).map(([questionId, choice]) => ({ cookie: l.cookie, questionId, selected: [choice] })));
   let next = 0;
   const submission = () => {
     const slot = slots[next++ % slots.length]; // wraps (then 409s) only if the run outlasts the learners

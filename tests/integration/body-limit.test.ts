@@ -27,7 +27,7 @@ function endlessRequest(path: string) {
     headers: { "content-type": "application/json", cookie: `lbr_learner=${signed("7d9b1c2a-1e3f-4c5d-8e9f-0a1b2c3d4e5f")}`, "x-forwarded-for": `10.40.0.${Math.floor(Math.random() * 250)}` },
     body,
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+  } as unknown as ConstructorParameters<typeof NextRequest>[1]);
   return { request, pulled: () => pulled };
 }
 
