@@ -2,7 +2,7 @@
 // "Everything was clear?" Yes/No, then an optional comment, then thanks. Votes can be changed.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { postJson } from "@/lib/api/client";
+import { getJson, postJson } from "@/lib/api/client";
 import type { feedbackSchema } from "@/lib/feedback/schema";
 import { COMMENT_MAX, type FeedbackView } from "@/lib/feedback/types";
 
@@ -34,15 +34,12 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
   // Returning learners see the vote they gave on this revision.
   useEffect(() => {
     const query = new URLSearchParams({ chapterId, revision });
-    void fetch(`/api/feedback?${query}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ feedback: FeedbackView | null }>) : null))
-      .then((body) => {
-        if (body?.feedback) {
-          setVote(body.feedback.vote);
-          setComment(body.feedback.comment ?? "");
-        }
-      })
-      .catch(() => undefined);
+    void getJson<{ feedback: FeedbackView | null }>(`/api/feedback?${query}`).then((r) => {
+      if (r.ok && r.data.feedback) {
+        setVote(r.data.feedback.vote);
+        setComment(r.data.feedback.comment ?? "");
+      }
+    });
   }, [chapterId, revision]);
 
   async function choose(next: Vote) {

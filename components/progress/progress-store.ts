@@ -1,6 +1,6 @@
 "use client";
 // The learner's read chapters, fetched once per page and shared by every component that shows them.
-import { postJson } from "@/lib/api/client";
+import { learnerReady, postJson } from "@/lib/api/client";
 import { useSyncExternalStore } from "react";
 import type { MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
 
@@ -17,10 +17,10 @@ function publish(next: Snapshot) {
 
 async function load() {
   try {
-    const response = await fetch("/api/progress", { cache: "no-store" });
-    if (!response.ok) throw new Error(String(response.status));
+    // The page's first learner read (it may mint the cookie); shared with every other API call.
     // Our own API's response (validated on the server); zod stays out of the page's JS budget.
-    const body = (await response.json()) as ProgressResponse;
+    const body = (await learnerReady()) as ProgressResponse | null;
+    if (!body) throw new Error("progress unavailable");
     publish({
       status: "ready",
       read: new Set(body.chapters.filter((c) => c.readAt).map((c) => c.chapterId)),
