@@ -157,16 +157,16 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
 
 it("a stale second tab learns from the server's answer instead of offering a Check that fails", async () => {
   const { page, context } = await newPage(browser());
-  const other = await context.newPage();
-  await page.goto(DROPOUT);
-  await other.goto(DROPOUT);
   const id = "rate-arithmetic";
+  await page.goto(DROPOUT);
   const here = question(page, id);
+  await here.scrollIntoViewIfNeeded();
+  await loaded(here); // the learner cookie is set: the second tab is the same learner
+  const other = await context.newPage();
+  await other.goto(DROPOUT);
   const there = question(other, id);
-  for (const q of [here, there]) {
-    await q.scrollIntoViewIfNeeded();
-    await loaded(q);
-  }
+  await there.scrollIntoViewIfNeeded();
+  await loaded(there);
   expect(await answer(page, here, id, rightOf(id))).toBe("Correct!");
   // The other tab still offers Check; its answer is refused, and it shows where the learner is.
   await choose(other, there, id, wrongOf(id));
