@@ -47,8 +47,8 @@ it("takes the statement question wrong, then right: no marks until it is finishe
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const q = question(page, "dropout-statements");
+  await loaded(q); // the questions remount once the learner's state arrives
   await q.scrollIntoViewIfNeeded();
-  await loaded(q);
   await expect(q.locator("legend").innerText()).resolves.toContain("Which of the following statements about dropout are true?");
   await expect(q.getByText("Select all that apply.").isVisible()).resolves.toBe(true);
   const check = q.getByRole("button", { name: "Check" });
@@ -72,8 +72,8 @@ it("takes the statement question wrong, then right: no marks until it is finishe
 
   // Resume: after a reload the result, the attempts used and the same order are still there.
   await page.reload();
-  await q.scrollIntoViewIfNeeded();
   await q.locator(".result-summary").waitFor();
+  await q.scrollIntoViewIfNeeded();
   await expect(q.locator(".result-summary").innerText()).resolves.toBe("Correct!");
   await expect(q.locator(".result-meta").innerText()).resolves.toBe("Score 100% · attempt 2 of 3");
   await expect(q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")))).resolves.toEqual(order);
@@ -86,8 +86,8 @@ it("works from the keyboard: Space selects, Enter checks, the result gets focus"
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const q = question(page, "eval-twice");
+  await loaded(q); // the questions remount once the learner's state arrives
   await q.scrollIntoViewIfNeeded();
-  await loaded(q);
   await q.getByRole("radio").first().focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowDown"); // radios: arrows move the selection within the group
@@ -106,8 +106,8 @@ it("shows the score only once every question is answered, then passes the quiz a
   await page.goto(DROPOUT);
   for (const [i, item] of quiz.questions.entries()) {
     const q = question(page, item.id);
+    await loaded(q); // the questions remount once the learner's state arrives
     await q.scrollIntoViewIfNeeded();
-    await loaded(q);
     await answer(page, q, item.id, rightOf(item.id));
     if (i < quiz.questions.length - 1) await expect(page.locator(".quiz-score").innerText()).resolves.toBe("");
   }
@@ -127,8 +127,8 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
   const before: Record<string, (string | null)[]> = {};
   for (const item of failed) {
     const q = question(page, item.id);
+    await loaded(q); // the questions remount once the learner's state arrives
     await q.scrollIntoViewIfNeeded();
-    await loaded(q);
     before[item.id] = await q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")));
     for (let attempt = 1; attempt <= item.maxAttempts; attempt++) {
       await answer(page, q, item.id, wrongOf(item.id));
@@ -160,13 +160,13 @@ it("a stale second tab learns from the server's answer instead of offering a Che
   const id = "rate-arithmetic";
   await page.goto(DROPOUT);
   const here = question(page, id);
-  await here.scrollIntoViewIfNeeded();
-  await loaded(here); // the learner cookie is set: the second tab is the same learner
+  await loaded(here); // the questions remount once the learner's state arrives
+  await here.scrollIntoViewIfNeeded(); // the learner cookie is set: the second tab is the same learner
   const other = await context.newPage();
   await other.goto(DROPOUT);
   const there = question(other, id);
+  await loaded(there); // the questions remount once the learner's state arrives
   await there.scrollIntoViewIfNeeded();
-  await loaded(there);
   expect(await answer(page, here, id, rightOf(id))).toBe("Correct!");
   // The other tab still offers Check; its answer is refused, and it shows where the learner is.
   await choose(other, there, id, wrongOf(id));
