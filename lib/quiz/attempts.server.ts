@@ -63,9 +63,9 @@ function forBrowser(result: AttemptResult, view: ChoiceView): AttemptResult {
 const progressKey = (learnerId: string, chapterId: string) => ({ learnerId_chapterId: { learnerId, chapterId } });
 
 /**
- * Grades and stores one attempt in one transaction through Prisma's typed API. The attempt number
- * is unique per learner, question and round, so a submission racing for the same attempt fails
- * there and is decided again. Nothing is written for a refused submission.
+ * Grades and stores one attempt: read, decide, then one transaction of typed Prisma writes. The
+ * attempt number is unique per learner, question and round, so a submission racing for the same
+ * attempt fails there and is decided again. Nothing is written for a refused submission.
  */
 export async function submitAttempt(learnerId: string, chapterRevision: string, quiz: LoadedQuiz, input: SubmitAttempt): Promise<SubmitOutcome> {
   const question = quiz.questions.find((q) => q.id === input.questionId);
@@ -78,34 +78,35 @@ export async function submitAttempt(learnerId: string, chapterRevision: string, 
   const graded = selected.every((id) => id !== undefined) ? gradeAnswer(question.source, selected as string[]) : null;
 
   for (let tries = 0; tries < 5; tries++) {
+    const key = progressKey(learnerId, quiz.chapterId);
+    const [progress, earlierAll] = await Promise.all([
+      db.chapterProgress.findUnique({ where: key, select: { quizRound: true, quizBestScore: true, quizPassedAt: true } }),
+      db.quizAttempt.findMany({ where: { learnerId, chapterId: quiz.chapterId }, select: { round: true, questionId: true, score: true, correct: true } }),
+    ]);
+    const round = progress?.quizRound ?? 1;
+    if (round !== input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
+    // Checked after the round: ids from another round are a stale page, not a bad request.
+    if (!graded) return { ok: false, status: 400, error: "Unknown choice: send the ids the quiz state gave this page." };
+    if (!graded.ok) return { ok: false, status: 400, error: graded.error };
+    const earlier = earlierAll.filter((a) => a.round === round);
+    const mine = earlier.filter((a) => a.questionId === question.id);
+    if (mine.some((a) => a.correct)) return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
+    if (mine.length >= question.maxAttempts) {
+      return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
+    }
+    const attempt = mine.length + 1;
+    const grade = graded.grade;
+    const now = new Date();
+    const after = roundProgress(quiz, [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }], null, false);
+    const passedNow = after.roundScore >= quiz.passingScore;
+    const bestScore = Math.max(progress?.quizBestScore ?? 0, after.roundScore);
     try {
-      const outcome = await retryBusy(() =>
-        db.$transaction(async (tx): Promise<SubmitOutcome> => {
-          const key = progressKey(learnerId, quiz.chapterId);
-          const progress = await tx.chapterProgress.findUnique({ where: key, select: { quizRound: true, quizBestScore: true, quizPassedAt: true } });
-          const round = progress?.quizRound ?? 1;
-          if (round !== input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
-          // Checked after the round: ids from another round are a stale page, not a bad request.
-          if (!graded) return { ok: false, status: 400, error: "Unknown choice: send the ids the quiz state gave this page." };
-          if (!graded.ok) return { ok: false, status: 400, error: graded.error };
-          const earlier = await tx.quizAttempt.findMany({
-            where: { learnerId, chapterId: quiz.chapterId, round },
-            select: { questionId: true, score: true, correct: true },
-          });
-          const mine = earlier.filter((a) => a.questionId === question.id);
-          if (mine.some((a) => a.correct)) return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
-          if (mine.length >= question.maxAttempts) {
-            return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
-          }
-          const attempt = mine.length + 1;
-          const grade = graded.grade;
-          const now = new Date();
-          const after = roundProgress(quiz, [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }], null, false);
-          const passedNow = after.roundScore >= quiz.passingScore;
-          const bestScore = Math.max(progress?.quizBestScore ?? 0, after.roundScore);
-
-          await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {}, select: { id: true } });
-          await tx.quizAttempt.create({
+      // One batch transaction of typed writes (a single round trip to the engine): a submission
+      // that raced for the same attempt number fails on the unique key and is decided again.
+      await retryBusy(() =>
+        db.$transaction([
+          db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {}, select: { id: true } }),
+          db.quizAttempt.create({
             data: {
               learnerId,
               chapterId: quiz.chapterId,
@@ -120,28 +121,28 @@ export async function submitAttempt(learnerId: string, chapterRevision: string, 
               createdAt: now,
             },
             select: { id: true },
-          });
+          }),
           // The best score only goes up; once passed, a chapter stays passed (first time kept).
-          await tx.chapterProgress.upsert({
+          db.chapterProgress.upsert({
             where: key,
             create: { learnerId, chapterId: quiz.chapterId, revision: chapterRevision, quizBestScore: bestScore, quizPassedAt: passedNow ? now : null },
             update: passedNow && !progress?.quizPassedAt ? { quizPassedAt: now } : { updatedAt: now },
             select: { id: true },
-          });
+          }),
           // Conditional, so a concurrent submission with a lower score can never lower it.
-          await tx.chapterProgress.updateMany({
+          db.chapterProgress.updateMany({
             where: { learnerId, chapterId: quiz.chapterId, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] },
             data: { quizBestScore: bestScore },
-          });
-          const passed = passedNow || Boolean(progress?.quizPassedAt);
-          const result = buildResult(question, grade, selected as string[], attempt, attempt, view.order);
-          return { ok: true, result: forBrowser(result, view), progress: { ...after, bestScore, passed } };
-        }),
+          }),
+        ]),
       );
-      return outcome;
     } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
+      if (isUniqueViolation(e)) continue;
+      throw e;
     }
+    const passed = passedNow || Boolean(progress?.quizPassedAt);
+    const result = buildResult(question, grade, selected as string[], attempt, attempt, view.order);
+    return { ok: true, result: forBrowser(result, view), progress: { ...after, bestScore, passed } };
   }
   return { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
 }

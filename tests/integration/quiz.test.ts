@@ -178,6 +178,18 @@ it("enforces the attempt limit under concurrent submissions", async () => {
   expect(refused.map((r) => r.error)).toContain("You have used all 3 attempts for this question.");
 });
 
+it("recovers when another server process took the same attempt number first", async () => {
+  await submit({ selected: shown(["p-is-keep"]) });
+  // Simulate the race: this server's read happened before the other process's insert.
+  const stale = jest.spyOn(db.quizAttempt, "findMany").mockResolvedValueOnce([] as never);
+  const response = await submit({ selected: shown(["p-is-keep"]) });
+  stale.mockRestore();
+  expect(response.status).toBe(200);
+  expect((await response.json()).result.attempt).toBe(2);
+  const attempts = await db.quizAttempt.findMany({ select: { attempt: true }, orderBy: { attempt: "asc" } });
+  expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
+});
+
 it("gives a new browser an empty state and a signed cookie, without storing anything", async () => {
   const response = await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`));
   expect(response.status).toBe(200);
