@@ -44,8 +44,10 @@ const nextConfig = {
         ],
       },
       {
-        // Everything but the runner's files: no framing anywhere, and the page CSP.
-        source: "/((?!runner/).*)",
+        // Pages and API answers: no framing anywhere, and the page CSP. Not the runner's files, and
+        // not Next's static chunks: a worker takes its CSP from its script's response, and the lab
+        // worker's tfjs wasm backend evaluates strings (the pages' worker-src still applies).
+        source: "/((?!runner/|_next/static/).*)",
         headers: [
           { key: "Content-Security-Policy", value: PAGE_CSP },
           { key: "X-Frame-Options", value: "DENY" },

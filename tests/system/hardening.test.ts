@@ -78,10 +78,12 @@ it.each(["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND"])("answers %s 
   expect(errorsLogged()).toEqual([]);
 });
 
-it("sends security headers on pages, API answers, 404s and static files", async () => {
+it("sends security headers on pages, API answers, 404s (and nosniff on static files)", async () => {
   const html = await (await fetch(new URL(`/courses/${CHAPTER}`, app.baseURL))).text();
   const script = /<script[^>]+src="([^"]+)"/.exec(html)![1];
-  for (const path of [`/courses/${CHAPTER}`, "/api/health", "/no-such-page", script]) {
+  const asset = await fetch(new URL(script, app.baseURL));
+  expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+  for (const path of [`/courses/${CHAPTER}`, "/api/health", "/no-such-page"]) {
     const response = await fetch(new URL(path, app.baseURL));
     expect([path, response.headers.get("x-content-type-options")]).toEqual([path, "nosniff"]);
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
