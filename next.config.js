@@ -7,7 +7,9 @@
 const dev = process.env.NODE_ENV !== "production";
 const PAGE_CSP = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+  // 'unsafe-eval': the lab's worker (started from a blob, so it inherits this policy) runs tfjs's
+  // wasm backend, which evaluates strings (found by the lab browser test).
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
