@@ -35,6 +35,8 @@ describe("the real content", () => {
       "L1 and L2 Weight Penalties",
       "Dropout: Theory and Implementation",
       "Monte Carlo Dropout",
+      "Batch Normalization",
+      "Early Stopping and Data Augmentation",
     ]);
   });
 });

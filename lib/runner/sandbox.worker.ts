@@ -1,33 +1,60 @@
 // The worker that runs learner code: picks a tfjs backend, transpiles, runs, reports.
 // Bundled by scripts/build-runner.mjs into public/runner/runtime.js (a classic worker script,
 // loaded after tf.min.js, which provides the global `tf`). It lives in a sandboxed, opaque-origin
-// frame: it cannot see the app's cookies, storage or DOM.
+// frame: it cannot see the app's cookies, storage or DOM, and the frame's CSP (which a Blob
+// worker inherits) allows no network but the runner's own files.
+//
+// One worker runs ONE cell: the frame discards it after the run (globals, patched modules and
+// nested workers go with it) and keeps a fresh one warm for the next. Reports go over a private
+// MessagePort the frame hands over before any learner code runs: a message the cell posts with
+// `self.postMessage` reaches nothing, so it cannot end a run or mark a cell as run.
 import * as tf from "@tensorflow/tfjs";
 import * as course from "@/lib/dropout";
 import { mulberry32 } from "@/lib/random";
 import { connectShow, flushShow, show } from "@/lib/show";
 import { formatArgs } from "./format";
 import { LateWork } from "./late-errors";
-import { type Backend, type FromSandbox, type LogLevel, type ToSandbox } from "./protocol";
+import { OutputBudget, RUN_LIMITS } from "./limits";
+import { type Backend, type FromSandbox, type LogLevel, type ToWorker } from "./protocol";
 import { learnerPosition, transpile } from "./transpile";
 
 // The app's TypeScript lib is "dom"; these are the few worker globals this file uses.
 declare const self: {
-  postMessage(message: unknown): void;
   console: Console;
-  onmessage: ((event: MessageEvent<ToSandbox>) => void) | null;
+  close(): void;
+  onmessage: ((event: MessageEvent<{ type: "init"; backends: Backend[] }>) => void) | null;
   addEventListener(type: "unhandledrejection", listener: (event: PromiseRejectionEvent) => void): void;
   addEventListener(type: "error", listener: (event: ErrorEvent) => void): void;
 };
 declare function importScripts(...urls: string[]): void;
 
-const MAX_LINES = 1_000;
 // tfjs ops nest deeper than V8's default 10 stack frames: keep the learner's frame in the trace.
 Error.stackTraceLimit = 100;
 const base = (self as unknown as { RUNNER_BASE: string }).RUNNER_BASE;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
 
-const post = (message: FromSandbox) => self.postMessage(message);
+// ---- the report channel --------------------------------------------------------------------
+
+/**
+ * Bound once, before learner code exists: a cell that patches MessagePort.prototype later
+ * neither sees the port nor changes where reports go.
+ */
+let send: ((message: FromSandbox) => void) | null = null;
+let finished = false;
+const stringify = JSON.stringify;
+
+/** Sends a report to the frame; a run's output counts against the run's budget. */
+function post(message: FromSandbox) {
+  if (!send || finished) return;
+  const run = current;
+  if ("runId" in message && message.type !== "done") {
+    if (!run || run.runId !== message.runId) return;
+    if (!run.budget.allow(message, stringify(message).length)) return;
+  } else if (message.type === "status" && run && !run.budget.allow(message, message.text.length)) {
+    return; // e.g. "waiting for timers" once per timer of a cell that starts thousands
+  }
+  send(message);
+}
 
 // ---- backend -------------------------------------------------------------------------------
 
@@ -59,8 +86,7 @@ function init(backends: Backend[]): Promise<Backend> {
       post({ type: "status", text: `Starting TensorFlow.js (${name})…` });
       const failure = await tryBackend(name);
       if (failure === null) {
-        // Warm the dropout path (shader compile) so the first Run is fast.
-        tf.tidy(() => (tf.layers.dropout({ rate: 0.5 }).apply(tf.ones([2, 4]), { training: true }) as tf.Tensor).dataSync());
+        warmUp();
         const note = skipped.length ? `${skipped.join("; ")}. Running on ${name} instead` : undefined;
         post({ type: "ready", backend: name, note, ms: performance.now() - t0 });
         return name;
@@ -72,17 +98,38 @@ function init(backends: Backend[]): Promise<Backend> {
   return ready;
 }
 
+/**
+ * Every worker is new, and WebGL compiles a shader the first time each op runs: run a small
+ * dense → ReLU → dropout → dense model in both modes (the ops lesson cells use most) while the
+ * worker waits for its run, so that run's first output is not spent compiling.
+ */
+function warmUp() {
+  tf.tidy(() => {
+    const x = tf.randomNormal([5, 20]);
+    const hidden = tf.layers.dense({ units: 64, activation: "relu" });
+    const drop = tf.layers.dropout({ rate: 0.5 });
+    const out = tf.layers.dense({ units: 10 });
+    for (const training of [true, false]) {
+      const y = out.apply(drop.apply(hidden.apply(x), { training }), { training }) as tf.Tensor;
+      tf.equal(y, y).all().dataSync();
+      formatArgs([y]);
+    }
+    tf.randomUniform([4, 4]).less(0.5).cast("float32").mul(2).mean().dataSync();
+  });
+  tf.disposeVariables();
+}
+
 // ---- console capture -----------------------------------------------------------------------
 
-let current: { runId: string; lines: number; truncated: boolean; failed?: boolean } | undefined;
+let current: { runId: string; budget: OutputBudget; failed?: boolean } | undefined;
 let lastRunId = "none";
 
 function emit(level: LogLevel, args: unknown[]) {
   const run = current;
   if (!run) return;
-  run.lines += 1;
-  if (run.lines > MAX_LINES) {
-    run.truncated = true;
+  // Past the limit the line is not even formatted (a tensor's text can be costly).
+  if (run.budget.lines >= RUN_LIMITS.lines) {
+    run.budget.truncated = true;
     return;
   }
   post({ type: "console", runId: run.runId, level, text: formatArgs(args) });
@@ -137,7 +184,7 @@ async function run(runId: string, code: string, seed?: number) {
     post({ type: "done", runId, ok: false, ms: performance.now() - t0, backend: "cpu", tensorsLeft: 0, truncated: false });
     return;
   }
-  current = { runId, lines: 0, truncated: false };
+  current = { runId, budget: new OutputBudget() };
   lastRunId = runId;
   const compiled = transpile(code);
   if (!compiled.ok) {
@@ -170,8 +217,30 @@ async function run(runId: string, code: string, seed?: number) {
     // Each Run starts clean: free what this run allocated, weights included.
     tf.engine().endScope();
     tf.disposeVariables();
-    post({ type: "done", runId, ok, ms: performance.now() - t0, backend, tensorsLeft, truncated: current.truncated });
+    post({ type: "done", runId, ok, ms: performance.now() - t0, backend, tensorsLeft, truncated: current.budget.truncated });
+    finished = true;
     current = undefined;
+  }
+}
+
+/**
+ * `self.close()` would end the worker without a word and leave the run waiting for its whole
+ * budget: report it and end the run, then close. Patched on every prototype that has `close`
+ * (non-writable, so a cell cannot put the original back; it has no reference to it).
+ */
+function guardClose() {
+  const nativeClose = self.close.bind(self);
+  const closing = function close() {
+    const run = current;
+    if (run && !finished) {
+      post({ type: "error", runId: run.runId, kind: "runtime", name: "Error", message: "self.close() ended this run's worker; the next Run gets a fresh one." });
+      post({ type: "done", runId: run.runId, ok: false, ms: 0, backend: (tf.getBackend() as Backend) ?? "cpu", tensorsLeft: 0, truncated: run.budget.truncated });
+      finished = true;
+    }
+    nativeClose();
+  };
+  for (let o: object | null = self; o; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, "close")) Object.defineProperty(o, "close", { value: closing, writable: false, configurable: false });
   }
 }
 
@@ -187,8 +256,21 @@ self.addEventListener("error", (event) => {
   reportError(current?.runId ?? lastRunId, "runtime", event.error ?? new Error(event.message));
 });
 
-self.onmessage = (event: MessageEvent<ToSandbox>) => {
-  const message = event.data;
-  if (message.type === "init") void init(message.backends).catch((e: Error) => post({ type: "status", text: e.message }));
-  else if (message.type === "run") void run(message.runId, message.code, message.seed);
+// The frame's first message brings the backends to try and the port for reports and the run.
+// After it, messages to `self` are ignored: the run arrives over the port, which only the frame
+// and this file hold.
+self.onmessage = (event) => {
+  const port = event.ports[0];
+  if (event.data?.type !== "init" || !port || send) return;
+  self.onmessage = null;
+  send = port.postMessage.bind(port) as (message: FromSandbox) => void;
+  guardClose();
+  let started = false;
+  port.onmessage = (e: MessageEvent<ToWorker>) => {
+    if (started || e.data?.type !== "run") return;
+    started = true;
+    port.onmessage = null;
+    void run(e.data.runId, e.data.code, e.data.seed);
+  };
+  void init(event.data.backends).catch((e: Error) => post({ type: "status", text: e.message }));
 };
