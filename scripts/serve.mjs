@@ -17,6 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 // The same zod schema as the app: a bad value stops the server here, naming the variable.
 const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
+// Security headers per response, decided here at run time (RUNNER_ORIGIN is read when serving).
+const { securityHeaders } = await tsImport("../lib/security/headers.ts", import.meta.url);
 let env;
 try {
   env = parseEnv(process.env);
@@ -96,6 +98,10 @@ async function runWorker() {
         "request",
       );
     });
+    // A path that does not parse gets the pages' policy (it fails closed: no framing).
+    const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url, "http://localhost").pathname : "/";
+    const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https" };
+    for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
     handle(req, res);
   });
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
