@@ -135,7 +135,7 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
       if (attempt < item.maxAttempts) await q.getByRole("button", { name: "Try again" }).click();
     }
   }
-  // 2 of 5 questions lost: at most 60% < 70% is left. Said plainly, with a way on.
+  // 2 of 6 questions lost: at most 67% < 70% is left. Said plainly, with a way on.
   await page.getByText("can no longer be reached in this round").waitFor();
   await page.getByRole("button", { name: "Retake the quiz" }).click();
   await page.getByText("Round 2").waitFor();
