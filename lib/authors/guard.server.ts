@@ -10,9 +10,9 @@ import { AUTHOR_COOKIE, authorsEnabled, isBearerAuthor, isSession } from "./auth
 
 type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
 
-async function checkAuthor(): Promise<AuthorCheck> {
-  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  if (await isSession(cookieStore.get(AUTHOR_COOKIE)?.value)) return { ok: true };
+/** The check itself, from the session cookie and the request headers (pages and the proxy). */
+export async function checkAuthorRequest(sessionCookie: string | undefined, headerStore: Pick<Headers, "get">): Promise<AuthorCheck> {
+  if (await isSession(sessionCookie)) return { ok: true };
   const authorization = headerStore.get("authorization");
   if (!authorization || !authorsEnabled()) return { ok: false };
   const key = `ip:${clientIp(headerStore)}`;
@@ -21,6 +21,11 @@ async function checkAuthor(): Promise<AuthorCheck> {
   if (isBearerAuthor(authorization)) return { ok: true };
   await charge("authorToken", key);
   return { ok: false };
+}
+
+async function checkAuthor(): Promise<AuthorCheck> {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  return checkAuthorRequest(cookieStore.get(AUTHOR_COOKIE)?.value, headerStore);
 }
 
 export async function requireAuthor(): Promise<void> {

@@ -151,6 +151,22 @@ it("rate-limits Bearer guessing: after 5 wrong tokens even the right one is refu
   expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
 });
 
+it("answers a closed /authors with the very bytes of any unknown address", async () => {
+  const unknown = await fetch(new URL("/no-such-page", app.baseURL));
+  expect(unknown.status).toBe(404);
+  const expected = await unknown.text();
+  const closed = [
+    {},
+    { cookie: `lbr_author=${"x".repeat(43)}` }, // a session that was never issued
+    { authorization: `Bearer wrong-${randomUUID()}` },
+  ];
+  for (const headers of closed) {
+    const response = await fetch(new URL("/authors", app.baseURL), { headers });
+    expect([headers, response.status]).toEqual([headers, 404]);
+    expect([headers, await response.text()]).toEqual([headers, expected]);
+  }
+});
+
 it("treats a learner cookie it did not sign as no learner", async () => {
   const forged = await fetch(new URL("/api/progress", app.baseURL), {
     method: "POST",
