@@ -4,7 +4,8 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db, retryBusy } from "@/lib/db.server";
 import { learnerSecret } from "@/lib/secrets.server";
-import { gradeAnswer } from "./grade";
+import { groupCommit } from "@/lib/group-commit";
+import { gradeAnswer, type Grade } from "./grade";
 import { choiceView, type ChoiceView } from "./order";
 import type { LoadedQuestion, LoadedQuiz } from "./quiz.server";
 import { buildResult } from "./result";
@@ -62,10 +63,187 @@ function forBrowser(result: AttemptResult, view: ChoiceView): AttemptResult {
 
 const progressKey = (learnerId: string, chapterId: string) => ({ learnerId_chapterId: { learnerId, chapterId } });
 
+/** A graded submission waiting for its write. */
+type Job = {
+  learnerId: string;
+  chapterRevision: string;
+  quiz: LoadedQuiz;
+  question: LoadedQuestion;
+  input: SubmitAttempt;
+  view: ChoiceView;
+  /** Authoring ids of the selected choices. */
+  selected: string[];
+  grade: Grade;
+};
+
+/** What the database holds for a job's learner and chapter. */
+type Seen = {
+  progress: { quizRound: number; quizBestScore: number | null; quizPassedAt: Date | null } | null;
+  attempts: (Earlier & { round: number })[];
+};
+
+type Accepted = {
+  job: Job;
+  attempt: number;
+  bestScore: number;
+  /** The best score is higher than the stored one (or there is no progress row yet). */
+  raisesBest: boolean;
+  /** Passed with this attempt, for the first time. */
+  passesNow: boolean;
+  outcome: Extract<SubmitOutcome, { ok: true }>;
+};
+
+/** Whether a submission is accepted, given what is stored (pure). */
+function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: false }> {
+  const { quiz, question, grade } = job;
+  const round = seen.progress?.quizRound ?? 1;
+  if (round !== job.input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
+  const earlier = seen.attempts.filter((a) => a.round === round);
+  const mine = earlier.filter((a) => a.questionId === question.id);
+  if (mine.some((a) => a.correct)) return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
+  if (mine.length >= question.maxAttempts) {
+    return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
+  }
+  const attempt = mine.length + 1;
+  const after = roundProgress(quiz, [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }], null, false);
+  const passedNow = after.roundScore >= quiz.passingScore;
+  const stored = seen.progress?.quizBestScore ?? null;
+  const bestScore = Math.max(stored ?? 0, after.roundScore);
+  const passed = passedNow || Boolean(seen.progress?.quizPassedAt);
+  const result = buildResult(question, grade, job.selected, attempt, attempt, job.view.order);
+  return {
+    job,
+    attempt,
+    bestScore,
+    raisesBest: stored === null || bestScore > stored,
+    passesNow: passedNow && !seen.progress?.quizPassedAt,
+    outcome: { ok: true, result: forBrowser(result, job.view), progress: { ...after, bestScore, passed } },
+  };
+}
+
 /**
- * Grades and stores one attempt: read, decide, then one transaction of typed Prisma writes. The
- * attempt number is unique per learner, question and round, so a submission racing for the same
- * attempt fails there and is decided again. Nothing is written for a refused submission.
+ * The writes for a group of accepted submissions (at most one per learner and chapter), in one
+ * batch transaction of typed calls: learners and progress rows that do not exist yet, every
+ * attempt in one insert, then per learner only what changed. The best score is raised by a
+ * conditional update, so a concurrent lower score (another process) can never lower it. A unique
+ * key (attempt number, progress row) that another process took first fails the whole batch.
+ */
+async function write(accepted: Accepted[], seen: Map<string, Seen>) {
+  const now = new Date();
+  const fresh = accepted.filter((a) => seen.get(seenKey(a.job))!.progress === null);
+  const newLearners = [...new Set(fresh.map((a) => a.job.learnerId))];
+  await retryBusy(() =>
+    db.$transaction([
+      // Stored learners have progress rows; a learner with none may be new (its first write).
+      ...newLearners.map((id) => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } })),
+      db.quizAttempt.createMany({
+        data: accepted.map(({ job, attempt }) => ({
+          learnerId: job.learnerId,
+          chapterId: job.quiz.chapterId,
+          questionId: job.question.id,
+          revision: job.quiz.quizRevision,
+          round: job.input.round,
+          attempt,
+          selected: JSON.stringify(job.selected),
+          shownOrder: JSON.stringify(job.view.order),
+          score: job.grade.score,
+          correct: job.grade.verdict === "correct",
+          createdAt: now,
+        })),
+      }),
+      ...(fresh.length
+        ? [
+            db.chapterProgress.createMany({
+              data: fresh.map(({ job, bestScore, passesNow }) => ({
+                learnerId: job.learnerId,
+                chapterId: job.quiz.chapterId,
+                revision: job.chapterRevision,
+                quizBestScore: bestScore,
+                quizPassedAt: passesNow ? now : null,
+              })),
+            }),
+          ]
+        : []),
+      ...accepted
+        .filter((a) => seen.get(seenKey(a.job))!.progress !== null)
+        .flatMap(({ job, bestScore, raisesBest, passesNow }) => {
+          const where = { learnerId: job.learnerId, chapterId: job.quiz.chapterId };
+          return [
+            ...(raisesBest ? [db.chapterProgress.updateMany({ where: { ...where, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] }, data: { quizBestScore: bestScore } })] : []),
+            // Once passed, a chapter stays passed (the first time is kept).
+            ...(passesNow ? [db.chapterProgress.updateMany({ where: { ...where, quizPassedAt: null }, data: { quizPassedAt: now } })] : []),
+          ];
+        }),
+    ]),
+  );
+}
+
+const seenKey = (job: Pick<Job, "learnerId" | "quiz">) => `${job.learnerId}\u0000${job.quiz.chapterId}`;
+
+/** One read of everything a group's decisions need (its learners' progress and attempts). */
+async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
+  const learnerIds = [...new Set(jobs.map((j) => j.learnerId))];
+  const chapterIds = [...new Set(jobs.map((j) => j.quiz.chapterId))];
+  const [progress, attempts] = await Promise.all([
+    db.chapterProgress.findMany({
+      where: { learnerId: { in: learnerIds }, chapterId: { in: chapterIds } },
+      select: { learnerId: true, chapterId: true, quizRound: true, quizBestScore: true, quizPassedAt: true },
+    }),
+    db.quizAttempt.findMany({
+      where: { learnerId: { in: learnerIds }, chapterId: { in: chapterIds } },
+      select: { learnerId: true, chapterId: true, round: true, questionId: true, score: true, correct: true },
+    }),
+  ]);
+  const seen = new Map<string, Seen>(jobs.map((j) => [seenKey(j), { progress: null, attempts: [] }]));
+  for (const { learnerId, chapterId, ...row } of progress) {
+    const entry = seen.get(`${learnerId}\u0000${chapterId}`);
+    if (entry) entry.progress = row;
+  }
+  for (const { learnerId, chapterId, ...row } of attempts) seen.get(`${learnerId}\u0000${chapterId}`)?.attempts.push(row);
+  return seen;
+}
+
+/** Reads, decides and writes a group; the results in the jobs' order. */
+async function flushGroup(jobs: Job[]): Promise<SubmitOutcome[]> {
+  const seen = await readSeen(jobs);
+  const decisions = jobs.map((job) => decide(job, seen.get(seenKey(job))!));
+  const accepted = decisions.filter((d): d is Accepted => "job" in d);
+  if (accepted.length) await write(accepted, seen);
+  return decisions.map((d) => ("job" in d ? d.outcome : d));
+}
+
+/**
+ * A group whose write lost a race with another process (a unique key) is decided again one job
+ * at a time, each read afresh (up to 5 tries each).
+ */
+async function flushOrRetry(jobs: Job[]): Promise<SubmitOutcome[]> {
+  try {
+    return await flushGroup(jobs);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  const results: SubmitOutcome[] = [];
+  for (const job of jobs) {
+    let outcome: SubmitOutcome = { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
+    for (let tries = 0; tries < 5; tries++) {
+      try {
+        [outcome] = await flushGroup([job]);
+        break;
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
+    results.push(outcome);
+  }
+  return results;
+}
+
+/** Submissions of this process, written in groups (lib/group-commit.ts). */
+const submitJob = groupCommit(flushOrRetry, { key: seenKey, maxGroup: 200 });
+
+/**
+ * Grades and stores one attempt. The attempt number is unique per learner, question and round,
+ * so the limit holds across processes too. Nothing is written for a refused submission.
  */
 export async function submitAttempt(learnerId: string, chapterRevision: string, quiz: LoadedQuiz, input: SubmitAttempt): Promise<SubmitOutcome> {
   const question = quiz.questions.find((q) => q.id === input.questionId);
@@ -76,75 +254,13 @@ export async function submitAttempt(learnerId: string, chapterRevision: string, 
   const view = await viewFor(learnerId, quiz, question, input.round);
   const selected = input.selected.map((id) => view.authoringId.get(id));
   const graded = selected.every((id) => id !== undefined) ? gradeAnswer(question.source, selected as string[]) : null;
-
-  for (let tries = 0; tries < 5; tries++) {
-    const key = progressKey(learnerId, quiz.chapterId);
-    const [progress, earlierAll] = await Promise.all([
-      db.chapterProgress.findUnique({ where: key, select: { quizRound: true, quizBestScore: true, quizPassedAt: true } }),
-      db.quizAttempt.findMany({ where: { learnerId, chapterId: quiz.chapterId }, select: { round: true, questionId: true, score: true, correct: true } }),
-    ]);
-    const round = progress?.quizRound ?? 1;
-    if (round !== input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
-    // Checked after the round: ids from another round are a stale page, not a bad request.
-    if (!graded) return { ok: false, status: 400, error: "Unknown choice: send the ids the quiz state gave this page." };
-    if (!graded.ok) return { ok: false, status: 400, error: graded.error };
-    const earlier = earlierAll.filter((a) => a.round === round);
-    const mine = earlier.filter((a) => a.questionId === question.id);
-    if (mine.some((a) => a.correct)) return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
-    if (mine.length >= question.maxAttempts) {
-      return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
-    }
-    const attempt = mine.length + 1;
-    const grade = graded.grade;
-    const now = new Date();
-    const after = roundProgress(quiz, [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }], null, false);
-    const passedNow = after.roundScore >= quiz.passingScore;
-    const bestScore = Math.max(progress?.quizBestScore ?? 0, after.roundScore);
-    try {
-      // One batch transaction of typed writes (a single round trip to the engine): a submission
-      // that raced for the same attempt number fails on the unique key and is decided again.
-      await retryBusy(() =>
-        db.$transaction([
-          db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {}, select: { id: true } }),
-          db.quizAttempt.create({
-            data: {
-              learnerId,
-              chapterId: quiz.chapterId,
-              questionId: question.id,
-              revision: quiz.quizRevision,
-              round,
-              attempt,
-              selected: JSON.stringify(selected),
-              shownOrder: JSON.stringify(view.order),
-              score: grade.score,
-              correct: grade.verdict === "correct",
-              createdAt: now,
-            },
-            select: { id: true },
-          }),
-          // The best score only goes up; once passed, a chapter stays passed (first time kept).
-          db.chapterProgress.upsert({
-            where: key,
-            create: { learnerId, chapterId: quiz.chapterId, revision: chapterRevision, quizBestScore: bestScore, quizPassedAt: passedNow ? now : null },
-            update: passedNow && !progress?.quizPassedAt ? { quizPassedAt: now } : { updatedAt: now },
-            select: { id: true },
-          }),
-          // Conditional, so a concurrent submission with a lower score can never lower it.
-          db.chapterProgress.updateMany({
-            where: { learnerId, chapterId: quiz.chapterId, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] },
-            data: { quizBestScore: bestScore },
-          }),
-        ]),
-      );
-    } catch (e) {
-      if (isUniqueViolation(e)) continue;
-      throw e;
-    }
-    const passed = passedNow || Boolean(progress?.quizPassedAt);
-    const result = buildResult(question, grade, selected as string[], attempt, attempt, view.order);
-    return { ok: true, result: forBrowser(result, view), progress: { ...after, bestScore, passed } };
+  if (!graded || !graded.ok) {
+    // Ids from another round are a stale page, not a bad request: the round is checked first.
+    const progress = await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true } });
+    if ((progress?.quizRound ?? 1) !== input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
+    return { ok: false, status: 400, error: graded ? graded.error : "Unknown choice: send the ids the quiz state gave this page." };
   }
-  return { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
+  return submitJob({ learnerId, chapterRevision, quiz, question, input, view, selected: selected as string[], grade: graded.grade });
 }
 
 /**

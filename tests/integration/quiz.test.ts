@@ -178,6 +178,33 @@ it("enforces the attempt limit under concurrent submissions", async () => {
   expect(refused.map((r) => r.error)).toContain("You have used all 3 attempts for this question.");
 });
 
+it("writes many learners' concurrent submissions (grouped into shared transactions): one row per answer, every score right", async () => {
+  const learners = Array.from({ length: 24 }, () => randomUUID());
+  const questions = [statements, single];
+  const rightOf = (q: typeof statements) => q.choices.filter((c) => c.correct).map((c) => c.id);
+  const transactions = jest.spyOn(db, "$transaction");
+  const responses = await Promise.all(
+    learners.flatMap((who, i) =>
+      questions.map((q) =>
+        POST(request("/api/quiz/attempts", { body: body({ questionId: q.id, selected: shown(rightOf(q), q, who) }), learner: who, headers: { "x-forwarded-for": `10.77.0.${i}` } })),
+      ),
+    ),
+  );
+  // Submissions that arrive while a write is running share the next one (fewer transactions than answers).
+  expect(transactions.mock.calls.length).toBeGreaterThan(0);
+  expect(transactions.mock.calls.length).toBeLessThan(learners.length * questions.length);
+  transactions.mockRestore();
+  expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
+  const results = await Promise.all(responses.map((r) => r.json()));
+  expect(results.map((r) => r.result.attempt)).toEqual(results.map(() => 1));
+  expect(await db.quizAttempt.count()).toBe(learners.length * questions.length);
+  expect(await db.learner.count()).toBe(learners.length);
+  // Each learner's two right answers, whichever was written first: 2 of n questions.
+  const progress = await db.chapterProgress.findMany({ select: { learnerId: true, quizBestScore: true, quizPassedAt: true } });
+  expect(progress.map((p) => p.learnerId).sort()).toEqual([...learners].sort());
+  for (const p of progress) expect([p.learnerId, p.quizBestScore, p.quizPassedAt]).toEqual([p.learnerId, 2 / quiz.questions.length, null]);
+});
+
 it("recovers when another server process took the same attempt number first", async () => {
   await submit({ selected: shown(["p-is-keep"]) });
   // Simulate the race: this server's read happened before the other process's insert.
