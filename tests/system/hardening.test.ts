@@ -155,7 +155,7 @@ it("answers a closed /authors with the very bytes of any unknown address", async
   const unknown = await fetch(new URL("/no-such-page", app.baseURL));
   expect(unknown.status).toBe(404);
   const expected = await unknown.text();
-  const closed = [
+  const closed: Record<string, string>[] = [
     {},
     { cookie: `lbr_author=${"x".repeat(43)}` }, // a session that was never issued
     { authorization: `Bearer wrong-${randomUUID()}` },
