@@ -28,9 +28,13 @@ function chunkedPost(path: string, total: number, headers: Record<string, string
     const req = http.request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
       answered = true;
       const sentBeforeAnswer = sent;
+      // Read the answer to its end before hanging up: its headers and body may come in separate
+      // packets, and destroying the request in between loses the body's end.
       res.resume();
-      res.on("end", () => resolve({ status: res.statusCode!, sentBeforeAnswer }));
-      req.destroy();
+      res.on("end", () => {
+        resolve({ status: res.statusCode!, sentBeforeAnswer });
+        req.destroy();
+      });
     });
     req.on("error", (e) => (answered ? undefined : reject(e)));
     const chunk = Buffer.alloc(256 * 1024, 0x20);
