@@ -5,18 +5,19 @@ import { percentile } from "./server.mjs";
  * Runs `clients` loops that each send `makeRequest()` back to back for `seconds`.
  * Returns throughput and latency figures; `ok` counts 2xx answers.
  */
-export async function load({ clients, seconds, makeRequest }) {
+export async function load({ clients, seconds, makeRequest, stopWhen = () => false, onResponse }) {
   const deadline = performance.now() + seconds * 1000;
   const latencies = [];
   const statuses = new Map();
   let errors = 0;
   async function client() {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && !stopWhen()) {
       const { url, init } = makeRequest();
       const t0 = performance.now();
       try {
         const response = await fetch(url, init);
-        await response.arrayBuffer();
+        if (onResponse) await onResponse(response);
+        else await response.arrayBuffer();
         latencies.push(performance.now() - t0);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       } catch {

@@ -1,9 +1,10 @@
 // Quiz submission benchmark against the production server: 64 concurrent clients for 30 s,
 // next to the trivial /api/health route in the same run; every 2xx must be a stored row.
+// Submissions come from signed learners minted by the app, with the ids each learner was shown.
 //   node bench/quiz.mjs [seconds]
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { mintLearners } from "./learners.mjs";
 import { describe, load } from "./load.mjs";
 import { startServer } from "./server.mjs";
 
@@ -15,19 +16,23 @@ const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 
 const server = await startServer();
 try {
-  // The quiz as the page knows it (public data): revision and a question's choice ids.
-  const state = await (await fetch(`${server.baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json();
-  const html = await (await fetch(`${server.baseURL}/courses/${CHAPTER}`)).text();
-  const choiceIds = [...html.matchAll(/data-question-id="dropout-statements"[\s\S]*?<\/fieldset>/g)][0][0].match(/data-choice-id="([^"]+)"/g).map((m) => m.slice(16, -1));
-
-  const submission = () => ({
-    url: `${server.baseURL}/api/quiz/attempts`,
-    init: {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: `lbr_learner=${randomUUID()}` }, // a new learner each time
-      body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", revision: state.revision, selected: [choiceIds[0]], shownOrder: choiceIds }),
-    },
-  });
+  // Signed learners minted by the app; each answers every question once (attempt 1, always a write).
+  const LEARNERS = 4_000;
+  const learners = await mintLearners(server.baseURL, CHAPTER, LEARNERS);
+  const revision = learners[0].quizRevision;
+  const slots = learners.flatMap((l) => Object.entries(l.firstChoice).map(([questionId, choice]) => ({ cookie: l.cookie, questionId, selected: [choice] })));
+  let next = 0;
+  const submission = () => {
+    const slot = slots[next++ % slots.length]; // wraps (then 409s) only if the run outlasts the learners
+    return {
+      url: `${server.baseURL}/api/quiz/attempts`,
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: slot.cookie },
+        body: JSON.stringify({ chapterId: CHAPTER, questionId: slot.questionId, quizRevision: revision, round: 1, selected: slot.selected }),
+      },
+    };
+  };
   const health = () => ({ url: `${server.baseURL}/api/health`, init: {} });
 
   await load({ clients: 8, seconds: 2, makeRequest: health }); // warm-up
@@ -42,6 +47,7 @@ try {
   const ratio = quiz.perSecond / trivial.perSecond;
   console.log(`  throughput ratio         ${ratio.toFixed(2)}× the trivial route   target ≥ 0.5×: ${ratio >= 0.5 ? "MET" : "MISSED"}`);
   console.log(`  quiz p99                 ${quiz.p99.toFixed(1)} ms   target ≤ 50 ms: ${quiz.p99 <= 50 ? "MET" : "MISSED"}`);
+  console.log(`  learners minted         ${slots.length / 5} (${slots.length} question slots, ${next} used${next > slots.length ? ": WRAPPED" : ""})`);
   console.log(`  stored rows vs 2xx       ${stored} rows for ${quiz.ok} accepted → ${stored === quiz.ok ? "none lost" : `MISMATCH (${quiz.ok - stored})`}`);
 } finally {
   server.stop();

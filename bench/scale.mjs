@@ -6,13 +6,13 @@
 //                                             DATABASE_PROVIDER=postgresql npm run db:generate && npm run build
 // Every acknowledged write must be a stored row. Rate limits are on (raised, so none refuses).
 import { execFileSync, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
+import { mintLearners } from "./learners.mjs";
 import { freePort } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
@@ -20,6 +20,8 @@ const MODE = process.argv[2] ?? "sqlite";
 const SECONDS = Number(process.argv[3] ?? 15);
 const CONNECTIONS = 64;
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
+/** Learners minted per set: enough for one write each at the rates measured so far (wraps after). */
+const LEARNER_POOL = Number(process.env.BENCH_LEARNERS ?? 20_000);
 const HIGH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
 const cleanups = [];
 const appLogs = [];
@@ -134,10 +136,11 @@ async function waitFor(url) {
 /** The trivial route, quiz submissions alone, then the mix; prints figures and checks rows. */
 async function runSet(label, baseURL, database) {
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
-  const fieldset = /data-question-id="dropout-statements"[\s\S]*?<\/fieldset>/.exec(html)[0];
-  const choiceIds = [...fieldset.matchAll(/data-choice-id="([^"]+)"/g)].map((m) => m[1]);
   const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
-  const { revision } = await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json();
+  // Signed learners minted by the app (learner cookies cannot be made up): one per write.
+  const learners = await mintLearners(baseURL, CHAPTER, LEARNER_POOL);
+  let nextLearner = 0;
+  const newLearner = () => learners[nextLearner++ % learners.length];
 
   // Each write is by a new learner, so an acknowledged write can be found in the database by id.
   const acked = { quiz: [], feedback: [] };
@@ -145,11 +148,12 @@ async function runSet(label, baseURL, database) {
     method: "POST",
     path: "/api/quiz/attempts",
     setupRequest: (req, context) => {
-      context.learner = randomUUID();
+      const learner = newLearner();
+      context.learner = learner.id;
       return {
         ...req,
-        headers: { "content-type": "application/json", cookie: `lbr_learner=${context.learner}` },
-        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", revision, selected: [choiceIds[0]], shownOrder: choiceIds }),
+        headers: { "content-type": "application/json", cookie: learner.cookie },
+        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", quizRevision: learner.quizRevision, round: 1, selected: [learner.firstChoice["dropout-statements"]] }),
       };
     },
     onResponse: (status, _body, context) => status === 200 && acked.quiz.push(context.learner),
@@ -157,13 +161,12 @@ async function runSet(label, baseURL, database) {
   const feedbackRequest = {
     method: "POST",
     path: "/api/feedback",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }), // no cookie: the app makes a learner
-    onResponse: (status, _body, _context, headers) => {
-      const cookie = Object.entries(headers ?? {}).filter(([k]) => /set-cookie/i.test(k)).flatMap(([, v]) => v).join(";");
-      const id = /lbr_learner=([0-9a-f-]{36})/.exec(cookie)?.[1];
-      if (status === 200) acked.feedback.push(id ?? "missing-cookie");
+    setupRequest: (req, context) => {
+      const learner = newLearner();
+      context.learner = learner.id;
+      return { ...req, headers: { "content-type": "application/json", cookie: learner.cookie }, body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }) };
     },
+    onResponse: (status, _body, context) => status === 200 && acked.feedback.push(context.learner),
   };
   const pageRequest = { method: "GET", path: `/courses/${CHAPTER}` };
 

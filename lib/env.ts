@@ -29,6 +29,18 @@ const schema = z
       .min(16, "must be at least 16 characters (it guards the authors' report)")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    /**
+     * Key that signs learner ids (and derives their choice orders). Unset: the server generates
+     * one and keeps it in the database, shared by every process. Set it to rotate (all learner
+     * cookies then become new learners).
+     */
+    LEARNER_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (it signs learner cookies)")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** Progress writes (mark read, cell runs) per minute, per learner and per IP. */
+    PROGRESS_RATE_LIMIT_PER_MINUTE: perMinute(120),
     /** "1" when a reverse proxy in front sets X-Forwarded-For (see scripts/serve.mjs). */
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     /** Feedback and Ask AI writes per minute, per learner and per IP (shared by all processes). */

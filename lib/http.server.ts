@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getChapterById } from "@/lib/content/course.server";
 import type { Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
-import type { LearnerFromRequest } from "@/lib/learner/learner.server";
+import { readLimitedText } from "@/lib/api/body.server";
 import { clientIp } from "@/lib/client-ip";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { log } from "@/lib/log.server";
@@ -21,9 +21,9 @@ export function jsonError(status: number, error: string, details?: unknown) {
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
-/** Reads a JSON body of at most `maxBytes` and validates it; failures become 4xx responses. */
+/** Reads a JSON body of at most `maxBytes` (streamed) and validates it; failures become 4xx responses. */
 export async function readJsonBody<S extends z.ZodType>(
-  request: NextRequest,
+  request: Request,
   schema: S,
   maxBytes = 8 * 1024,
 ): Promise<Parsed<z.infer<S>>> {
@@ -31,13 +31,11 @@ export async function readJsonBody<S extends z.ZodType>(
   if (!type.toLowerCase().startsWith("application/json")) {
     return { ok: false, response: jsonError(415, "Send the body as JSON (Content-Type: application/json).") };
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return { ok: false, response: jsonError(413, `Body is larger than ${maxBytes} bytes.`) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: jsonError(413, `Body is larger than ${maxBytes} bytes.`) };
+  const body = await readLimitedText(request, maxBytes);
+  if (!body.ok) return { ok: false, response: jsonError(body.status, body.error) };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body.text);
   } catch {
     return { ok: false, response: jsonError(400, "Body is not valid JSON.") };
   }
@@ -102,8 +100,8 @@ export function chapterAsSeen(chapterId: string, revision: string): { ok: true; 
  * Charges one write to the client's IP and (when known) its learner; a 429 with Retry-After and
  * `tooMany` (e.g. "Too many questions") when either is over the limit, otherwise null.
  */
-export async function rateLimited(limit: LimitName, request: NextRequest, learner: LearnerFromRequest, tooMany: string): Promise<NextResponse | null> {
-  const result = await take(limit, [`ip:${clientIp(request.headers)}`, ...(learner.kind === "known" ? [`learner:${learner.id}`] : [])]);
+export async function rateLimited(limit: LimitName, request: NextRequest, learnerId: string | null, tooMany: string): Promise<NextResponse | null> {
+  const result = await take(limit, [`ip:${clientIp(request.headers)}`, ...(learnerId ? [`learner:${learnerId}`] : [])]);
   return result.ok ? null : tooManyRequests(tooMany, result.retryAfterSeconds);
 }
 

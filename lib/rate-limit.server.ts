@@ -15,6 +15,7 @@ const LIMITS = {
   feedback: "RATE_LIMIT_PER_MINUTE",
   ask: "RATE_LIMIT_PER_MINUTE",
   quiz: "QUIZ_RATE_LIMIT_PER_MINUTE",
+  progress: "PROGRESS_RATE_LIMIT_PER_MINUTE",
   newLearner: "NEW_LEARNERS_PER_MINUTE",
   authorToken: "AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE",
 } as const satisfies Record<string, keyof Env>;

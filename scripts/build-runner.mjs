@@ -47,7 +47,10 @@ await build({
   entryPoints: [path.join(ROOT, "lib/lab/worker.ts")],
   outfile: path.join(LAB, "worker.js"),
   plugins: [tfGlobal],
-  banner: { js: 'importScripts("../runner/tf.min.js");' },
+  // tf.min.js (strict) assigns the global regeneratorRuntime and, when that throws, falls back to
+  // Function(): declared first, the assignment works and the worker needs no 'unsafe-eval' (the
+  // pages' CSP, which this same-origin worker gets, has none).
+  banner: { js: 'self.regeneratorRuntime=undefined;importScripts("../runner/tf.min.js");' },
 });
 // The type checker (loaded on a learner's first focus or edit of a cell, never on page load).
 // TypeScript and @typescript/vfs reach for Node's modules only when running in Node.

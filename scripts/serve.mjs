@@ -17,6 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 // The same zod schema as the app: a bad value stops the server here, naming the variable.
 const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
+// Security headers per response, decided here at run time (RUNNER_ORIGIN is read when serving).
+const { securityHeaders } = await tsImport("../lib/security/headers.ts", import.meta.url);
 let env;
 try {
   env = parseEnv(process.env);
@@ -60,6 +62,8 @@ function runPrimary(count) {
   log.info({ workers: count, port }, "primary started");
 }
 
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
+
 async function runWorker() {
   const trustProxy = env.TRUST_PROXY === "1";
   const app = await next();
@@ -75,6 +79,12 @@ async function runWorker() {
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
     if (shuttingDown) res.setHeader("connection", "close"); // the client reconnects elsewhere
+    // The app answers GET, HEAD and POST only; TRACE and the rest never reach Next (no 500s).
+    if (!ALLOWED_METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { allow: [...ALLOWED_METHODS].join(", "), "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.end(JSON.stringify({ error: `Method ${String(req.method).slice(0, 20)} is not allowed here.` }));
+      return;
+    }
     res.on("close", () => {
       log.info(
         {
@@ -88,6 +98,10 @@ async function runWorker() {
         "request",
       );
     });
+    // A path that does not parse gets the pages' policy (it fails closed: no framing).
+    const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url, "http://localhost").pathname : "/";
+    const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https" };
+    for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
     handle(req, res);
   });
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));

@@ -1,4 +1,5 @@
 // Reads the Ask AI endpoint's newline-delimited JSON events as they arrive.
+import { learnerReady } from "@/lib/api/client";
 import type { AskEvent } from "@/lib/ask/types";
 import type { AskAttachment } from "./events";
 
@@ -7,6 +8,7 @@ export type AskRequest = { chapterId: string; revision: string; question: string
 export async function streamAnswer(body: AskRequest, onEvent: (event: AskEvent) => void, signal: AbortSignal): Promise<string | null> {
   let response: Response;
   try {
+    await learnerReady(); // the learner cookie exists before the first write
     response = await fetch("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
   } catch {
     return signal.aborted ? null : "Could not reach the server. Check your connection and try again.";

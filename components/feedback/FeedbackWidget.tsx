@@ -2,20 +2,17 @@
 // "Everything was clear?" Yes/No, then an optional comment, then thanks. Votes can be changed.
 // Buttons are aria-disabled while saving (a disabled button would drop the keyboard focus).
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { getJson, postJson } from "@/lib/api/client";
+import type { feedbackSchema } from "@/lib/feedback/schema";
 import { COMMENT_MAX, type FeedbackView } from "@/lib/feedback/types";
 
 type Vote = "yes" | "no";
 type Stage = "vote" | "comment" | "thanks";
 
-async function send(body: Record<string, unknown>): Promise<{ ok: true; feedback: FeedbackView } | { ok: false; error: string }> {
-  try {
-    const response = await fetch("/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const json = (await response.json().catch(() => null)) as { feedback?: FeedbackView; error?: string } | null;
-    if (!response.ok || !json?.feedback) return { ok: false, error: json?.error ?? `Could not save your feedback (HTTP ${response.status}).` };
-    return { ok: true, feedback: json.feedback };
-  } catch {
-    return { ok: false, error: "Could not reach the server. Your feedback was not saved; please try again." };
-  }
+async function send(body: z.input<typeof feedbackSchema>): Promise<{ ok: true; feedback: FeedbackView } | { ok: false; error: string }> {
+  const r = await postJson<{ feedback: FeedbackView }>("/api/feedback", body);
+  return r.ok ? { ok: true, feedback: r.data.feedback } : r;
 }
 
 export function FeedbackWidget({ chapterId, revision }: { chapterId: string; revision: string }) {
@@ -38,15 +35,12 @@ export function FeedbackWidget({ chapterId, revision }: { chapterId: string; rev
   // Returning learners see the vote they gave on this revision.
   useEffect(() => {
     const query = new URLSearchParams({ chapterId, revision });
-    void fetch(`/api/feedback?${query}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ feedback: FeedbackView | null }>) : null))
-      .then((body) => {
-        if (body?.feedback) {
-          setVote(body.feedback.vote);
-          setComment(body.feedback.comment ?? "");
-        }
-      })
-      .catch(() => undefined);
+    void getJson<{ feedback: FeedbackView | null }>(`/api/feedback?${query}`).then((r) => {
+      if (r.ok && r.data.feedback) {
+        setVote(r.data.feedback.vote);
+        setComment(r.data.feedback.comment ?? "");
+      }
+    });
   }, [chapterId, revision]);
 
   async function choose(next: Vote) {

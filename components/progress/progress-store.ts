@@ -1,5 +1,6 @@
 "use client";
 // The learner's read chapters, fetched once per page and shared by every component that shows them.
+import { learnerReady, postJson } from "@/lib/api/client";
 import { useSyncExternalStore } from "react";
 import type { MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
 
@@ -16,10 +17,10 @@ function publish(next: Snapshot) {
 
 async function load() {
   try {
-    const response = await fetch("/api/progress", { cache: "no-store" });
-    if (!response.ok) throw new Error(String(response.status));
+    // The page's first learner read (it may mint the cookie); shared with every other API call.
     // Our own API's response (validated on the server); zod stays out of the page's JS budget.
-    const body = (await response.json()) as ProgressResponse;
+    const body = (await learnerReady()) as ProgressResponse | null;
+    if (!body) throw new Error("progress unavailable");
     publish({
       status: "ready",
       read: new Set(body.chapters.filter((c) => c.readAt).map((c) => c.chapterId)),
@@ -47,24 +48,13 @@ export function useProgress(): Snapshot {
 
 /** Records a chapter as read (or not read, with `read: false`); resolves to an error message for the learner, or null. */
 export async function markRead(input: MarkReadInput): Promise<string | null> {
-  try {
-    const response = await fetch("/api/progress", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: string } | null;
-      return body?.error ?? `Could not save (HTTP ${response.status}).`;
-    }
-    const read = new Set(snapshot.read);
-    if (input.read === false) read.delete(input.chapterId);
-    else read.add(input.chapterId);
-    publish({ ...snapshot, status: "ready", read });
-    return null;
-  } catch {
-    return "Could not reach the server. Check your connection and try again.";
-  }
+  const r = await postJson("/api/progress", input);
+  if (!r.ok) return r.error;
+  const read = new Set(snapshot.read);
+  if (input.read === false) read.delete(input.chapterId);
+  else read.add(input.chapterId);
+  publish({ ...snapshot, status: "ready", read });
+  return null;
 }
 
 /** Called by the quiz when the server says the chapter's quiz is passed. */

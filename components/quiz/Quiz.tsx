@@ -1,61 +1,112 @@
 "use client";
-// The chapter's quiz: loads the learner's previous answers, then one QuizQuestion per question.
-import { useEffect, useState } from "react";
+// The chapter's quiz: loads the learner's round from the server (choices in their own order),
+// one QuizQuestion per question, the score once every question is answered, and retakes.
+import { useCallback, useEffect, useRef, useState } from "react";
 import { markQuizPassed } from "@/components/progress/progress-store";
-import type { PublicQuiz, QuizProgress, QuizState } from "@/lib/quiz/types";
-import { fetchState } from "./api";
+import type { AttemptResult, PublicQuiz, QuizProgress, QuizState } from "@/lib/quiz/types";
+import { fetchState, retake, staleState } from "./api";
 import { QuizQuestion } from "./QuizQuestion";
 
 export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [state, setState] = useState<QuizState | null>(null);
-  const [progress, setProgress] = useState<QuizProgress | null>(null);
+  // Bumped whenever the server's state replaces ours: questions restart from it.
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focusFirst, setFocusFirst] = useState(false);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
 
-  useEffect(() => {
-    void fetchState(quiz.chapterId).then((r) => {
-      if (r.ok) {
-        setState(r.state);
-        setProgress(r.state.progress);
-      } else {
-        setError(r.error);
-      }
-    });
+  const replace = useCallback((next: QuizState) => {
+    setState(next);
+    setVersion((v) => v + 1);
+    if (next.progress.passed) markQuizPassed(quiz.chapterId);
   }, [quiz.chapterId]);
 
-  function onProgress(next: QuizProgress) {
-    setProgress(next);
-    if (next.passed) markQuizPassed(quiz.chapterId);
+  const load = useCallback(() => {
+    setError(null);
+    void fetchState(quiz.chapterId).then((r) => (r.ok ? replace(r.data) : setError(r.error)));
+  }, [quiz.chapterId, replace]);
+  useEffect(load, [load]);
+
+  function onAnswered(questionId: string, result: AttemptResult, progress: QuizProgress) {
+    setState((s) => s && { ...s, progress, questions: { ...s.questions, [questionId]: { ...s.questions[questionId], attemptsUsed: result.attemptsUsed, last: result } } });
+    if (progress.passed) markQuizPassed(quiz.chapterId);
   }
 
+  function onStale(next: QuizState, message: string) {
+    replace(next);
+    setNotice(`${message} This quiz now shows your latest answers.`);
+  }
+
+  async function startRetake() {
+    if (!state) return;
+    setBusy(true);
+    const r = await retake({ chapterId: quiz.chapterId, quizRevision: quiz.quizRevision, round: state.round });
+    setBusy(false);
+    const next = r.ok ? r.data : staleState(r);
+    if (next) {
+      replace(next);
+      setNotice(r.ok ? `Round ${next.round}: the choices are in a new order and your attempts start again. Your best score so far is kept.` : r.error);
+      setFocusFirst(r.ok);
+    } else if (!r.ok) setError(r.error);
+  }
+
+  const progress = state?.progress;
+  const outdated = state !== null && state.quizRevision !== quiz.quizRevision;
   return (
     <section className="quiz" aria-labelledby="quiz-title">
       <h2 id="quiz-title">{quiz.title}</h2>
       <p className="muted">
-        {quiz.questions.length} questions. Answers are checked on the server; you see why each choice is right or
-        wrong after you answer. Pass with {Math.round(quiz.passingScore * 100)}% overall.
+        {quiz.questions.length} questions. Answers are checked on the server. Pass with {Math.round(quiz.passingScore * 100)}% overall.
       </p>
       {/* Shown only without JavaScript (CSS), where the questions can be read but not answered. */}
       <p className="quiz-nojs">Answering the quiz needs JavaScript: you can read the questions, but checking answers only works with JavaScript on.</p>
-      {error ? <p className="form-error">{error}</p> : null}
-      {state && state.revision !== quiz.revision ? (
-        <p className="form-error">This quiz was updated since the page was loaded. Reload the page before answering.</p>
+      {error ? (
+        <p className="form-error">
+          {error}{" "}
+          <button type="button" onClick={load}>
+            Load the quiz again
+          </button>
+        </p>
       ) : null}
+      {outdated ? <p className="form-error">This quiz was updated since the page was loaded. Reload the page before answering.</p> : null}
+      <p ref={noticeRef} className="quiz-notice" role="status" aria-live="polite">
+        {notice}
+      </p>
       {quiz.questions.map((question, i) => (
         <QuizQuestion
-          key={question.id}
+          key={`${version}-${question.id}`}
           chapterId={quiz.chapterId}
-          revision={quiz.revision}
+          quizRevision={quiz.quizRevision}
+          round={state?.round ?? 1}
           number={i + 1}
           total={quiz.questions.length}
           question={question}
-          // If loading failed, let the learner answer anyway (the server still checks everything).
-          initial={state ? state.questions[question.id] : error ? { attemptsUsed: 0, last: null } : undefined}
-          onProgress={onProgress}
+          initial={state && !outdated ? state.questions[question.id] : undefined}
+          autoFocus={focusFirst && i === 0}
+          onAnswered={onAnswered}
+          onStale={onStale}
         />
       ))}
+      {progress && !progress.passed && !progress.passReachable ? (
+        <p className="quiz-unreachable" role="status">
+          The pass mark ({Math.round(progress.passingScore * 100)}%) can no longer be reached in this round.
+        </p>
+      ) : null}
+      {progress?.canRetake ? (
+        <p className="quiz-retake">
+          <button type="button" className="button" onClick={() => void startRetake()} disabled={busy}>
+            {busy ? "Starting…" : "Retake the quiz"}
+          </button>{" "}
+          <span className="muted">New order, attempts start again; your best score is kept.</span>
+        </p>
+      ) : null}
       <p className="quiz-score" aria-live="polite">
-        {progress?.bestScore != null
-          ? `Your quiz score: ${Math.round(progress.bestScore * 100)}%${progress.passed ? " — passed" : ` (${Math.round(progress.passingScore * 100)}% needed to pass)`}.`
+        {progress && progress.answeredAll
+          ? `Your quiz score: ${Math.round(progress.roundScore * 100)}%${
+              progress.passed ? " — passed" : ` (${Math.round(progress.passingScore * 100)}% needed to pass)`
+            }${progress.bestScore !== null && progress.bestScore > progress.roundScore ? ` · best so far ${Math.round(progress.bestScore * 100)}%` : ""}.`
           : null}
       </p>
     </section>

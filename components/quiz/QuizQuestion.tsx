@@ -1,27 +1,29 @@
 "use client";
-// One question: a fieldset of checkboxes or radios, Check, the graded result, Try again.
+// One question: a fieldset of checkboxes or radios in the order the server chose, Check, the
+// graded result, Try again. Starts from the server's state (remounted when that state changes).
 import { useEffect, useId, useRef, useState } from "react";
-import type { AttemptResult, PublicQuestion, QuizProgress } from "@/lib/quiz/types";
-import { submit } from "./api";
-import { shuffled } from "./shuffle";
+import type { AttemptResult, PublicQuestion, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";
+import { staleState, submit } from "./api";
 
 type Props = {
   chapterId: string;
-  revision: string;
+  quizRevision: string;
+  round: number;
   number: number;
   total: number;
   question: PublicQuestion;
-  /** Attempts used and the last result, from the server (undefined while loading). */
-  initial?: { attemptsUsed: number; last: AttemptResult | null };
-  onProgress: (progress: QuizProgress) => void;
+  /** This learner's choices, attempts used and last result (undefined while loading). */
+  initial?: QuestionState;
+  /** Focus the first choice once shown (after a retake). */
+  autoFocus?: boolean;
+  onAnswered: (questionId: string, result: AttemptResult, progress: QuizProgress) => void;
+  onStale: (state: QuizState, message: string) => void;
 };
 
-export function QuizQuestion({ chapterId, revision, number, total, question, initial, onProgress }: Props) {
-  const ids = question.choices.map((c) => c.id);
-  const [order, setOrder] = useState<string[]>(ids);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [result, setResult] = useState<AttemptResult | null>(null);
-  const [attemptsUsed, setAttemptsUsed] = useState(0);
+export function QuizQuestion({ chapterId, quizRevision, round, number, total, question, initial, autoFocus, onAnswered, onStale }: Props) {
+  const [selected, setSelected] = useState<string[]>(() => initial?.last?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
+  const [result, setResult] = useState<AttemptResult | null>(initial?.last ?? null);
+  const [attemptsUsed, setAttemptsUsed] = useState(initial?.attemptsUsed ?? 0);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -29,28 +31,15 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
   const hintId = useId();
   const name = `${useId()}-${question.id}`;
   const loading = initial === undefined;
-  // After Check the result gets focus; after Try again the first choice does (once rendered).
-  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(null);
+  // After Check the result gets focus; after Try again (or a retake) the first choice does.
+  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus && initial ? { to: "first" } : null);
   useEffect(() => {
     if (focusTarget?.to === "result") resultRef.current?.focus();
     if (focusTarget?.to === "first") firstInputRef.current?.focus();
   }, [focusTarget]);
 
-  // Resume: show the last result; otherwise start an attempt with a fresh order.
-  useEffect(() => {
-    if (!initial) return;
-    setAttemptsUsed(initial.attemptsUsed);
-    if (initial.last) {
-      setResult(initial.last);
-      setSelected(initial.last.choices.filter((c) => c.selected).map((c) => c.id));
-    } else if (question.shuffle) {
-      setOrder(shuffled(ids));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initial]);
-
+  const choices = initial?.choices ?? [];
   const locked = result !== null || loading || submitting;
-  const byId = new Map(question.choices.map((c) => [c.id, c]));
   const resultFor = new Map(result?.choices.map((c) => [c.id, c]));
   const multiple = question.type === "multiple";
   const attemptsLeft = question.maxAttempts - attemptsUsed;
@@ -63,15 +52,17 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     if (submitting) return;
     setSubmitting(true);
     setError(null);
-    const response = await submit({ chapterId, questionId: question.id, revision, selected, shownOrder: order });
+    const response = await submit({ chapterId, questionId: question.id, quizRevision, round, selected });
     setSubmitting(false);
     if (!response.ok) {
+      const state = staleState(response);
+      if (state) return onStale(state, response.error); // another tab moved on: show the server's state
       setError(response.error);
       return;
     }
-    setResult(response.result);
-    setAttemptsUsed(response.result.attemptsUsed);
-    onProgress(response.progress);
+    setResult(response.data.result);
+    setAttemptsUsed(response.data.result.attemptsUsed);
+    onAnswered(question.id, response.data.result, response.data.progress);
     setFocusTarget({ to: "result" });
   }
 
@@ -79,7 +70,6 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     setResult(null);
     setSelected([]);
     setError(null);
-    if (question.shuffle) setOrder(shuffled(ids));
     setFocusTarget({ to: "first" });
   }
 
@@ -99,21 +89,20 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
         {hint}
       </p>
       <ul className="choices">
-        {order.map((id, i) => {
-          const choice = byId.get(id)!;
-          const mark = resultFor.get(id);
+        {choices.map((choice, i) => {
+          const mark = resultFor.get(choice.id);
           const state = mark?.correct === undefined ? undefined : mark.correct ? "right" : "wrong";
           return (
-            <li key={id} className="choice" data-choice-id={id} data-state={state}>
+            <li key={choice.id} className="choice" data-choice-id={choice.id} data-state={state}>
               <label>
                 <input
                   ref={i === 0 ? firstInputRef : undefined}
                   type={multiple ? "checkbox" : "radio"}
                   name={name}
-                  value={id}
-                  checked={selected.includes(id)}
+                  value={choice.id}
+                  checked={selected.includes(choice.id)}
                   disabled={locked}
-                  onChange={(e) => toggle(id, e.target.checked)}
+                  onChange={(e) => toggle(choice.id, e.target.checked)}
                   aria-label={choice.label}
                 />
                 <span dangerouslySetInnerHTML={{ __html: choice.html }} />

@@ -1,33 +1,21 @@
-// The quiz component's calls to the server (state on load, one POST per answer).
+// The quiz component's calls to the server: state on load, one POST per answer, retakes.
+import type { z } from "zod";
+import { getJson, postJson, type ApiResult } from "@/lib/api/client";
+import type { retakeSchema, submitAttemptSchema } from "@/lib/quiz/schema";
 import type { AttemptResult, QuizProgress, QuizState } from "@/lib/quiz/types";
 
-export type Submission = { chapterId: string; questionId: string; revision: string; selected: string[]; shownOrder: string[] };
+export type Submission = z.input<typeof submitAttemptSchema>;
+export type RetakeRequest = z.input<typeof retakeSchema>;
 
-async function errorOf(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: string } | null;
-  return body?.error ?? `The server answered HTTP ${response.status}.`;
+/** The learner's current state when the server says the page is out of date (409). */
+export function staleState(r: ApiResult<unknown>): QuizState | null {
+  if (r.ok || r.status !== 409) return null;
+  const details = r.details as { state?: QuizState } | undefined;
+  return details?.state ?? null;
 }
 
-export async function fetchState(chapterId: string): Promise<{ ok: true; state: QuizState } | { ok: false; error: string }> {
-  try {
-    const response = await fetch(`/api/quiz/state?chapterId=${encodeURIComponent(chapterId)}`, { cache: "no-store" });
-    if (!response.ok) return { ok: false, error: await errorOf(response) };
-    return { ok: true, state: (await response.json()) as QuizState };
-  } catch {
-    return { ok: false, error: "Could not reach the server to load your answers." };
-  }
-}
+export const fetchState = (chapterId: string) => getJson<QuizState>(`/api/quiz/state?chapterId=${encodeURIComponent(chapterId)}`);
 
-export async function submit(body: Submission): Promise<{ ok: true; result: AttemptResult; progress: QuizProgress } | { ok: false; error: string }> {
-  try {
-    const response = await fetch("/api/quiz/attempts", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) return { ok: false, error: await errorOf(response) };
-    return { ok: true, ...((await response.json()) as { result: AttemptResult; progress: QuizProgress }) };
-  } catch {
-    return { ok: false, error: "Could not reach the server. Your answer was not saved; try again." };
-  }
-}
+export const submit = (body: Submission) => postJson<{ result: AttemptResult; progress: QuizProgress }>("/api/quiz/attempts", body);
+
+export const retake = (body: RetakeRequest) => postJson<QuizState>("/api/quiz/retake", body);

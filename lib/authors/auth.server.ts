@@ -1,13 +1,16 @@
 // The authors' area is guarded by AUTHOR_TOKEN (no default: unset means the area does not exist).
-// Signing in stores an HMAC of the token in an httpOnly cookie, never the token itself.
+// Signing in creates a random session id kept server-side (only its hash is stored) with an
+// expiry; the cookie holds the id; signing out deletes it, so a copied cookie stops working.
 import "server-only";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { db, retryBusy } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 
 export const AUTHOR_COOKIE = "lbr_author";
-const SESSION_LABEL = "lbr-author-session-v1";
+export const SESSION_SECONDS = 60 * 60 * 8;
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
+const stored = (sessionId: string) => digest(`lbr-author-session:${sessionId}`).toString("hex");
 
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function sameSecret(a: string, b: string): boolean {
@@ -23,17 +26,29 @@ export function checkToken(candidate: string): boolean {
   return token !== undefined && sameSecret(candidate, token);
 }
 
-/** The cookie value for a signed-in author; changes when the token changes. */
-export function sessionValue(): string | null {
-  const token = getEnv().AUTHOR_TOKEN;
-  return token === undefined ? null : createHmac("sha256", token).update(SESSION_LABEL).digest("hex");
+/** A new session: its random id for the cookie (the database keeps only a hash of it). */
+export async function createSession(): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  await retryBusy(() => db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } }));
+  // Expired sessions are swept now and then (sign-ins are rare).
+  await retryBusy(() => db.authorSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }));
+  return id;
 }
 
-/** True for a valid session cookie or an `Authorization: Bearer <token>` header (for scripts). */
-export function isAuthor(cookieValue: string | undefined, authorization: string | null): boolean {
-  const session = sessionValue();
-  if (session === null) return false;
-  if (cookieValue && sameSecret(cookieValue, session)) return true;
+export async function endSession(sessionId: string | undefined): Promise<void> {
+  if (!sessionId || sessionId.length > 100) return;
+  await retryBusy(() => db.authorSession.deleteMany({ where: { id: stored(sessionId) } }));
+}
+
+export async function isSession(sessionId: string | undefined): Promise<boolean> {
+  if (!authorsEnabled() || !sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return false;
+  const row = await db.authorSession.findUnique({ where: { id: stored(sessionId) }, select: { expiresAt: true } });
+  return row !== null && row.expiresAt.getTime() > Date.now();
+}
+
+/** True for an `Authorization: Bearer <token>` header with the right token (for scripts). */
+export function isBearerAuthor(authorization: string | null): boolean {
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   return bearer !== undefined && checkToken(bearer);
 }

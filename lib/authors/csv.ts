@@ -1,11 +1,15 @@
-// CSV cells and rows (RFC 4180), with spreadsheet formula injection neutralised.
+// CSV cells and rows (RFC 4180): every field quoted, spreadsheet formulas neutralised.
 
-/** A cell: quoted when needed; text starting like a formula (= + - @) gets a leading apostrophe. */
+// A formula trigger at the start of the text or right after a character some spreadsheet may
+// split on (comma, semicolon, tab, pipe, line break; optionally behind spaces or quotes).
+const TRIGGER = /(^|[,;\t|\r\n])([\s"']*)([=+\-@])/g;
+
+/** A cell: always quoted; text gets an apostrophe before any formula trigger a parser could see. */
 export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined) return '""';
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "string") text = text.replace(TRIGGER, "$1$2'$3");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function csvRow(values: unknown[]): string {

@@ -6,21 +6,26 @@ import { notFound } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
 import { tooManyRequests } from "@/lib/http.server";
 import { charge, check } from "@/lib/rate-limit.server";
-import { AUTHOR_COOKIE, authorsEnabled, isAuthor } from "./auth.server";
+import { AUTHOR_COOKIE, authorsEnabled, isBearerAuthor, isSession } from "./auth.server";
 
 type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
 
-async function checkAuthor(): Promise<AuthorCheck> {
-  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  if (isAuthor(cookieStore.get(AUTHOR_COOKIE)?.value, null)) return { ok: true };
+/** The check itself, from the session cookie and the request headers (pages and the proxy). */
+export async function checkAuthorRequest(sessionCookie: string | undefined, headerStore: Pick<Headers, "get">): Promise<AuthorCheck> {
+  if (await isSession(sessionCookie)) return { ok: true };
   const authorization = headerStore.get("authorization");
   if (!authorization || !authorsEnabled()) return { ok: false };
   const key = `ip:${clientIp(headerStore)}`;
   const limit = await check("authorToken", key);
   if (!limit.ok) return limit; // over the limit: not even a right token is checked
-  if (isAuthor(undefined, authorization)) return { ok: true };
+  if (isBearerAuthor(authorization)) return { ok: true };
   await charge("authorToken", key);
   return { ok: false };
+}
+
+async function checkAuthor(): Promise<AuthorCheck> {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  return checkAuthorRequest(cookieStore.get(AUTHOR_COOKIE)?.value, headerStore);
 }
 
 export async function requireAuthor(): Promise<void> {

@@ -67,14 +67,14 @@ export async function recentComments(revision?: string, take = 30): Promise<Comm
   return rows.map((r) => ({ ...r, comment: r.comment ?? "" }));
 }
 
-/** Per question: attempts, learners, facility (mean score), share fully correct, first vs later attempts, choice picks. */
+/** Per question: attempts, learners, facility (mean score), share fully correct, first attempts (of the first round) vs later ones (retries and retakes), choice picks. */
 export async function quizStatistics(): Promise<QuestionStats[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "chapterId", "questionId", COUNT(*) AS "attempts", COUNT(DISTINCT "learnerId") AS "learners",
            AVG("score") AS "facility", SUM(CASE WHEN "correct" THEN 1 ELSE 0 END) AS "fullyCorrect",
-           SUM(CASE WHEN "attempt" = 1 THEN 1 ELSE 0 END) AS "firstAttempts",
-           AVG(CASE WHEN "attempt" = 1 THEN "score" END) AS "firstScore",
-           AVG(CASE WHEN "attempt" > 1 THEN "score" END) AS "laterScore"
+           SUM(CASE WHEN "round" = 1 AND "attempt" = 1 THEN 1 ELSE 0 END) AS "firstAttempts",
+           AVG(CASE WHEN "round" = 1 AND "attempt" = 1 THEN "score" END) AS "firstScore",
+           AVG(CASE WHEN "round" > 1 OR "attempt" > 1 THEN "score" END) AS "laterScore"
     FROM "QuizAttempt"
     GROUP BY "chapterId", "questionId"`;
   const byKey = new Map(rows.map((r) => [`${r.chapterId}/${r.questionId}`, r]));

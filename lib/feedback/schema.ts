@@ -1,22 +1,21 @@
 // The feedback widget's input, shared by the widget and the route handler.
 import { z } from "zod";
+import { chapterIdSchema, chapterRevisionSchema } from "@/lib/api/ids";
+import { stripControls } from "@/lib/api/text";
 import { COMMENT_MAX } from "./types";
 
 export { COMMENT_MAX };
 
-// C0 controls except tab, newline and carriage return; DEL; C1 controls; bidirectional overrides.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
 /** Strips control characters and trims; an empty comment becomes null. */
 export function cleanComment(text: string): string | null {
-  const cleaned = text.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
+  const cleaned = stripControls(text);
   return cleaned === "" ? null : cleaned;
 }
 
 export const feedbackSchema = z
   .object({
-    chapterId: z.string().min(1).max(200),
-    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
+    chapterId: chapterIdSchema,
+    revision: chapterRevisionSchema,
     vote: z.enum(["yes", "no"]),
     comment: z
       .string()

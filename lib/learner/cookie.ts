@@ -1,10 +1,6 @@
-// The anonymous learner cookie: its name, its value's shape and its attributes.
-import { z } from "zod";
+// The anonymous learner cookie: its name and its attributes.
 
 export const LEARNER_COOKIE = "lbr_learner";
-
-/** Learner ids are random UUIDs issued by the server. */
-export const learnerIdSchema = z.uuid({ message: "learner cookie must be a UUID issued by this site" });
 
 export const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 

@@ -1,35 +1,31 @@
-// Reads the anonymous learner from a request, and creates one on the first write.
+// The anonymous learner: ids minted and signed by the server, read back from the cookie.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import { clientIp } from "@/lib/client-ip";
 import { db, retryBusy } from "@/lib/db.server";
-import { tooManyRequests } from "@/lib/http.server";
 import { take } from "@/lib/rate-limit.server";
-import { LEARNER_COOKIE, learnerCookieAttributes, learnerIdSchema } from "./cookie";
+import { learnerSecret } from "@/lib/secrets.server";
+import { LEARNER_COOKIE, learnerCookieAttributes } from "./cookie";
+import { signLearnerId, verifyLearnerCookie } from "./sign";
 
 export type LearnerFromRequest =
   | { kind: "known"; id: string }
   | { kind: "none" }
   | { kind: "invalid"; message: string };
 
-/** Parses the learner cookie. It never touches the database. */
-export function readLearner(request: NextRequest): LearnerFromRequest {
+/** Verifies the learner cookie's signature: a cookie the server did not issue is not a learner. */
+export async function readLearner(request: NextRequest): Promise<LearnerFromRequest> {
   const raw = request.cookies.get(LEARNER_COOKIE)?.value;
   if (raw === undefined || raw === "") return { kind: "none" };
-  const parsed = learnerIdSchema.safeParse(raw);
-  return parsed.success ? { kind: "known", id: parsed.data } : { kind: "invalid", message: parsed.error.issues[0].message };
+  const checked = verifyLearnerCookie(await learnerSecret(), raw);
+  return checked.ok ? { kind: "known", id: checked.id } : { kind: "invalid", message: checked.message };
 }
 
-/**
- * The learner to write for: the cookie's id (recorded in the database if it is not there yet)
- * or a new random id. `isNew` tells the handler to set the cookie on its response.
- */
-export async function ensureLearner(current: LearnerFromRequest & { kind: "known" | "none" }) {
-  const id = current.kind === "known" ? current.id : randomUUID();
-  await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
-  remember(id);
-  return { id, isNew: current.kind === "none" };
+/** A fresh learner id and its signed cookie value (nothing stored until the first write). */
+export async function mintLearner(): Promise<{ id: string; cookie: string }> {
+  const id = randomUUID();
+  return { id, cookie: signLearnerId(await learnerSecret(), id) };
 }
 
 /** Learner ids this process has seen stored (a cache: a miss only costs one lookup). */
@@ -39,34 +35,29 @@ function remember(id: string) {
   stored.add(id);
 }
 
-/**
- * A write that would create a learner (no cookie, or a cookie id not stored yet, since clients
- * can make up ids) counts against the client IP's new-learner limit: a 429, or null to go on.
- */
-export async function newLearnerLimited(request: NextRequest, learner: LearnerFromRequest & { kind: "known" | "none" }): Promise<NextResponse | null> {
-  if (learner.kind === "known") {
-    if (stored.has(learner.id)) return null;
-    if (await db.learner.findUnique({ where: { id: learner.id }, select: { id: true } })) return remember(learner.id), null;
-  }
-  const limit = await take("newLearner", [`ip:${clientIp(request.headers)}`]);
-  return limit.ok ? null : tooManyRequests("Too many new learners from your network", limit.retryAfterSeconds);
+export async function isStoredLearner(id: string): Promise<boolean> {
+  if (stored.has(id)) return true;
+  const found = await db.learner.findUnique({ where: { id }, select: { id: true } });
+  if (found) remember(id);
+  return found !== null;
 }
 
-/**
- * For reads: the cookie's learner, or a fresh random id to hand out in a cookie (the database
- * row is only created on the first write). Lets later writes require the cookie.
- */
-export function learnerOrNew(request: NextRequest): { kind: "invalid"; message: string } | { kind: "known" | "new"; id: string } {
-  const current = readLearner(request);
-  if (current.kind === "none") return { kind: "new", id: randomUUID() };
-  return current;
+/** Records the learner's row if it is not there yet (before its first write; always checked). */
+export async function ensureLearner(id: string): Promise<void> {
+  await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
+  remember(id);
 }
 
-export function setLearnerCookie(response: NextResponse, id: string, request: NextRequest) {
-  response.cookies.set(LEARNER_COOKIE, id, learnerCookieAttributes(request.nextUrl.protocol === "https:"));
+/** A first write by a learner not stored yet counts against the client IP's new-learner limit. */
+export async function takeNewLearner(request: NextRequest) {
+  return take("newLearner", [`ip:${clientIp(request.headers)}`]);
 }
 
-/** A malformed cookie is cleared so the learner's next write starts fresh. */
+export function setLearnerCookie(response: NextResponse, cookie: string, request: NextRequest) {
+  response.cookies.set(LEARNER_COOKIE, cookie, learnerCookieAttributes(request.nextUrl.protocol === "https:"));
+}
+
+/** A cookie we did not issue is cleared so the browser's next read gets a real one. */
 export function clearLearnerCookie(response: NextResponse) {
   response.cookies.set(LEARNER_COOKIE, "", { path: "/", maxAge: 0 });
 }

@@ -1,15 +1,13 @@
 // Input of the progress API, shared by the "mark as read" button and the route handler.
 import { z } from "zod";
+import { chapterIdSchema, chapterRevisionSchema, slugIdSchema } from "@/lib/api/ids";
 
-export const chapterIdSchema = z
-  .string()
-  .max(200)
-  .regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, "must be a chapter id like 'course/section/chapter'");
+export { chapterIdSchema };
 
 export const markReadSchema = z
   .object({
     chapterId: chapterIdSchema,
-    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
+    revision: chapterRevisionSchema,
     /** false undoes "mark as read"; omitted means true. */
     read: z.boolean().optional(),
   })
@@ -30,8 +28,8 @@ export type ProgressResponse = { chapters: ChapterProgressView[] };
 export const cellRunSchema = z
   .object({
     chapterId: chapterIdSchema,
-    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the chapter's 12-character content revision"),
-    cellId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a cell id like 'train-vs-eval'").max(100),
+    revision: chapterRevisionSchema,
+    cellId: slugIdSchema,
   })
   .strict();
 

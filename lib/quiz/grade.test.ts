@@ -75,7 +75,18 @@ describe("summarize", () => {
     ["multiple", { verdict: "incorrect", selectedCorrect: 0, selectedWrong: 2 }, "Not quite: none of your choices are right. There are 4 right answers."],
     ["single", { verdict: "correct" }, "Correct!"],
     ["single", { verdict: "incorrect" }, "Not quite."],
-  ])("%s %p → %s", (type, over, text) => {
-    expect(summarize(type, g(over))).toBe(text);
+  ])("%s %p → %s (count shown)", (type, over, text) => {
+    expect(summarize(type, g(over), true)).toBe(text);
+  });
+
+  // Without showCorrectCount no summary says how many answers are right (select-all harvesting).
+  it.each<[Partial<Grade>, string]>([
+    [{ verdict: "correct", selectedCorrect: 4 }, "Correct!"],
+    [{}, "Partly right: your selection is not exactly the right answers yet."],
+    [{ selectedWrong: 2 }, "Partly right: your selection is not exactly the right answers yet."],
+    [{ verdict: "incorrect", selectedCorrect: 0, selectedWrong: 2 }, "Not quite: none of your choices are right."],
+  ])("multiple %p → %s (count hidden)", (over, text) => {
+    expect(summarize("multiple", g(over))).toBe(text);
+    expect(summarize("multiple", g(over))).not.toMatch(/\d/);
   });
 });

@@ -14,14 +14,14 @@ export type LoadedQuestion = Omit<ResultQuestion, "choices"> & {
   source: Question;
   promptHtml: string;
   shuffle: boolean;
-  showCorrectCount: boolean;
   choices: (ResultQuestion["choices"][number] & { html: string; label?: string })[];
 };
 
 export type LoadedQuiz = {
   chapterId: string;
   file: string;
-  revision: string;
+  /** Hash of the quiz file (not the chapter's revision). */
+  quizRevision: string;
   title: string;
   passingScore: number;
   questions: LoadedQuestion[];
@@ -57,7 +57,7 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
   return {
     chapterId: chapter.id,
     file,
-    revision: revisionOf(raw),
+    quizRevision: revisionOf(raw),
     title: quiz.title,
     passingScore: quiz.passingScore,
     questions: quiz.questions.map((q, i) => {
@@ -69,6 +69,7 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
         maxAttempts: q.maxAttempts ?? quiz.maxAttempts,
         shuffle: q.shuffle ?? quiz.shuffle,
         reveal: q.reveal ?? quiz.reveal,
+        choiceFeedback: q.choiceFeedback ?? quiz.choiceFeedback,
         showCorrectCount: q.type === "multiple" && q.showCorrectCount,
         promptHtml: render(q.prompt, `${at}.prompt`, true), // shown inside a <legend>: inline only
         explanationHtml: render(q.explanation, `${at}.explanation`),
@@ -102,11 +103,14 @@ export function getQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | und
   return quiz;
 }
 
-/** The quiz as the page may show it before any answer: no correctness, rationales or feedback. */
+/**
+ * The quiz as the static page may carry it: no key, rationales or feedback, and no choices at
+ * all (each learner gets them in their own order under opaque ids, from the quiz state API).
+ */
 export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
   return {
     chapterId: quiz.chapterId,
-    revision: quiz.revision,
+    quizRevision: quiz.quizRevision,
     title: quiz.title,
     passingScore: quiz.passingScore,
     questions: quiz.questions.map((q) => ({
@@ -115,8 +119,6 @@ export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
       promptHtml: q.promptHtml,
       ...(q.showCorrectCount ? { correctCount: q.choices.filter((c) => c.correct).length } : {}),
       maxAttempts: q.maxAttempts,
-      shuffle: q.shuffle,
-      choices: q.choices.map((c) => ({ id: c.id, html: c.html, ...(c.label ? { label: c.label } : {}) })),
     })),
   };
 }

@@ -43,6 +43,16 @@ describe("the Dropout quiz", () => {
     }
     expect(text).not.toMatch(/"correct"|"fraction"|"rationale|"explanation|"feedback/);
   });
+
+  it("gives the page no choices at all: neither the authoring order nor the authoring ids", () => {
+    const text = JSON.stringify(toPublicQuiz(quiz));
+    for (const q of quiz.questions) {
+      for (const c of q.choices) {
+        expect(text).not.toContain(`"${c.id}"`);
+        expect(text).not.toContain(c.html);
+      }
+    }
+  });
 });
 
 describe("broken quizzes", () => {

@@ -2,11 +2,13 @@
 import type { Grade } from "./grade";
 import { buildResult, type ResultQuestion } from "./result";
 
-const question = (reveal: ResultQuestion["reveal"]): ResultQuestion => ({
+const question = (reveal: ResultQuestion["reveal"], choiceFeedback: ResultQuestion["choiceFeedback"] = "attempt"): ResultQuestion => ({
   id: "q",
   type: "multiple",
   maxAttempts: 3,
   reveal,
+  choiceFeedback,
+  showCorrectCount: true,
   explanationHtml: "<p>why</p>",
   feedbackHtml: { partial: "<p>close</p>" },
   choices: [
@@ -43,4 +45,31 @@ it("reveals after a correct answer, and never under 'never'", () => {
   expect(never.revealed).toBe(false);
   expect(never.choices[2]).toEqual({ id: "c", selected: false });
   expect(never.canRetry).toBe(false);
+});
+
+describe("choiceFeedback: finished", () => {
+  const q = question({ when: "attempts", attempts: 3 }, "finished");
+  const all: Grade = { score: 0, verdict: "partial", totalCorrect: 2, selectedCorrect: 2, selectedWrong: 1 };
+
+  it("marks nothing while the question is open, even for a select-all attempt", () => {
+    const r = buildResult(q, all, ["a", "b", "c"], 1, 1);
+    expect(r.choices).toEqual([
+      { id: "a", selected: true },
+      { id: "b", selected: true },
+      { id: "c", selected: true },
+    ]);
+    expect(r.canRetry).toBe(true);
+  });
+
+  it("marks the selected choices once solved or out of attempts", () => {
+    expect(buildResult(q, correct, ["a", "b"], 1, 1).choices[0]).toMatchObject({ correct: true, rationaleHtml: "<p>a is right</p>" });
+    const never = question({ when: "never" }, "finished");
+    const out = buildResult(never, all, ["a", "b", "c"], 3, 3);
+    expect(out.choices[2]).toMatchObject({ selected: true, correct: false });
+    expect(out.revealed).toBe(false);
+  });
+
+  it("lists the choices in the order given (the learner's), not the authoring order", () => {
+    expect(buildResult(q, all, ["a"], 1, 1, ["c", "a", "b"]).choices.map((c) => c.id)).toEqual(["c", "a", "b"]);
+  });
 });

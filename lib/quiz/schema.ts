@@ -1,5 +1,6 @@
 // Quiz content (YAML beside a chapter) and the quiz API's inputs: zod schemas and their types.
 import { z } from "zod";
+import { chapterIdSchema, quizRevisionSchema, slugIdSchema } from "@/lib/api/ids";
 import { slugSchema } from "@/lib/content/schema";
 
 const markdown = z.string().trim().min(1);
@@ -22,6 +23,14 @@ export const revealSchema = z.discriminatedUnion("when", [
   z.object({ when: z.literal("never") }).strict(),
 ]);
 
+/**
+ * When a learner sees per-choice marks (✓/✗) and rationales: after every attempt, or only once
+ * the question is finished (solved or out of attempts). "finished" keeps a "select all"
+ * attempt from revealing the key of a multiple-response question.
+ */
+export const FEEDBACK_POLICIES = ["attempt", "finished"] as const;
+export const choiceFeedbackSchema = z.enum(FEEDBACK_POLICIES);
+
 const feedbackSchema = z
   .object({ correct: markdown.optional(), partial: markdown.optional(), incorrect: markdown.optional() })
   .strict();
@@ -34,6 +43,7 @@ const commonQuestion = {
   maxAttempts: z.number().int().positive().max(20).optional(),
   shuffle: z.boolean().optional(),
   reveal: revealSchema.optional(),
+  choiceFeedback: choiceFeedbackSchema.optional(),
   choices: z.array(choiceSchema).min(2).max(12),
 };
 
@@ -75,6 +85,7 @@ export const quizFileSchema = z
     maxAttempts: z.number().int().positive().max(20).default(3),
     shuffle: z.boolean().default(true),
     reveal: revealSchema.default({ when: "attempts", attempts: 3 }),
+    choiceFeedback: choiceFeedbackSchema.default("attempt"),
     questions: z.array(questionSchema).min(1).max(30),
   })
   .strict()
@@ -90,23 +101,29 @@ export type Question = z.infer<typeof questionSchema>;
 export type Choice = z.infer<typeof choiceSchema>;
 export type GradingPolicy = (typeof GRADING_POLICIES)[number];
 export type Reveal = z.infer<typeof revealSchema>;
+export type ChoiceFeedback = z.infer<typeof choiceFeedbackSchema>;
 
 // ---- API input ---------------------------------------------------------------------------
 
-const id = z.string().min(1).max(100);
+/** A choice id as the browser sees it (opaque, per learner and round; see order.ts). */
+const publicChoiceId = z.string().regex(/^[A-Za-z0-9_-]{12}$/, "must be a choice id from this page");
+const round = z.number().int().min(1).max(1_000);
 
 export const submitAttemptSchema = z
   .object({
-    chapterId: z.string().min(1).max(200),
-    questionId: id,
+    chapterId: chapterIdSchema,
+    questionId: slugIdSchema,
     /** The quiz revision the learner saw. */
-    revision: z.string().regex(/^[0-9a-f]{12}$/, "must be the quiz's 12-character revision"),
-    selected: z.array(id).min(1, "select at least one answer").max(12),
-    /** Choice ids in the order they were shown (the answers are shuffled per attempt). */
-    shownOrder: z.array(id).min(2).max(12),
+    quizRevision: quizRevisionSchema,
+    /** The round (1, +1 per retake) the learner's page shows. */
+    round,
+    selected: z.array(publicChoiceId).min(1, "select at least one answer").max(12),
   })
   .strict();
 
 export type SubmitAttempt = z.infer<typeof submitAttemptSchema>;
 
-export const quizStateQuerySchema = z.object({ chapterId: z.string().min(1).max(200) }).strict();
+export const retakeSchema = z.object({ chapterId: chapterIdSchema, quizRevision: quizRevisionSchema, round }).strict();
+export type Retake = z.infer<typeof retakeSchema>;
+
+export const quizStateQuerySchema = z.object({ chapterId: chapterIdSchema }).strict();

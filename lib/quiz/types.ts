@@ -4,6 +4,7 @@
 /** `label`: the choice's plain text when it holds math (its accessible name; see mathLabel). */
 export type PublicChoice = { id: string; html: string; label?: string };
 
+/** A question as the static page carries it: no choices (they come per learner, see QuizState). */
 export type PublicQuestion = {
   id: string;
   type: "multiple" | "single";
@@ -11,13 +12,11 @@ export type PublicQuestion = {
   /** Present only when the author chose to show how many answers are right. */
   correctCount?: number;
   maxAttempts: number;
-  shuffle: boolean;
-  choices: PublicChoice[];
 };
 
 export type PublicQuiz = {
   chapterId: string;
-  revision: string;
+  quizRevision: string;
   title: string;
   passingScore: number;
   questions: PublicQuestion[];
@@ -26,7 +25,7 @@ export type PublicQuiz = {
 export type ChoiceResult = {
   id: string;
   selected: boolean;
-  /** Known for selected choices; for the others only once the solution is revealed. */
+  /** Known for selected choices once the feedback policy allows; for the others only with the solution. */
   correct?: boolean;
   rationaleHtml?: string;
 };
@@ -47,10 +46,31 @@ export type AttemptResult = {
   canRetry: boolean;
 };
 
-export type QuizProgress = { bestScore: number | null; passed: boolean; passingScore: number };
+export type QuizProgress = {
+  /** Best quiz score over every round (what counts for the chapter). */
+  bestScore: number | null;
+  /** This round's score so far, and whether every question of this round has been answered. */
+  roundScore: number;
+  answeredAll: boolean;
+  passed: boolean;
+  passingScore: number;
+  /** Whether this round can still reach the pass mark. */
+  passReachable: boolean;
+  /** A retake (fresh order, attempts reset, best score kept) is offered. */
+  canRetake: boolean;
+};
+
+export type QuestionState = {
+  /** The choices in this learner's order, under this round's ids. */
+  choices: PublicChoice[];
+  attemptsUsed: number;
+  maxAttempts: number;
+  last: AttemptResult | null;
+};
 
 export type QuizState = {
-  revision: string;
-  questions: Record<string, { attemptsUsed: number; maxAttempts: number; last: AttemptResult | null }>;
+  quizRevision: string;
+  round: number;
+  questions: Record<string, QuestionState>;
   progress: QuizProgress;
 };

@@ -5,10 +5,20 @@ import { lessonCells } from "../support/lesson-cells";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
+import type { Page } from "playwright-core";
 import { cellAt, newPage, runCell, useBrowser } from "./browser";
 
 const chapters = loadCourses(path.join(ROOT, "content")).flatMap((course) => chaptersInOrder(course));
 const browser = useBrowser();
+
+/** The opaque id this page's learner sees for an authoring choice id (matched by the choice's HTML). */
+async function shownId(page: Page, chapterId: string, question: { id: string; choices: { id: string; html: string }[] }, authoring: string) {
+  const state = (await page.evaluate(async (id) => (await fetch(`/api/quiz/state?chapterId=${encodeURIComponent(id)}`)).json(), chapterId)) as {
+    questions: Record<string, { choices: { id: string; html: string }[] }>;
+  };
+  const html = question.choices.find((c) => c.id === authoring)!.html;
+  return state.questions[question.id].choices.find((c) => c.html === html)!.id;
+}
 
 it("covers every chapter, and every chapter has a cell and a quiz", () => {
   expect(chapters.length).toBeGreaterThanOrEqual(8);
@@ -38,17 +48,18 @@ it.each(chapters.map((c) => [c.slug, c] as const))("%s: the first cell runs on W
   const question = quiz.questions[0]!;
   const q = page.locator(`[data-question-id="${question.id}"]`);
   await q.scrollIntoViewIfNeeded();
+  await q.getByText("Loading your answers…").waitFor({ state: "detached" }); // remounts once the learner's state arrives
   const check = q.getByRole("button", { name: "Check" });
   await check.waitFor();
-  const wrong = question.choices.find((c) => !c.correct)!;
-  await q.locator(`[data-choice-id="${wrong.id}"] input`).check();
+  // The page shows opaque, per-learner choice ids: find the wrong one the server gave this learner.
+  const wrong = await shownId(page, chapter.id, question, question.choices.find((c) => !c.correct)!.id);
+  await q.locator(`[data-choice-id="${wrong}"] input`).check();
   await check.click();
   await q.locator(".result-summary").waitFor();
-  await expect(q.locator(`[data-choice-id="${wrong.id}"]`).getAttribute("data-state")).resolves.toBe("wrong");
   expect(await q.locator(".result-summary").innerText()).not.toMatch(/^Correct!/);
 
   await q.getByRole("button", { name: "Try again" }).click();
-  for (const c of question.choices.filter((c) => c.correct)) await q.locator(`[data-choice-id="${c.id}"] input`).check();
+  for (const c of question.choices.filter((c) => c.correct)) await q.locator(`[data-choice-id="${await shownId(page, chapter.id, question, c.id)}"] input`).check();
   await check.click();
   await q.locator(".result-summary").getByText(/^Correct!/).waitFor();
   await context.close();

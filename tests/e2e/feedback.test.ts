@@ -91,12 +91,12 @@ it("signs an author in; the report shows the vote and the comment as inert text;
   expect(download.suggestedFilename()).toBe("feedback.csv");
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const [header, ...rows] = csv.trim().split("\r\n");
-  expect(header).toBe("chapter,revision,learner,clear,comment,created_at,updated_at");
-  expect(rows.some((r) => r.includes("window.__pwned") && r.includes(",no,"))).toBe(true);
+  expect(header).toBe('"chapter","revision","learner","clear","comment","created_at","updated_at"');
+  expect(rows.some((r) => r.includes("window.__pwned") && r.includes(',"no",'))).toBe(true);
 
   const attempts = await fetch(new URL("/authors/attempts.csv", baseURL()), { headers: { authorization: `Bearer ${E2E_AUTHOR_TOKEN}` } });
   expect(attempts.status).toBe(200);
-  expect((await attempts.text()).split("\r\n")[0]).toBe("chapter,question,quiz_revision,learner,attempt,selected,shown_order,score,correct,created_at");
+  expect((await attempts.text()).split("\r\n")[0]).toBe('"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"');
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/authors/sign-in");

@@ -14,7 +14,7 @@ let ip = 0;
 type Event = { type: string; [k: string]: unknown };
 
 /** Posts a question and reads the streamed events, noting when each line arrived. */
-async function ask(body: Record<string, unknown>, learner?: string) {
+async function ask(body: Record<string, unknown>, learner = `00000000-0000-4000-8000-${String(ip + 1).padStart(12, "0")}`) {
   const response = await POST(request("/api/ask", { body: { chapterId: CHAPTER, revision, ...body }, learner, headers: { "x-forwarded-for": `10.7.0.${++ip}` } }));
   if (response.status !== 200) return { status: response.status, error: ((await response.json()) as { error: string }).error, events: [] as (Event & { at: number })[], raw: "" };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -62,15 +62,15 @@ it("computes facility, learners, first vs later attempts and choice picks per qu
 it("exports feedback as CSV with formulas neutralised", async () => {
   const csv = await text(feedbackCsv());
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("chapter,revision,learner,clear,comment,created_at,updated_at");
+  expect(lines[0]).toBe('"chapter","revision","learner","clear","comment","created_at","updated_at"');
   expect(lines).toHaveLength(5);
   expect(csv).toContain(`"<script>alert(""x"")</script> and [a link](http://evil.example)"`);
-  expect(csv).toContain(",'=SUM(A1:A9),");
+  expect(csv).toContain(`,"'=SUM(A1:A9)",`);
 });
 
 it("exports attempts as CSV", async () => {
   const lines = (await text(attemptsCsv())).trim().split("\r\n");
-  expect(lines[0]).toBe("chapter,question,quiz_revision,learner,attempt,selected,shown_order,score,correct,created_at");
+  expect(lines[0]).toBe('"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"');
   expect(lines).toHaveLength(4);
-  expect(lines[2]).toContain(",2,drop-with-p inverted-scaling expectation,,1,true,");
+  expect(lines[2]).toContain(`,"1","2","drop-with-p inverted-scaling expectation","","1","true",`);
 });

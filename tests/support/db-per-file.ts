@@ -8,3 +8,6 @@ if (process.env.DATABASE_PROVIDER !== "postgresql") {
   fs.copyFileSync(TEMPLATE_DB, file);
   process.env.DATABASE_URL = `file:${file}`;
 }
+
+// Learner cookies are signed: tests sign theirs with this key (see requests.ts).
+process.env.LEARNER_SECRET = "integration-test-learner-secret-0123456789";

@@ -1,7 +1,7 @@
 // SIGTERM while requests are in flight: the process stops accepting, finishes every request it
 // already has (streamed Ask AI answers and quiz writes), closes its database and exits 0.
 import { startFakeModel } from "../support/fake-model";
-import { CHAPTER, freshDatabase, quizInfo, quizSubmission, query, scratchDir, sleep, startApp, stopAll, waitUntil } from "./support";
+import { CHAPTER, freshDatabase, learnerCookie, quizInfo, quizSubmission, query, scratchDir, sleep, startApp, stopAll, waitUntil } from "./support";
 
 jest.setTimeout(240_000);
 afterAll(stopAll);
@@ -24,7 +24,7 @@ it("loses none of the requests in flight, refuses new connections, and exits cle
     const questions = Array.from({ length: 12 }, (_, i) =>
       fetch(`${app.baseURL}/api/ask`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: `lbr_learner=00000000-0000-4000-8000-${String(i).padStart(12, "0")}` },
+        headers: { "content-type": "application/json", cookie: learnerCookie(`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`) },
         body: JSON.stringify({ chapterId: CHAPTER, revision: quiz.chapterRevision, question: `What does dropout do? (${i})` }),
       }).then(async (r) => ({ status: r.status, body: await r.text() })),
     );

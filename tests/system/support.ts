@@ -7,7 +7,16 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { signLearnerId } from "@/lib/learner/sign";
+import { choiceView } from "@/lib/quiz/order";
+import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
+
+/** The learner key the apps these tests start sign with, so tests can act as many learners. */
+const LEARNER_SECRET = "system-test-learner-secret-0123456789abcdef";
+const learnerKey = Buffer.from(LEARNER_SECRET, "utf8");
+/** The cookie the app would have issued to `id`. */
+export const learnerCookie = (id: string) => `lbr_learner=${signLearnerId(learnerKey, id)}`;
 
 export const POSTGRES = process.env.DATABASE_PROVIDER === "postgresql";
 export const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
@@ -91,6 +100,7 @@ export async function startApp(database: { provider: string; url: string }, extr
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      LEARNER_SECRET,
       DATABASE_PROVIDER: database.provider,
       DATABASE_URL: database.url,
       PORT: String(port),
@@ -152,36 +162,38 @@ export async function stopAll() {
   for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The quiz as the page knows it (public data): its revision and a question's choice ids. */
+/** The quiz's revisions and the dropout-statements question (authoring ids: tests map them per learner). */
 export async function quizInfo(baseURL: string) {
-  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as { revision: string };
+  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as { quizRevision: string };
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
-  const fieldset = /data-question-id="dropout-statements"[\s\S]*?<\/fieldset>/.exec(html)![0];
-  const choiceIds = [...fieldset.matchAll(/data-choice-id="([^"]+)"/g)].map((m) => m[1]);
   const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)![1];
-  return { quizRevision: state.revision, chapterRevision, choiceIds };
+  const quiz = loadQuiz({ id: CHAPTER, file: path.join(ROOT, `content/courses/${CHAPTER}.mdx`) })!;
+  const question = quiz.questions.find((q) => q.id === "dropout-statements")!;
+  return { quizRevision: state.quizRevision, chapterRevision, question };
 }
 
 /** One quiz submission by a brand-new learner (its id returned, to find the stored row). */
 export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof quizInfo>>) {
   const learner = randomUUID();
+  const at = { learnerId: learner, quizRevision: quiz.quizRevision, questionId: quiz.question.id, round: 1 };
+  const view = choiceView(learnerKey, at, quiz.question.choices.map((c) => c.id), quiz.question.shuffle);
   return {
     learner,
     send: (signal?: AbortSignal) =>
       fetch(`${baseURL}/api/quiz/attempts`, {
         method: "POST",
         signal,
-        headers: { "content-type": "application/json", cookie: `lbr_learner=${learner}` },
-        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", revision: quiz.quizRevision, selected: [quiz.choiceIds[0]], shownOrder: quiz.choiceIds }),
+        headers: { "content-type": "application/json", cookie: learnerCookie(learner) },
+        body: JSON.stringify({ chapterId: CHAPTER, questionId: quiz.question.id, quizRevision: quiz.quizRevision, round: 1, selected: [view.publicId.get(view.order[0])] }),
       }),
   };
 }
 
-/** A feedback vote by a brand-new learner (no cookie: the app creates one). */
+/** A feedback vote by a brand-new learner (a signed cookie the app would have issued). */
 export function feedbackVote(baseURL: string, chapterRevision: string) {
   return fetch(`${baseURL}/api/feedback`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie: learnerCookie(randomUUID()) },
     body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }),
   });
 }

@@ -1,39 +1,51 @@
-// POST (form: token) signs an author in; POST with action=sign-out signs out.
+// POST (form: token) signs an author in; POST with action=sign-out signs out (the session ends
+// on the server). Both only from the app's own pages (Origin), the body read with a size cap.
 import { NextResponse, type NextRequest } from "next/server";
-import { AUTHOR_COOKIE, authorsEnabled, checkToken, sessionValue } from "@/lib/authors/auth.server";
+import { readLimitedText } from "@/lib/api/body.server";
+import { isSameOrigin } from "@/lib/api/origin.server";
+import { AUTHOR_COOKIE, SESSION_SECONDS, authorsEnabled, checkToken, createSession, endSession } from "@/lib/authors/auth.server";
 import { clientIp } from "@/lib/client-ip";
-import { withErrors } from "@/lib/http.server";
+import { jsonError, withErrors } from "@/lib/http.server";
 import { charge, check } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
 
+const FORM_MAX_BYTES = 2 * 1024;
+
 // A relative Location: request.url may name another host (Next reports "localhost") than the
 // one the browser used, and the session cookie belongs to the browser's host.
-const redirect = (_request: NextRequest, path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
+const redirect = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
 
-// Guessing the token: a handful of wrong tries a minute per address (AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE).
+// Guessing the token: a handful of wrong tries a minute per address (AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE),
+// checked before the body is even read.
 export const POST = withErrors(async (request: NextRequest) => {
   if (!authorsEnabled()) return new NextResponse("Not found", { status: 404 });
-  const form = await request.formData().catch(() => null);
-  if (form?.get("action") === "sign-out") {
-    const response = redirect(request, "/authors/sign-in");
+  if (!isSameOrigin(request)) return jsonError(403, "Sign-in and sign-out are accepted only from this site's own pages.");
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) return jsonError(415, "Send the form as application/x-www-form-urlencoded.");
+  const key = `ip:${clientIp(request.headers)}`;
+  const body = await readLimitedText(request, FORM_MAX_BYTES);
+  if (!body.ok) return jsonError(body.status, body.error);
+  const form = new URLSearchParams(body.text);
+  if (form.get("action") === "sign-out") {
+    await endSession(request.cookies.get(AUTHOR_COOKIE)?.value);
+    const response = redirect("/authors/sign-in");
     response.cookies.set(AUTHOR_COOKIE, "", { path: "/", maxAge: 0 });
     return response;
   }
-  const key = `ip:${clientIp(request.headers)}`;
-  if (!(await check("authorToken", key)).ok) return redirect(request, "/authors/sign-in?error=wait");
-  const token = form?.get("token");
-  if (typeof token !== "string" || token.length > 500 || !checkToken(token)) {
+  if (!(await check("authorToken", key)).ok) return redirect("/authors/sign-in?error=wait");
+  const token = form.get("token");
+  if (token === null || token.length > 500 || !checkToken(token)) {
     await charge("authorToken", key);
-    return redirect(request, "/authors/sign-in?error=token");
+    return redirect("/authors/sign-in?error=token");
   }
-  const response = redirect(request, "/authors");
-  response.cookies.set(AUTHOR_COOKIE, sessionValue()!, {
+  const response = redirect("/authors");
+  response.cookies.set(AUTHOR_COOKIE, await createSession(), {
     httpOnly: true,
     sameSite: "strict",
     path: "/",
     secure: request.nextUrl.protocol === "https:",
-    maxAge: 60 * 60 * 8,
+    maxAge: SESSION_SECONDS,
   });
   return response;
 });

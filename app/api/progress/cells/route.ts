@@ -1,25 +1,22 @@
-// POST {chapterId, revision, cellId}: the learner ran a code cell (kept in their chapter progress).
-import { NextResponse, type NextRequest } from "next/server";
-import { chapterAsSeen, readJsonBody, withErrors } from "@/lib/http.server";
-import { ensureLearner, newLearnerLimited, readLearner, setLearnerCookie } from "@/lib/learner/learner.server";
-import { invalidLearnerCookie } from "@/lib/learner/responses.server";
+// POST {chapterId, revision, cellId}: the learner ran one of the chapter's code cells.
+import { NextResponse } from "next/server";
+import { learnerRoute } from "@/lib/api/route.server";
+import { chapterAsSeen, jsonError } from "@/lib/http.server";
+import { ensureLearner } from "@/lib/learner/learner.server";
+import { chapterCellIds } from "@/lib/progress/cells.server";
 import { recordCellRun } from "@/lib/progress/progress.server";
 import { cellRunSchema } from "@/lib/progress/schema";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withErrors(async (request: NextRequest) => {
-  const learner = readLearner(request);
-  if (learner.kind === "invalid") return invalidLearnerCookie(learner.message);
-  const limited = await newLearnerLimited(request, learner);
-  if (limited) return limited;
-  const parsed = await readJsonBody(request, cellRunSchema);
-  if (!parsed.ok) return parsed.response;
-  const seen = chapterAsSeen(parsed.data.chapterId, parsed.data.revision);
-  if (!seen.ok) return seen.response;
-  const { id, isNew } = await ensureLearner(learner);
-  const cellsRun = await recordCellRun(id, parsed.data);
-  const response = NextResponse.json({ cellsRun }, { headers: { "cache-control": "no-store" } });
-  if (isNew) setLearnerCookie(response, id, request);
-  return response;
-});
+export const POST = learnerRoute(
+  { mode: "write", body: cellRunSchema, limit: { name: "progress", tooMany: "Too many progress updates" } },
+  async ({ learnerId, body }) => {
+    const seen = chapterAsSeen(body.chapterId, body.revision);
+    if (!seen.ok) return seen.response;
+    // Only the chapter's real cells: made-up ids would grow cellsRun without bound.
+    if (!(await chapterCellIds(seen.chapter)).has(body.cellId)) return jsonError(404, `Chapter "${body.chapterId}" has no code cell "${body.cellId}".`);
+    await ensureLearner(learnerId);
+    return NextResponse.json({ cellsRun: await recordCellRun(learnerId, body) }, { headers: { "cache-control": "no-store" } });
+  },
+);
