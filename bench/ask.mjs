@@ -3,6 +3,7 @@
 //   node bench/ask.mjs
 import fs from "node:fs";
 import path from "node:path";
+import { mintLearners } from "./learners.mjs";
 import { percentile, startServer } from "./server.mjs";
 
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
@@ -16,13 +17,15 @@ const server = await startServer();
 try {
   const html = await (await fetch(`${server.baseURL}/courses/${CHAPTER}`)).text();
   const revision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
+  // A signed learner cookie minted by the app (an unsigned id is refused).
+  const [{ cookie }] = await mintLearners(server.baseURL, CHAPTER, 1);
   const times = [];
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const question of questions) {
       const t0 = performance.now();
       const response = await fetch(`${server.baseURL}/api/ask`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: "lbr_learner=0f0f0f0f-0000-4000-8000-000000000000" },
+        headers: { "content-type": "application/json", cookie },
         body: JSON.stringify({ chapterId: CHAPTER, revision, question }),
       });
       const text = await response.text();
