@@ -58,6 +58,28 @@ it("takes the statement question wrong, then right, with clear wording and per-c
   await context.close();
 });
 
+it("keeps attempts and the choice order after an answer when the learner's answers could not be loaded", async () => {
+  // A malformed learner cookie makes loading the quiz state fail (400, cookie cleared); the quiz
+  // still lets the learner answer. It used to hand each question a new "nothing yet" object on
+  // every render, so the question reset its attempts to 0 and reshuffled after each answer.
+  const { page, context } = await newPage(browser());
+  await context.addCookies([{ name: "lbr_learner", value: "not-a-uuid", url: baseURL() }]);
+  await page.goto(DROPOUT);
+  const q = question(page, "dropout-statements");
+  await q.scrollIntoViewIfNeeded();
+  await page.locator(".quiz .form-error").first().waitFor();
+  await q.getByText("Loading your answers…").waitFor({ state: "detached" });
+  const order = () => q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")));
+  const before = await order();
+
+  expect(await answer(q, ["drop-with-p", "inverted-scaling", "p-is-keep"])).toBe("You got 2 of 3 right, and 1 of your choices is wrong.");
+  await expect(q.locator(".result-meta").innerText()).resolves.toBe("Score 0% · attempt 1 of 3 · 2 attempts left");
+  expect(await order()).toEqual(before);
+  await q.getByRole("button", { name: "Try again" }).click();
+  await expect(q.getByText("Attempt 2 of 3").isVisible()).resolves.toBe(true);
+  await context.close();
+});
+
 it("works from the keyboard: Space selects, Enter checks, the result gets focus", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
