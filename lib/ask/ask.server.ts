@@ -11,8 +11,6 @@ import { answerFromCourse } from "./retrieve";
 import type { AskInput } from "./schema";
 import type { AskEvent } from "./types";
 
-const DEFAULT_SUGGESTIONS = ["What is dropout?", "Why does dropout scale the kept units?", "What is the difference between train and eval mode?"];
-
 /** Yields the answer's events; records the question (and how it was answered) when done. */
 export async function* answer(learnerId: string, chapter: Chapter, input: AskInput, config: ModelConfig | null, signal: AbortSignal): AsyncGenerator<AskEvent> {
   const question = input.attachment ? `${input.question}\n${input.attachment.error}` : input.question;
@@ -22,7 +20,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
   try {
     if (fromCourse.kind === "not-covered") {
       yield { type: "meta", mode: "course", sources: [] };
-      yield { type: "not-covered", suggestions: chapter.prompts.length ? chapter.prompts : DEFAULT_SUGGESTIONS };
+      yield { type: "not-covered", suggestions: chapter.prompts };
       return;
     }
     const sources = fromCourse.parts.map(({ heading, chapterTitle, href }) => ({ heading, chapterTitle, href }));
@@ -30,7 +28,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
       yield { type: "meta", mode: "model", sources };
       let streamed = false;
       try {
-        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal)) {
+        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal, chapter.askInstructions)) {
           streamed = true;
           yield { type: "delta", text };
         }

@@ -1,16 +1,10 @@
-// The content check command: passes on the real content, fails naming file and field otherwise.
-import { spawnSync } from "node:child_process";
+// The content check, in-process: passes on the fixture courses, fails naming file and field.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
-const ROOT = path.resolve(__dirname, "..");
-
-function check(dir?: string) {
-  const args = ["--conditions=react-server", "scripts/content-check.ts", ...(dir ? [dir] : [])];
-  const run = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), args, { cwd: ROOT, encoding: "utf8" });
-  return { code: run.status, out: run.stdout + run.stderr };
-}
+import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
+import { checkContent } from "./check.server";
+import { ContentError } from "./load";
 
 function course(chapter: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-check-"));
@@ -26,28 +20,33 @@ function course(chapter: string) {
   return dir;
 }
 
+/** The check's problems, one line each (or the error if it was not a content problem). */
+async function problems(dir: string): Promise<string[]> {
+  try {
+    await checkContent([dir]);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
 jest.setTimeout(60_000);
 
-it("accepts the real content and compiles every chapter", () => {
-  const { code, out } = check();
-  expect(out).toMatch(/content ok: 1 course\(s\), \d+ chapter\(s\) compiled/);
-  expect(code).toBe(0);
+it("accepts the fixture courses, compiling every chapter and checking every quiz", async () => {
+  await expect(checkContent([FIXTURE_CONTENT_DIR])).resolves.toEqual({ courses: 2, compiled: 2, quizzes: 1 });
 });
 
-it("fails on invalid frontmatter, naming file and field", () => {
-  const { code, out } = check(course("---\ntitle: One\norder: first\nsummary: x\n---\n"));
-  expect(code).toBe(1);
-  expect(out).toMatch(/courses\/c\/s\/one\.mdx: frontmatter order: .*expected number/i);
+it("fails on invalid frontmatter, naming file and field", async () => {
+  expect(await problems(course("---\ntitle: One\norder: first\nsummary: x\n---\n"))).toEqual([
+    expect.stringMatching(/courses\/c\/s\/one\.mdx: frontmatter order: .*expected number/i),
+  ]);
 });
 
-it("fails on MDX that does not compile, naming the file", () => {
-  const { code, out } = check(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n<Unclosed>\n"));
-  expect(code).toBe(1);
-  expect(out).toMatch(/one\.mdx: MDX does not compile/);
+it("fails on MDX that does not compile, naming the file", async () => {
+  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n<Unclosed>\n"))).toEqual([expect.stringMatching(/one\.mdx: MDX does not compile/)]);
 });
 
-it("fails on math KaTeX cannot parse, naming the file", () => {
-  const { code, out } = check(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n$$\n\\frac{1}{\n$$\n"));
-  expect(code).toBe(1);
-  expect(out).toMatch(/one\.mdx: MDX does not compile/);
+it("fails on math KaTeX cannot parse, naming the file", async () => {
+  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n$$\n\\frac{1}{\n$$\n"))).toEqual([expect.stringMatching(/one\.mdx: MDX does not compile/)]);
 });
