@@ -6,6 +6,10 @@ import type { PublicQuiz, QuizProgress, QuizState } from "@/lib/quiz/types";
 import { fetchState } from "./api";
 import { QuizQuestion } from "./QuizQuestion";
 
+/** What a question starts from when the learner's answers could not be loaded. One object for
+ *  every render: a new one each time made the question reset its attempts after each answer. */
+const NOTHING_LOADED = { attemptsUsed: 0, last: null } as const;
+
 export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [state, setState] = useState<QuizState | null>(null);
   const [progress, setProgress] = useState<QuizProgress | null>(null);
@@ -47,7 +51,7 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
           total={quiz.questions.length}
           question={question}
           // If loading failed, let the learner answer anyway (the server still checks everything).
-          initial={state ? state.questions[question.id] : error ? { attemptsUsed: 0, last: null } : undefined}
+          initial={state ? state.questions[question.id] : error ? NOTHING_LOADED : undefined}
           onProgress={onProgress}
         />
       ))}

@@ -36,9 +36,12 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     if (focusTarget?.to === "first") firstInputRef.current?.focus();
   }, [focusTarget]);
 
-  // Resume: show the last result; otherwise start an attempt with a fresh order.
-  useEffect(() => {
-    if (!initial) return;
+  // Resume once, when the learner's answers arrive: show the last result; otherwise start an
+  // attempt with a fresh order. (State adjusted during render, not in an effect: React's pattern
+  // for "when a prop changes"; `resumed` keeps later renders from resetting what was answered.)
+  const [resumed, setResumed] = useState(false);
+  if (initial && !resumed) {
+    setResumed(true);
     setAttemptsUsed(initial.attemptsUsed);
     if (initial.last) {
       setResult(initial.last);
@@ -46,8 +49,7 @@ export function QuizQuestion({ chapterId, revision, number, total, question, ini
     } else if (question.shuffle) {
       setOrder(shuffled(ids));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initial]);
+  }
 
   const locked = result !== null || loading || submitting;
   const byId = new Map(question.choices.map((c) => [c.id, c]));
