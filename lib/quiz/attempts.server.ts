@@ -142,7 +142,10 @@ class SubmissionQueue {
         for (const item of this.waiting) {
           const key = `${item.job.learnerId}\u0000${item.job.quiz.chapterId}`;
           if (keys.has(key) || group.length >= 200) later.push(item);
-          else (keys.add(key), group.push(item));
+          else {
+            keys.add(key);
+            group.push(item);
+          }
         }
         this.waiting = later;
         await this.flush(group);
