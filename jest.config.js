@@ -6,12 +6,13 @@
 const nextJest = require("next/jest");
 
 const createConfig = nextJest({ dir: __dirname });
-// The app's environment schema (lib/env.ts) decides the provider, with its defaults.
-const { parseEnv } = require("tsx/cjs/api").require("./lib/env.ts", __filename);
-const isPostgres = parseEnv(process.env).DATABASE_PROVIDER === "postgresql";
-// The platform's tests run on small fixture courses beside the real ones (tests/fixtures/content).
-const { TEST_CONTENT_DIRS } = require("tsx/cjs/api").require("./tests/support/content-dirs.ts", __filename);
-process.env.CONTENT_DIRS = TEST_CONTENT_DIRS;
+// The app's environment schema (lib/env.ts) decides the provider, with its defaults; the
+// platform's tests run on small fixture courses beside the real ones (tests/fixtures/content).
+const settings = JSON.parse(
+  require("node:child_process").execFileSync(process.execPath, ["--import", "tsx", "tests/support/jest-settings.ts"], { cwd: __dirname, encoding: "utf8" }),
+);
+const isPostgres = settings.provider === "postgresql";
+process.env.CONTENT_DIRS = settings.testContentDirs;
 
 const shared = {
   testEnvironment: "node",
