@@ -19,7 +19,11 @@ const nextConfig = {
         // The code runner's files are loaded by a sandboxed, opaque-origin frame and its worker:
         // the wasm binaries are fetched cross-origin and need CORS. They are public static files.
         source: "/runner/:path*",
-        headers: [{ key: "Access-Control-Allow-Origin", value: "*" }],
+        // (frame.html itself is a route that sets its own CSP: app/runner/frame.html/route.ts.)
+        headers: [
+          { key: "Access-Control-Allow-Origin", value: "*" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
       },
     ];
   },

@@ -7,9 +7,10 @@ import { percentile, startServer } from "./server.mjs";
 
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 const ROUNDS = 20;
-// The questions of lib/ask/retrieve.test.ts, read from there so the two stay the same.
-const source = fs.readFileSync(path.resolve(import.meta.dirname, "../lib/ask/retrieve.test.ts"), "utf8");
-const questions = [...source.matchAll(/^\s+\["([^"]+\?)", \[/gm)].map((m) => m[1]);
+// The learner questions of the retrieval test set (lib/ask/questions.ts), read from there so the two stay the same.
+const source = fs.readFileSync(path.resolve(import.meta.dirname, "../lib/ask/questions.ts"), "utf8");
+const questions = [...source.matchAll(/^\s+\["([^"]+)", [A-Z]+, \[/gm)].map((m) => m[1]);
+if (questions.length < 40) throw new Error(`expected the 40+ questions of lib/ask/questions.ts, found ${questions.length}`);
 
 const server = await startServer();
 try {

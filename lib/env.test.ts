@@ -26,6 +26,25 @@ describe("parseEnv", () => {
     expect(parseEnv({ ASK_MODEL_BASE_URL: "http://127.0.0.1:8080/v1" }).ASK_MODEL_BASE_URL).toBe("http://127.0.0.1:8080/v1");
   });
 
+  it("serves the runner from the app's origin unless RUNNER_ORIGIN (with APP_ORIGIN) says otherwise", () => {
+    const plain = parseEnv({ RUNNER_ORIGIN: "", APP_ORIGIN: "" });
+    expect([plain.RUNNER_ORIGIN, plain.APP_ORIGIN]).toEqual([undefined, undefined]);
+    expect(parseEnv({ RUNNER_ORIGIN: "https://runner.example.net/", APP_ORIGIN: "https://learn.example.org" })).toMatchObject({
+      RUNNER_ORIGIN: "https://runner.example.net",
+      APP_ORIGIN: "https://learn.example.org",
+    });
+  });
+
+  it.each([
+    [{ RUNNER_ORIGIN: "https://runner.example.net" }, /APP_ORIGIN: is required when RUNNER_ORIGIN is set/],
+    [{ RUNNER_ORIGIN: "https://a.example", APP_ORIGIN: "https://a.example" }, /RUNNER_ORIGIN: must differ from APP_ORIGIN/],
+    [{ RUNNER_ORIGIN: "https://runner.example.net/runner/", APP_ORIGIN: "https://learn.example.org" }, /RUNNER_ORIGIN: must be an origin/],
+    [{ RUNNER_ORIGIN: "javascript:alert(1)", APP_ORIGIN: "https://learn.example.org" }, /RUNNER_ORIGIN: must be an origin/],
+    [{ RUNNER_ORIGIN: "https://runner.example.net", APP_ORIGIN: "learn.example.org" }, /APP_ORIGIN: must be an origin/],
+  ])("rejects runner origins that would not work: %p", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+
   it("accepts Postgres with a connection URL", () => {
     const env = parseEnv({ DATABASE_PROVIDER: "postgresql", DATABASE_URL: "postgresql://u@127.0.0.1:5432/db" });
     expect(env.DATABASE_URL).toBe("postgresql://u@127.0.0.1:5432/db");

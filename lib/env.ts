@@ -18,6 +18,20 @@ export const prismaFolder = (provider: "sqlite" | "postgresql") => (provider ===
 /** A per-minute limit: a positive whole number (large values for load tests). */
 const perMinute = (fallback: number) => z.coerce.number().int().positive().max(10_000_000).default(fallback);
 
+/** An origin such as https://runner.example.org (scheme, host, optional port; nothing else). */
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
+    } catch {
+      return false;
+    }
+  }, "must be an origin like https://runner.example.org (scheme and host, no path)")
+  .transform((value) => new URL(value).origin);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -73,8 +87,24 @@ const schema = z
       .default(20_000),
     /** Cap on the characters of one model answer. */
     ASK_MODEL_MAX_CHARS: z.coerce.number().int().min(200).max(20_000).default(4_000),
+    /**
+     * Where the code runner's frame is served from. Unset: the app's own origin. Another site
+     * (e.g. https://lbr-runner.example.net, pointing at this same server) gives the runner its
+     * own browser process. See docs/decisions/0108-runner-origin.md.
+     */
+    RUNNER_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), origin.optional()),
+    /** The app's public origin: required with RUNNER_ORIGIN (the only page the runner obeys). */
+    APP_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), origin.optional()),
   })
   .transform((env, ctx) => {
+    if (env.RUNNER_ORIGIN && !env.APP_ORIGIN) {
+      ctx.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "is required when RUNNER_ORIGIN is set (the runner obeys only pages from it)" });
+      return z.NEVER;
+    }
+    if (env.RUNNER_ORIGIN && env.RUNNER_ORIGIN === env.APP_ORIGIN) {
+      ctx.addIssue({ code: "custom", path: ["RUNNER_ORIGIN"], message: "must differ from APP_ORIGIN (leave it unset to serve the runner from the app's origin)" });
+      return z.NEVER;
+    }
     const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? ENV_DEFAULTS.SQLITE_URL : undefined);
     if (!url) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when DATABASE_PROVIDER=postgresql" });

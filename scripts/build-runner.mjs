@@ -1,5 +1,6 @@
 // Builds the code runner's static files into public/runner/ (run before `next build`/`next dev`):
-//   frame.html + frame.js   the sandboxed frame that owns the worker
+//   frame.js                the sandboxed frame that owns the workers (its page, frame.html, is
+//                           served by app/runner/frame.html/route.ts with its own CSP)
 //   runtime.js              the worker: transpiler, console capture, the courses' libraries
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
 //   ts/worker.js + ts/types.json   the cells' type checker and the declarations it knows
@@ -78,10 +79,6 @@ const nodeOnly = ["fs", "path", "os", "crypto", "perf_hooks", "inspector", "modu
 await build({ ...common, entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")], outfile: path.join(OUT, "ts/worker.js"), external: nodeOnly });
 fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes(readCellModules(libraries))));
 
-fs.writeFileSync(
-  path.join(OUT, "frame.html"),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Code runner</title></head><body><script src="frame.js"></script></body></html>\n`,
-);
 fs.copyFileSync(path.join(modules, "@tensorflow/tfjs/dist/tf.min.js"), path.join(OUT, "tf.min.js"));
 const wasmDist = path.join(modules, "@tensorflow/tfjs-backend-wasm/dist");
 fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "tf-backend-wasm.min.js"));

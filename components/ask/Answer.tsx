@@ -43,9 +43,11 @@ export function Answer({ answer, onAsk, onNavigate }: { answer: AnswerState; onA
             From <a href={part.href} onClick={onNavigate}>{part.heading}</a>
             <span className="muted"> · {part.chapterTitle}</span>
           </p>
-          {part.quotes.map((q, i) => (
-            <blockquote key={i}>{q}</blockquote>
-          ))}
+          {part.quotes.map((q, i) =>
+            // The server renders each quote from the course's own Markdown (raw HTML dropped, math
+            // typeset with KaTeX); older answers without HTML show the plain text.
+            part.html?.[i] ? <blockquote key={i} dangerouslySetInnerHTML={{ __html: part.html[i] }} /> : <blockquote key={i}>{q}</blockquote>,
+          )}
         </div>
       ))}
       {answer.mode === "model" && answer.sources.length && answer.done ? (

@@ -6,7 +6,7 @@ import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
 import { Chart } from "@/components/charts/Chart";
-import { applyChartEvent, NO_CHARTS, type CellCharts } from "./charts";
+import { applyChartEvent, NO_CHARTS, type CellCharts, type ChartEvent } from "./charts";
 import { linesFor, typeErrorLines, type OutputLine } from "./output";
 
 type Props = CellProps & { chapterId: string; revision: string };
@@ -70,6 +70,20 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       () => undefined,
     );
     setStatus(runner.backend ? "Running…" : "Starting TensorFlow.js…");
+    // The frame sends output in batches; the events of one batch arrive in one task. Collect
+    // them and update the page once per batch (a microtask later), not once per line.
+    let lines: OutputLine[] = [];
+    let chartEvents: ChartEvent[] = [];
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
+      const newLines = lines;
+      const newCharts = chartEvents;
+      lines = [];
+      chartEvents = [];
+      if (newLines.length) setOutput((previous) => [...previous, ...newLines]);
+      if (newCharts.length) setCharts((previous) => newCharts.reduce(applyChartEvent, previous));
+    };
     await runner.run({
       code: codeRef.current,
       seed,
@@ -77,9 +91,12 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       onEvent: (event) => {
         if (event.type === "status") setStatus(event.text);
         if (event.type === "backend") setStatus("Running…");
-        if (event.type === "chart" || event.type === "chart-append") setCharts((previous) => applyChartEvent(previous, event));
-        const lines = linesFor(event, timeoutSeconds);
-        if (lines.length) setOutput((previous) => [...previous, ...lines]);
+        if (event.type === "chart" || event.type === "chart-append") chartEvents.push(event);
+        lines.push(...linesFor(event, timeoutSeconds));
+        if (!scheduled) {
+          scheduled = true;
+          queueMicrotask(flush);
+        }
         // Progress: the learner ran this cell (recorded once it ran to the end without an error).
         if (event.type === "done" && event.ok) {
           void fetch("/api/progress/cells", {

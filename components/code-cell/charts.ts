@@ -16,7 +16,9 @@ export type CellCharts = {
 
 export const NO_CHARTS: CellCharts = { charts: [], messages: 0, capped: null };
 
-export function applyChartEvent(state: CellCharts, event: Extract<RunEvent, { type: "chart" | "chart-append" }>): CellCharts {
+export type ChartEvent = Extract<RunEvent, { type: "chart" | "chart-append" }>;
+
+export function applyChartEvent(state: CellCharts, event: ChartEvent): CellCharts {
   if (state.messages >= MAX_CHART_MESSAGES) {
     return state.capped ? state : { ...state, capped: `Chart updates stopped after ${MAX_CHART_MESSAGES.toLocaleString("en-US")} messages in one run.` };
   }

@@ -53,9 +53,17 @@ describe("linesFor", () => {
     ]);
     const lines = linesFor({ type: "done", runId: "r", ok: false, ms: 5, backend: "wasm", tensorsLeft: 3, truncated: true }, 10);
     expect(lines.map((l) => l.text)).toEqual([
-      "Output truncated: only the first 1,000 lines are shown.",
+      "Output truncated: a run shows at most 1,000 lines and 1 MB of output; the rest was dropped.",
       "Failed in 5 ms on wasm · 3 tensors were left undisposed (freed by the runner)",
     ]);
+  });
+
+  it("says the runner died (not the page) and that the next Run works", () => {
+    const [line] = linesFor({ type: "crashed", seconds: 6.04 }, 10);
+    expect(line).toMatchObject({ kind: "error" });
+    expect(line!.text).toContain("stopped responding after 6.0 s");
+    expect(line!.text).toContain("too much memory");
+    expect(line!.text).toContain("Run again");
   });
 
   it("tells the learner when WebGL was not available", () => {

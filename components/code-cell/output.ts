@@ -1,6 +1,7 @@
 // What a cell's output panel shows, built from runner events (pure, unit-tested).
 import type { RunEvent } from "@/lib/runner/client";
 import { explainError } from "@/lib/runner/explain";
+import { TRUNCATED_NOTE } from "@/lib/runner/limits";
 
 export type OutputLine = {
   kind: "log" | "info" | "warn" | "error" | "type" | "meta";
@@ -56,9 +57,16 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
               : `Stopped: the cell ran longer than its ${timeoutSeconds} s time budget.`,
         },
       ];
+    case "crashed":
+      return [
+        {
+          kind: "error",
+          text: `The code runner stopped responding after ${seconds(event.seconds)} (most likely the cell used too much memory), so it was restarted. The page is fine: change the code to use less memory and Run again.`,
+        },
+      ];
     case "done": {
       const lines: OutputLine[] = [];
-      if (event.truncated) lines.push({ kind: "warn", text: "Output truncated: only the first 1,000 lines are shown." });
+      if (event.truncated) lines.push({ kind: "warn", text: TRUNCATED_NOTE });
       const n = event.tensorsLeft;
       const leak = n > 0 ? ` · ${n} tensor${n === 1 ? " was" : "s were"} left undisposed (freed by the runner)` : "";
       lines.push({ kind: "meta", text: `${event.ok ? "Finished" : "Failed"} in ${event.ms.toFixed(0)} ms on ${event.backend}${leak}` });

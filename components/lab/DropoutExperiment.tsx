@@ -6,7 +6,7 @@ import { Chart } from "@/components/charts/Chart";
 import { experimentData } from "@/lib/lab/data";
 import { DEFAULT_EXPERIMENT } from "@/lib/lab/defaults";
 import type { ExperimentConfig } from "@/lib/lab/schema";
-import { accuracyChart, boundaryChart, lossChart, type Curves } from "./experiment-charts";
+import { accuracyChart, boundaryChart, lossChart, scatterPoints, type Curves } from "./experiment-charts";
 import { RangeControl } from "./RangeControl";
 import { useLabRun, warmLab } from "./useLabRun";
 
@@ -28,14 +28,14 @@ export function DropoutExperiment() {
   const running = phase.kind === "starting" || phase.kind === "running";
 
   const shown = ran ?? config;
-  const data = useMemo(() => experimentData(shown), [shown]);
+  const points = useMemo(() => scatterPoints(experimentData(shown).train), [shown]);
   // Boundaries change only when a new grid arrives: the same spec object means no redraw.
   const boundaries = useMemo(
     () => [
-      boundaryChart("Without dropout: decision boundary", data.train, grids ? { size: grids.size, values: grids.plain } : undefined),
-      boundaryChart(`With dropout (rate ${shown.rate}): decision boundary`, data.train, grids ? { size: grids.size, values: grids.dropout } : undefined),
+      boundaryChart("Without dropout: decision boundary", points, grids ? { size: grids.size, values: grids.plain } : undefined),
+      boundaryChart(`With dropout (rate ${shown.rate}): decision boundary`, points, grids ? { size: grids.size, values: grids.dropout } : undefined),
     ],
-    [data, grids, shown.rate],
+    [points, grids, shown.rate],
   );
 
   // Warm the worker (and tfjs) when the experiment comes near the viewport.

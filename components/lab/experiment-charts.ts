@@ -48,9 +48,18 @@ export function accuracyChart(curves: Curves, epochs: number): LineSpec {
   };
 }
 
-export function boundaryChart(title: string, train: Points, grid?: { size: number; values: ArrayLike<number> }): ScatterSpec {
+/** The training points as a scatter chart's [x₁, x₂, label] rows (keep one array per data set). */
+export function scatterPoints(train: Points): [number, number, number][] {
   const points: [number, number, number][] = [];
   for (let i = 0; i < train.n; i += 1) points.push([train.xs[2 * i]!, train.xs[2 * i + 1]!, train.labels[i]!]);
+  return points;
+}
+
+/**
+ * A decision boundary: the shading is the model's P(class 1) on a grid. Pass the same `points`
+ * array each time: the chart then redraws only the shading when a new grid arrives.
+ */
+export function boundaryChart(title: string, points: [number, number, number][], grid?: { size: number; values: ArrayLike<number> }): ScatterSpec {
   return {
     kind: "scatter",
     title,

@@ -4,17 +4,43 @@ import "server-only";
 import type { Chapter } from "@/lib/content/load";
 import { db, retryBusy } from "@/lib/db.server";
 import { log } from "@/lib/log.server";
+import { renderInlineMarkdown } from "@/lib/markdown.server";
 import type { ModelConfig } from "./config.server";
 import { getAskIndex } from "./index.server";
 import { streamModelAnswer } from "./model.server";
-import { answerFromCourse } from "./retrieve";
+import { answerFromCourse, type AnswerPart as RetrievedPart } from "./retrieve";
 import type { AskInput } from "./schema";
-import type { AskEvent } from "./types";
+import type { AnswerPart, AskEvent } from "./types";
+
+// Quotes are sentences of the course, a few hundred in all: each is rendered once per process
+// (unified + KaTeX costs ~5–10 ms a quote, retrieval ~8 ms a question).
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 5_000;
+
+/** Quotes as HTML with their math typeset (KaTeX); a quote that does not render falls back to its text. */
+function withHtml(part: RetrievedPart): AnswerPart {
+  const { quotesMarkdown, ...rest } = part;
+  const html = quotesMarkdown.map((markdown, i) => {
+    let out = rendered.get(markdown);
+    if (out === undefined) {
+      try {
+        out = renderInlineMarkdown(markdown);
+      } catch {
+        out = escapeHtml(rest.quotes[i] ?? "");
+      }
+      if (rendered.size >= MAX_RENDERED) rendered.clear();
+      rendered.set(markdown, out);
+    }
+    return out;
+  });
+  return { ...rest, html };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Yields the answer's events; records the question (and how it was answered) when done. */
 export async function* answer(learnerId: string, chapter: Chapter, input: AskInput, config: ModelConfig | null, signal: AbortSignal): AsyncGenerator<AskEvent> {
-  const question = input.attachment ? `${input.question}\n${input.attachment.error}` : input.question;
-  const { answer: fromCourse, hits } = answerFromCourse(getAskIndex(), question, chapter.id);
+  const { answer: fromCourse, hits } = answerFromCourse(getAskIndex(), { question: input.question, error: input.attachment?.error }, chapter.id);
   let answeredBy: "course" | "model" | "not-covered" | "fallback" = fromCourse.kind === "course" ? "course" : "not-covered";
 
   try {
@@ -47,7 +73,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
     } else {
       yield { type: "meta", mode: "course", sources };
     }
-    yield { type: "course-answer", parts: fromCourse.parts };
+    yield { type: "course-answer", parts: fromCourse.parts.map(withHtml) };
   } finally {
     // Recorded before the last event, so it happens even if the learner closes the panel now.
     await retryBusy(() =>

@@ -1,5 +1,8 @@
-// Splits a chapter's MDX into passages, one per heading, as plain text for search and quoting.
+// Splits a chapter's MDX into passages (one per heading) and sentences, for search and quoting.
 import GithubSlugger from "github-slugger";
+
+/** One quotable sentence: Markdown with its TeX kept (for rendering) and plain text (for search). */
+export type Sentence = { markdown: string; plain: string };
 
 export type Passage = {
   /** Unique id: chapter id + "#" + anchor ("" for the text before the first heading). */
@@ -11,26 +14,31 @@ export type Passage = {
   /** The heading's id on the page (as rehype-slug makes it), "" for the opening passage. */
   anchor: string;
   href: string;
+  /** The whole passage as plain text (search, and the context a language model gets). */
   text: string;
+  sentences: Sentence[];
 };
+
+/** TeX → readable plain text ("\frac{1}{1-p}" → "(1)/(1-p)", "\mathbb{E}" → "E"). */
+function plainTex(tex: string): string {
+  return tex
+    .replace(/\\(?:mathbb|operatorname|text|mathrm|mathbf|tilde|hat|bar)\{([^}]*)\}/g, "$1")
+    .replace(/\\frac\{([^}]*)\}\{([^}]*)\}/g, "($1)/($2)")
+    .replace(/\\[a-zA-Z]+/g, " ")
+    .replace(/[{}]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 /** Inline Markdown/TeX → readable plain text ("$1/(1-p)$" → "1/(1-p)", "**x**" → "x"). */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/\$\$[\s\S]*?\$\$/g, " ") // display math: not quotable prose
-    .replace(/\$([^$\n]+)\$/g, (_, tex: string) =>
-      tex
-        .replace(/\\(?:mathbb|operatorname|text|mathrm)\{([^}]*)\}/g, "$1")
-        .replace(/\\frac\{([^}]*)\}\{([^}]*)\}/g, "($1)/($2)")
-        .replace(/\\[a-zA-Z]+/g, " ")
-        .replace(/[{}]/g, "")
-        .replace(/\s+/g, " ")
-        .trim(),
-    )
+    .replace(/\$\$([\s\S]*?)\$\$/g, (_, tex: string) => ` ${plainTex(tex)} `) // display math, flattened
+    .replace(/\$([^$\n]+)\$/g, (_, tex: string) => plainTex(tex))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1") // links and images → their text
     .replace(/`([^`]*)`/g, "$1")
     .replace(/(\*\*|__|\*|_)(?=\S)([^*_]+?)\1/g, "$2")
-    .replace(/^\s*[-*]\s+/gm, "")
+    .replace(/^\s*(?:[-*]|\d+\.)\s+/gm, "")
     .replace(/^\|?\s*:?-{3,}.*$/gm, "") // table rules
     .replace(/\|/g, " ")
     .replace(/[ \t]+/g, " ")
@@ -46,6 +54,57 @@ function prose(mdx: string): string {
     .replace(/^(import|export)\s.*$/gm, "");
 }
 
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
+
+/**
+ * Table rows → one sentence each ("CS231n notes — keep; inverted; identity."), header rows
+ * dropped: a quoted row must read as a sentence, not as a fragment of a table.
+ */
+function tablesAsSentences(markdown: string): string {
+  const lines = markdown.split("\n");
+  return lines
+    .map((line, i) => {
+      if (!TABLE_ROW.test(line)) return line;
+      if (TABLE_RULE.test(line) || TABLE_RULE.test(lines[i + 1] ?? "")) return "";
+      const cells = line.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim()).filter(Boolean);
+      return `\n${cells[0]} — ${cells.slice(1).join("; ")}.\n`;
+    })
+    .join("\n");
+}
+
+// A sentence ends at . ! or ? followed by a space and a capital, digit, bracket, quote, ` or $,
+// except after abbreviations ("et al.", "e.g.", "i.e."). A bold lead-in ("**Where it goes.** Put
+// dropout …") stays with the sentence after it.
+const SENTENCE_END = /(?<!\bal\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.!?])\s+(?=[A-Z0-9("'`$*])/;
+
+/**
+ * Sentences of a passage's Markdown, in reading order. A display formula ($$…$$) belongs to the
+ * sentence that introduces it; list items and table rows are sentences of their own.
+ */
+export function splitSentences(markdown: string): Sentence[] {
+  const out: string[] = [];
+  const blocks = tablesAsSentences(markdown)
+    .replace(/\n\s*(?:[-*]|\d+\.)\s+/g, "\n\n") // list items start blocks
+    .split(/\n\s*\n/)
+    .map((b) => b.replace(/\s+/g, " ").trim().replace(/^(?:[-*]|\d+\.)\s+/, ""))
+    .filter(Boolean);
+  for (const block of blocks) {
+    if (/^\$\$[\s\S]*\$\$$/.test(block)) {
+      if (out.length) out[out.length - 1] += ` ${block}`;
+      continue;
+    }
+    // Protect inline math from the sentence splitter.
+    const math: string[] = [];
+    const masked = block.replace(/\$\$[\s\S]*?\$\$|\$[^$]+\$/g, (m) => `\u0000${math.push(m) - 1}\u0000`);
+    for (const piece of masked.split(SENTENCE_END)) {
+      const s = piece.replace(/\u0000(\d+)\u0000/g, (_, i: string) => math[Number(i)]).trim();
+      if (s) out.push(s);
+    }
+  }
+  return out.map((markdown) => ({ markdown, plain: plainText(markdown) })).filter((s) => s.plain.length > 20 || /\$\$/.test(s.markdown));
+}
+
 /** One passage per h2/h3 heading (code fences are skipped, so "## " inside code is not a heading). */
 export function splitChapter(source: string, chapter: { id: string; title: string; href: string }): Passage[] {
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, "");
@@ -56,8 +115,20 @@ export function splitChapter(source: string, chapter: { id: string; title: strin
   let lines: string[] = [];
   let inFence = false;
   const flush = () => {
-    const text = plainText(prose(lines.join("\n")));
-    if (text) passages.push({ id: `${chapter.id}#${anchor}`, chapterId: chapter.id, chapterTitle: chapter.title, heading, anchor, href: anchor ? `${chapter.href}#${anchor}` : chapter.href, text });
+    const markdown = prose(lines.join("\n"));
+    const text = plainText(markdown);
+    if (text) {
+      passages.push({
+        id: `${chapter.id}#${anchor}`,
+        chapterId: chapter.id,
+        chapterTitle: chapter.title,
+        heading,
+        anchor,
+        href: anchor ? `${chapter.href}#${anchor}` : chapter.href,
+        text,
+        sentences: splitSentences(markdown),
+      });
+    }
   };
   for (const line of body.split("\n")) {
     if (/^(```|~~~)/.test(line)) inFence = !inFence;
@@ -73,12 +144,4 @@ export function splitChapter(source: string, chapter: { id: string; title: strin
   }
   flush();
   return passages;
-}
-
-/** Sentences of a passage (for quoting). */
-export function sentences(text: string): string[] {
-  return text
-    .split(/\n{2,}|(?<=[.!?])\s+(?=[A-Z0-9("'])/)
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter((s) => s.length > 20);
 }

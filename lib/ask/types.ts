@@ -1,7 +1,6 @@
 // What the Ask AI endpoint streams: one JSON object per line (shared with the browser; no zod).
-import type { AnswerPart } from "./retrieve";
-
-export type { AnswerPart };
+/** A section of the retrieval answer as sent: quoted sentences as plain text and as HTML (math rendered). */
+export type AnswerPart = { heading: string; chapterTitle: string; href: string; quotes: string[]; html: string[] };
 
 export type AskEvent =
   /** First event: how this answer is produced, and the course sections it draws on. */

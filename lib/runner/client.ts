@@ -1,16 +1,32 @@
 // Page side of the code runner: one hidden sandbox frame per page, runs queued one at a time,
-// Stop and a time budget that kill the worker. Loaded lazily (with zod) by code cells.
-import { acceptSandboxMessage, BACKENDS, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
+// Stop and a time budget that end the run (the frame discards its worker), output capped per
+// run, and a liveness check that replaces a frame that died (e.g. a cell ran out of memory).
+// Loaded lazily (with zod) by code cells.
+import { OutputBudget } from "./limits";
+import { acceptSandboxMessages, BACKENDS, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
 
 export type RunEvent =
   | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
-  | { type: "stopped"; reason: "user" | "timeout"; seconds: number };
+  | { type: "stopped"; reason: "user" | "timeout"; seconds: number }
+  /** The sandbox stopped answering mid-run (its process died, most likely out of memory). */
+  | { type: "crashed"; seconds: number };
 
 export type RunOptions = { code: string; seed?: number; timeoutMs: number; onEvent: (event: RunEvent) => void };
 
-type ActiveRun = RunOptions & { runId: string; started: number; timer?: ReturnType<typeof setTimeout>; finish: () => void };
+type ActiveRun = RunOptions & {
+  runId: string;
+  started: number;
+  budget: OutputBudget;
+  timer?: ReturnType<typeof setTimeout>;
+  finish: () => void;
+};
+
+/** While a run is active the page pings the frame this often… */
+const PING_MS = 1_000;
+/** …and declares it dead after this long without an answer. */
+const DEAD_AFTER_MS = 5_000;
 
 const FRAME_URL = "/runner/frame.html";
 
@@ -31,7 +47,11 @@ class SandboxRunner {
   private statusListeners = new Set<(text: string) => void>();
   private active: ActiveRun | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private counter = 0;
+  private pings = 0;
+  /** A fresh worker is ready for the next run (shown as data-warm on the frame element). */
+  private spareWarm = false;
+  private lastPong = 0;
+  private pinger: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     window.addEventListener("message", (event) => this.onMessage(event));
@@ -59,12 +79,12 @@ class SandboxRunner {
     return next;
   }
 
-  /** Stops the running cell: its worker is terminated and a fresh one starts for the next run. */
+  /** Stops the running cell: its worker is terminated; a fresh, warm one takes the next run. */
   stop(reason: "user" | "timeout" = "user") {
     const run = this.active;
     if (!run) return;
     run.onEvent({ type: "stopped", reason, seconds: (performance.now() - run.started) / 1000 });
-    this.killWorker();
+    this.post({ type: "stop" });
     run.finish();
   }
 
@@ -83,6 +103,7 @@ class SandboxRunner {
     frame.setAttribute("tabindex", "-1");
     frame.style.cssText = "position:absolute;width:0;height:0;border:0;visibility:hidden";
     frame.src = FRAME_URL;
+    frame.dataset.warm = "false";
     this.frame = frame;
     this.backendInfo = null;
     this.backendReady = new Promise((resolve) => (this.resolveBackend = resolve));
@@ -91,13 +112,14 @@ class SandboxRunner {
     void this.frameReady.then(() => this.post({ type: "init", backends: preferredBackends() }));
   }
 
-  /** Terminates the worker (the frame replies "stopped"); the next run starts a fresh one. */
-  private killWorker() {
-    this.post({ type: "stop" });
-    this.backendInfo = null;
-    this.backendReady = new Promise((resolve) => (this.resolveBackend = resolve));
-    // The worker restarts on the next message; ask for the backend again right away.
-    this.post({ type: "init", backends: preferredBackends() });
+  /** The frame stopped answering: end the run, say why, and start a new frame. */
+  private crashed() {
+    const run = this.active;
+    if (!run) return;
+    run.onEvent({ type: "crashed", seconds: (performance.now() - run.started) / 1000 });
+    run.finish();
+    this.frameReady = null;
+    this.warm();
   }
 
   private post(message: ToSandbox) {
@@ -106,19 +128,28 @@ class SandboxRunner {
 
   private async start(options: RunOptions): Promise<void> {
     await this.warm();
-    const runId = `run-${++this.counter}`;
+    const runId = `run-${crypto.randomUUID()}`;
     await new Promise<void>((resolve) => {
       const run: ActiveRun = {
         ...options,
         runId,
         started: performance.now(),
+        budget: new OutputBudget(),
         finish: () => {
           clearTimeout(run.timer);
+          clearInterval(this.pinger);
           if (this.active === run) this.active = null;
           resolve();
         },
       };
       this.active = run;
+      this.spareWarm = false; // this run takes the warm worker; the frame starts the next one
+      if (this.frame) this.frame.dataset.warm = "false";
+      this.lastPong = performance.now();
+      this.pinger = setInterval(() => {
+        if (performance.now() - this.lastPong > DEAD_AFTER_MS) this.crashed();
+        else this.post({ type: "ping", n: ++this.pings });
+      }, PING_MS);
       // Every run says which backend it gets; a fallback note (no WebGL…) shows in its output.
       if (this.backendInfo) run.onEvent({ type: "backend", ...this.backendInfo });
       run.timer = setTimeout(() => this.stop("timeout"), options.timeoutMs);
@@ -127,27 +158,42 @@ class SandboxRunner {
   }
 
   private onMessage(event: MessageEvent) {
-    const message = acceptSandboxMessage(event, this.frame?.contentWindow);
-    if (!message) return;
+    for (const message of acceptSandboxMessages(event, this.frame?.contentWindow)) this.handle(message);
+  }
+
+  private handle(message: FromSandbox) {
     switch (message.type) {
       case "frame-ready":
         this.resolveFrame?.();
         return;
       case "status":
         this.statusListeners.forEach((l) => l(message.text));
-        this.active?.onEvent(message);
+        if (this.active?.budget.allow(message, message.text.length)) this.active.onEvent(message);
         return;
       case "ready":
-        this.backendInfo = { backend: message.backend, note: message.note, ms: message.ms };
+        // Each fresh worker says so once it is warm (the bench and tests wait for it).
+        this.backendInfo ??= { backend: message.backend, note: message.note, ms: message.ms };
+        this.spareWarm = true;
+        if (this.frame && !this.active) this.frame.dataset.warm = "true";
         this.resolveBackend?.();
+        return;
+      case "pong":
+        this.lastPong = performance.now();
         return;
       case "stopped":
         return;
       default: {
         const run = this.active;
         if (!run || message.runId !== run.runId) return; // late output of a stopped run
-        run.onEvent(message);
-        if (message.type === "done") run.finish();
+        this.lastPong = performance.now();
+        if (message.type === "done") {
+          run.onEvent({ ...message, truncated: message.truncated || run.budget.truncated });
+          run.finish();
+          if (this.frame) this.frame.dataset.warm = String(this.spareWarm);
+          return;
+        }
+        // The frame caps output too; the page does not rely on it.
+        if (run.budget.allow(message, JSON.stringify(message).length)) run.onEvent(message);
       }
     }
   }

@@ -1,8 +1,59 @@
-// Inside the sandboxed (opaque-origin) frame: owns the worker and relays messages both ways.
-// Bundled into public/runner/frame.js.
+// Inside the sandboxed (opaque-origin) frame: owns the workers that run cells and relays their
+// reports to the page. Bundled into public/runner/frame.js; served by app/runner/frame.html.
+//
+// - It talks only to the page that is allowed to frame it: the parent window, at the origin the
+//   server put in <meta name="lbr-parent-origin"> (the same origin that the response's CSP
+//   `frame-ancestors` allows). Anything else, or a frame opened on its own, does nothing.
+// - One worker per run: a fresh, prewarmed one takes each run; after `done` (or Stop) it is
+//   terminated with everything the cell left in it, nested workers included.
+// - Reports come over a MessagePort per worker, handed over before learner code runs; what the
+//   cell posts on `self` is never read. Output is capped per run and relayed in batches.
+import { BATCH_MAX, OutputBudget } from "./limits";
+import type { Backend, FromSandbox, ToSandbox, ToWorker } from "./protocol";
+
 const base = new URL(".", location.href).href;
-let worker: Worker | null = null;
-let backends: unknown = undefined;
+// "self": the app and the runner share an origin (this frame's URL's, though the frame itself
+// runs with an opaque one).
+const declared = document.querySelector<HTMLMetaElement>('meta[name="lbr-parent-origin"]')?.content ?? "";
+const parentOrigin = declared === "self" ? new URL(location.href).origin : declared;
+const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+const framedByApp = window.parent !== window && parentOrigin !== "" && (!ancestors || ancestors[0] === parentOrigin);
+
+/** Batches go out at most this often; the first message after a quiet spell goes at once. */
+const FLUSH_MS = 50;
+
+// ---- to the page --------------------------------------------------------------------------
+
+let queue: FromSandbox[] = [];
+let lastFlush = 0;
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flush() {
+  flushTimer = null;
+  lastFlush = performance.now();
+  while (queue.length) {
+    const messages = queue.splice(0, BATCH_MAX);
+    parent.postMessage({ type: "batch", messages }, parentOrigin);
+  }
+}
+
+/** Output of a run: batched. */
+function relay(message: FromSandbox) {
+  queue.push(message);
+  if (flushTimer) return;
+  const wait = lastFlush + FLUSH_MS - performance.now();
+  if (wait <= 0) flush();
+  else flushTimer = setTimeout(flush, wait);
+}
+
+/** Control messages: after any batched output, at once. */
+function tell(message: FromSandbox) {
+  if (flushTimer) clearTimeout(flushTimer);
+  flush();
+  parent.postMessage(message, parentOrigin);
+}
+
+// ---- workers ------------------------------------------------------------------------------
 
 /**
  * The worker's scripts, fetched with CORS and turned into Blob URLs of this frame's own origin.
@@ -22,57 +73,130 @@ function loadScripts(): Promise<string[]> {
   return scripts;
 }
 
-function startWorker(): Promise<Worker> {
-  return loadScripts().then(([tfUrl, runtimeUrl]) => {
-    // tf.min.js bundles core-js, whose Promise polyfill replaces the native one and swallows
-    // unhandled rejections: put the native Promise back once tfjs has loaded.
-    const source = [
-      `self.RUNNER_BASE = ${JSON.stringify(base)};`,
-      "const NativePromise = self.Promise;",
-      `importScripts(${JSON.stringify(tfUrl)});`,
-      "self.Promise = NativePromise;",
-      `importScripts(${JSON.stringify(runtimeUrl)});`,
-    ].join("\n");
-    const w = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-    w.onmessage = (event) => parent.postMessage(event.data, "*");
-    w.onerror = (event) => {
-      event.preventDefault();
-      parent.postMessage({ type: "status", text: `The code runner failed: ${event.message}` }, "*");
-    };
-    if (backends) w.postMessage({ type: "init", backends });
-    return w;
+type Slot = { worker: Worker; port: MessagePort; runId: string | null; budget: OutputBudget };
+
+let backends: Backend[] | null = null;
+/** The next run's worker, started (and its backend warmed) ahead of the Run click. */
+let spare: Promise<Slot> | null = null;
+/** The worker of the run in progress. */
+let active: Slot | null = null;
+
+async function startWorker(): Promise<Slot> {
+  const [tfUrl, runtimeUrl] = await loadScripts();
+  // tf.min.js bundles core-js, whose Promise polyfill replaces the native one and swallows
+  // unhandled rejections: put the native Promise back once tfjs has loaded.
+  const source = [
+    `self.RUNNER_BASE = ${JSON.stringify(base)};`,
+    "const NativePromise = self.Promise;",
+    `importScripts(${JSON.stringify(tfUrl)});`,
+    "self.Promise = NativePromise;",
+    `importScripts(${JSON.stringify(runtimeUrl)});`,
+  ].join("\n");
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+  const channel = new MessageChannel();
+  const slot: Slot = { worker, port: channel.port1, runId: null, budget: new OutputBudget() };
+  // No worker.onmessage: what learner code posts on `self` is never even deserialized.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (slot === active || !active) tell({ type: "status", text: `The code runner failed: ${event.message}` });
+  };
+  channel.port1.onmessage = (event: MessageEvent<FromSandbox>) => fromWorker(slot, event.data);
+  worker.postMessage({ type: "init", backends }, [channel.port2]);
+  return slot;
+}
+
+function prewarm() {
+  if (spare || !backends) return;
+  spare = startWorker();
+  spare.catch((e: Error) => {
+    spare = null;
+    tell({ type: "status", text: `The code runner could not load: ${e.message}` });
   });
 }
 
+function retire(slot: Slot) {
+  slot.port.onmessage = null;
+  slot.port.close();
+  slot.worker.terminate();
+  if (active === slot) active = null;
+}
+
+function fromWorker(slot: Slot, message: FromSandbox) {
+  if (typeof message !== "object" || message === null) return;
+  // A spare is warm (the page shows the backend, and knows the next Run will be fast).
+  if (message.type === "ready") return slot === active ? undefined : tell(message);
+  if (slot !== active) {
+    // A spare's start-up progress matters only while nothing runs (the first Run waits for it).
+    if (message.type === "status" && !active) tell(message);
+    return;
+  }
+  if (message.type === "done") {
+    if (message.runId !== slot.runId) return;
+    retire(slot);
+    tell({ ...message, truncated: message.truncated || slot.budget.truncated });
+    return;
+  }
+  if ("runId" in message && message.runId !== slot.runId) return;
+  if (!slot.budget.allow(message, JSON.stringify(message).length)) return;
+  relay(message);
+}
+
+// ---- from the page ------------------------------------------------------------------------
+
 // Messages are queued behind the worker's start so none is lost while scripts load. A stop
-// bumps the generation: messages queued before it are dropped, never sent to the next worker.
+// bumps the generation: a run queued before it is dropped.
 let pending: Promise<void> = Promise.resolve();
 let generation = 0;
 
-window.addEventListener("message", (event) => {
-  if (event.source !== parent) return;
-  const message = event.data as { type?: string; backends?: unknown };
-  if (message?.type === "stop") {
-    generation += 1;
-    worker?.terminate();
-    worker = null;
-    parent.postMessage({ type: "stopped" }, "*");
-    return;
+function onPageMessage(event: MessageEvent) {
+  if (event.source !== parent || event.origin !== parentOrigin) return;
+  const message = event.data as ToSandbox;
+  switch (message?.type) {
+    case "ping":
+      if (Number.isInteger(message.n) && message.n >= 0) parent.postMessage({ type: "pong", n: message.n }, parentOrigin);
+      return;
+    case "init":
+      backends = Array.isArray(message.backends) ? message.backends.filter((b) => ["webgl", "wasm", "cpu"].includes(b)) : null;
+      prewarm();
+      return;
+    case "stop":
+      generation += 1;
+      if (active) retire(active);
+      queue = [];
+      tell({ type: "stopped" });
+      prewarm();
+      return;
+    case "run": {
+      if (typeof message.code !== "string" || typeof message.runId !== "string") return;
+      const mine = generation;
+      const run: ToWorker = { type: "run", runId: message.runId, code: message.code, seed: typeof message.seed === "number" ? message.seed : undefined };
+      pending = pending
+        .then(async () => {
+          if (mine !== generation) return;
+          prewarm();
+          if (!spare) return;
+          const slot = await spare;
+          spare = null;
+          if (mine !== generation) {
+            spare = Promise.resolve(slot); // stopped while it was starting: still fresh, keep it
+            return;
+          }
+          if (active) retire(active); // the page runs one cell at a time; never two workers' output
+          slot.runId = run.runId;
+          active = slot;
+          slot.port.postMessage(run);
+          prewarm(); // the next run's worker starts now, on the other core
+        })
+        .catch(() => undefined); // reported by prewarm
+      return;
+    }
   }
-  if (message?.type === "init") backends = message.backends;
-  const mine = generation;
-  pending = pending
-    .then(async () => {
-      if (mine !== generation) return;
-      const w = worker ?? (await startWorker());
-      if (mine !== generation) return w.terminate(); // stopped while it was starting
-      worker = w;
-      if (message?.type !== "init") w.postMessage(message);
-    })
-    .catch((e: Error) => parent.postMessage({ type: "status", text: `The code runner could not load: ${e.message}` }, "*"));
-});
+}
 
-parent.postMessage({ type: "frame-ready" }, "*");
+if (framedByApp) {
+  window.addEventListener("message", onPageMessage);
+  tell({ type: "frame-ready" });
+}
 
 // A module (not a global script), so these top-level names stay private to this file.
 export {};

@@ -1,5 +1,5 @@
 // The page accepts only well-formed messages from its own sandbox frame.
-import { acceptSandboxMessage } from "./protocol";
+import { acceptSandboxMessage, acceptSandboxMessages, BATCH_MAX } from "./protocol";
 
 const frame = { name: "sandbox window" };
 
@@ -34,5 +34,26 @@ describe("acceptSandboxMessage", () => {
   it("ignores messages from any other window, or before the frame exists", () => {
     expect(acceptSandboxMessage({ source: { other: true }, data: { type: "frame-ready" } }, frame)).toBeNull();
     expect(acceptSandboxMessage({ source: null, data: { type: "frame-ready" } }, null)).toBeNull();
+  });
+});
+
+describe("acceptSandboxMessages", () => {
+  const console1 = { type: "console", runId: "run-1", level: "log", text: "one" };
+  const console2 = { type: "console", runId: "run-1", level: "log", text: "two" };
+
+  it("unpacks a batch in order and drops its malformed members", () => {
+    const data = { type: "batch", messages: [console1, { type: "navigate" }, console2] };
+    expect(acceptSandboxMessages({ source: frame, origin: "null", data }, frame)).toEqual([console1, console2]);
+  });
+
+  it("accepts only the sandbox's opaque origin, from its window", () => {
+    expect(acceptSandboxMessages({ source: frame, origin: "null", data: console1 }, frame)).toEqual([console1]);
+    expect(acceptSandboxMessages({ source: frame, origin: "http://127.0.0.1:3000", data: console1 }, frame)).toEqual([]);
+    expect(acceptSandboxMessages({ source: {}, origin: "null", data: { type: "batch", messages: [console1] } }, frame)).toEqual([]);
+  });
+
+  it("refuses an oversized batch whole", () => {
+    const data = { type: "batch", messages: Array.from({ length: BATCH_MAX + 1 }, () => console1) };
+    expect(acceptSandboxMessages({ source: frame, origin: "null", data }, frame)).toEqual([]);
   });
 });

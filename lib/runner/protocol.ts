@@ -1,9 +1,14 @@
 // Messages between the lesson page, the sandbox frame and the worker that runs learner code.
 // Everything that comes back from the sandbox is untrusted (learner code runs there): the page
-// parses it with `fromSandboxSchema` before using it.
+// parses it with `fromSandboxSchema` before using it. The frame relays a run's output in
+// batches (one message per ~50 ms, whatever the worker sends), and answers pings so the page
+// notices a frame that died (e.g. out of memory).
 import { z } from "zod";
 import { CHART_LIMITS, chartSpecSchema } from "@/lib/charts/spec";
 import { APPEND_BATCH } from "@/lib/show/messages";
+import { BATCH_MAX } from "./limits";
+
+export { BATCH_MAX };
 
 export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -15,7 +20,12 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type ToSandbox =
   | { type: "init"; backends: Backend[] }
   | { type: "run"; runId: string; code: string; seed?: number }
-  | { type: "stop" };
+  | { type: "stop" }
+  /** Liveness: the frame answers `pong` with the same number. */
+  | { type: "ping"; n: number };
+
+/** Frame → worker (over the run's private MessagePort; see lib/runner/frame.ts). */
+export type ToWorker = { type: "run"; runId: string; code: string; seed?: number };
 
 const runId = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
@@ -53,6 +63,7 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     truncated: z.boolean(),
   }),
   z.object({ type: z.literal("stopped") }),
+  z.object({ type: z.literal("pong"), n: z.number().int().nonnegative() }),
   // show.* output (lib/show): a chart, and points streamed into a line chart.
   z.object({ type: z.literal("chart"), runId, chartId: z.number().int().min(1).max(CHART_LIMITS.charts), spec: chartSpecSchema }),
   z.object({
@@ -67,12 +78,37 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
 
 export type FromSandbox = z.infer<typeof fromSandboxSchema>;
 
-/** Parses a message event: only messages from the expected window, of a known shape, pass. */
-export function acceptSandboxMessage(
-  event: { source: unknown; data: unknown },
+const batchSchema = z.object({ type: z.literal("batch"), messages: z.array(z.unknown()).max(BATCH_MAX) });
+
+/**
+ * The origin a sandboxed frame's messages carry: the frame's response has a CSP `sandbox`
+ * (and the iframe a sandbox attribute), so its origin is opaque wherever it is served from.
+ */
+export const SANDBOX_ORIGIN = "null";
+
+/**
+ * Parses a message event: only messages from the expected window and origin, of a known shape,
+ * pass. A batch gives its well-formed messages in order (malformed ones are dropped).
+ */
+export function acceptSandboxMessages(
+  event: { source: unknown; origin?: string; data: unknown },
   expectedSource: unknown,
-): FromSandbox | null {
-  if (expectedSource == null || event.source !== expectedSource) return null;
-  const parsed = fromSandboxSchema.safeParse(event.data);
-  return parsed.success ? parsed.data : null;
+): FromSandbox[] {
+  if (expectedSource == null || event.source !== expectedSource) return [];
+  if (event.origin !== undefined && event.origin !== SANDBOX_ORIGIN) return [];
+  const batch = batchSchema.safeParse(event.data);
+  const items = batch.success ? batch.data.messages : [event.data];
+  const out: FromSandbox[] = [];
+  for (const item of items) {
+    const parsed = fromSandboxSchema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** One message (not a batch): the first accepted message, or null. */
+export function acceptSandboxMessage(event: { source: unknown; origin?: string; data: unknown }, expectedSource: unknown): FromSandbox | null {
+  const batch = batchSchema.safeParse(event.data);
+  if (batch.success) return null;
+  return acceptSandboxMessages(event, expectedSource)[0] ?? null;
 }

@@ -15,16 +15,23 @@ it("opens from its button, answers a suggested prompt with working section links
   await panel.getByRole("button", { name: "How do I choose the right dropout probability for my model?" }).click();
   const link = panel.locator(".ask-part-source a").first();
   await link.waitFor();
-  await expect(link.innerText()).resolves.toBe("Using dropout in practice");
+  await expect(link.innerText()).resolves.toBe("Choosing the dropout rate");
   expect(await panel.locator("blockquote").count()).toBeGreaterThan(0);
 
   await link.click();
-  await page.waitForURL((url) => url.hash === "#using-dropout-in-practice");
+  await page.waitForURL((url) => url.hash === "#choosing-the-dropout-rate");
   const inView = await page.evaluate(() => {
-    const r = document.getElementById("using-dropout-in-practice")!.getBoundingClientRect();
+    const r = document.getElementById("choosing-the-dropout-rate")!.getBoundingClientRect();
     return r.top >= 0 && r.top < window.innerHeight;
   });
   expect(inView).toBe(true);
+
+  // Quoted math is typeset, not flattened ("hi' = di hi").
+  await panel.getByLabel("Your question").fill("What is the variance of a unit after dropout?");
+  await page.keyboard.press("Enter");
+  await panel.locator(".ask-exchange").nth(1).locator("blockquote .katex").first().waitFor();
+  const formula = await panel.locator(".ask-exchange").nth(1).locator("blockquote .katex-mathml annotation").allTextContents();
+  expect(formula.join(" ")).toContain("\\operatorname{Var}[h_i']");
 
   // Something the course does not cover: it says so and offers questions it can answer.
   await panel.getByLabel("Your question").fill("What is the capital of France?");
@@ -59,5 +66,22 @@ it("asks about a failing cell's error, showing the attached code and error befor
   expect(body.attachment.code).toContain("new DropoutMLP(20, 64, 10, 1.5)");
   await panel.getByText("With the code of “Train mode vs eval mode” and its error.").waitFor();
   await panel.locator(".ask-part, .ask-not-covered").first().waitFor();
+  await context.close();
+});
+
+it("answers a tfjs shape error with the course's help on shape mismatches", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const cell = page.locator('[data-cell-id="train-vs-eval"]');
+  await editCell(cell, 'import * as tf from "@tensorflow/tfjs";\nconst a = tf.ones([2, 3]);\nconst b = tf.ones([4, 5]);\ntf.matMul(a, b).print();');
+  await cell.getByRole("button", { name: "Run" }).click();
+  await cell.getByRole("button", { name: "Ask AI about this error" }).click();
+  const panel = page.getByRole("complementary", { name: "Ask AI" });
+  await panel.locator(".ask-attachment-error").waitFor();
+  await panel.getByRole("button", { name: "Ask", exact: true }).click();
+  const link = panel.locator(".ask-part-source a").first();
+  await link.waitFor();
+  await expect(link.innerText()).resolves.toBe("When a cell fails: four common TensorFlow.js errors");
+  await expect(panel.locator(".ask-part").first().locator("blockquote").first().innerText()).resolves.toMatch(/matMul/);
   await context.close();
 });

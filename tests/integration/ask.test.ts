@@ -52,12 +52,39 @@ describe("without a model (the default)", () => {
     const { events } = await ask({ question: "How do I choose the right dropout probability for my model?" });
     expect(events.map((e) => e.type)).toEqual(["meta", "course-answer", "done"]);
     expect(events[0]).toMatchObject({ mode: "course" });
-    const parts = events[1].parts as { heading: string; href: string; quotes: string[] }[];
-    expect(parts[0].heading).toBe("Using dropout in practice");
-    expect(parts[0].href).toBe(`/courses/${CHAPTER}#using-dropout-in-practice`);
+    const parts = events[1].parts as { heading: string; href: string; quotes: string[]; html: string[] }[];
+    expect(parts[0].heading).toBe("Choosing the dropout rate");
+    expect(parts[0].href).toBe(`/courses/${CHAPTER}#choosing-the-dropout-rate`);
     expect(parts[0].quotes.join(" ")).toMatch(/0\.5/);
+    expect(parts[0].html).toHaveLength(parts[0].quotes.length);
     const stored = await db.askQuestion.findMany({ select: { chapterId: true, revision: true, question: true, answeredBy: true, withCode: true } });
     expect(stored).toEqual([{ chapterId: CHAPTER, revision, question: "How do I choose the right dropout probability for my model?", answeredBy: "course", withCode: false }]);
+  });
+
+  it("sends quoted math typeset by KaTeX, not flattened to text", async () => {
+    const { events } = await ask({ question: "What is the variance of a unit after dropout?" });
+    const parts = events[1].parts as { quotes: string[]; html: string[] }[];
+    const html = parts[0].html.join("\n");
+    expect(html).toContain('<span class="katex">');
+    // The TeX source travels inside KaTeX's MathML annotation; the plain quote has no TeX commands.
+    expect(html).toContain("\\operatorname{Var}");
+    expect(parts[0].quotes.join(" ")).not.toContain("\\operatorname");
+  });
+
+  it("answers a tfjs shape error attached with \"Ask AI about this error\" from the course's help on errors", async () => {
+    const { events } = await ask({
+      question: "Why does this code fail, and how do I fix it?",
+      attachment: { cellTitle: "Train mode vs eval mode", code: "tf.matMul(a, b)", error: "Line 3:1: Error: Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match." },
+    });
+    const parts = events[1].parts as { heading: string; quotes: string[] }[];
+    expect(parts[0].heading).toBe("When a cell fails: four common TensorFlow.js errors");
+    expect(parts[0].quotes.join(" ")).toMatch(/matMul/);
+  });
+
+  it("counts a question it cannot answer with confidence as not covered", async () => {
+    const { events } = await ask({ question: "How do transformers use self-attention?" });
+    expect(events.map((e) => e.type)).toEqual(["meta", "not-covered", "done"]);
+    expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("not-covered");
   });
 
   it("says when the course does not cover a question, and suggests what it can answer", async () => {

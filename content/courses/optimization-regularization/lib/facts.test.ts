@@ -1,0 +1,67 @@
+// Claims the Dropout chapter makes, checked on real tfjs (cpu) with fixed seeds: the variance of
+// inverted dropout, dropout on a linear model's inputs as a data-dependent L2 penalty, and
+// spatial dropout through noiseShape.
+import * as tf from "@tensorflow/tfjs";
+
+beforeAll(async () => {
+  tf.env().set("IS_TEST", true);
+  await tf.setBackend("cpu");
+  await tf.ready();
+});
+
+afterEach(() => tf.disposeVariables());
+
+it.each([0.2, 0.5, 0.8])("tf.layers.dropout at rate %p keeps the mean h and has variance h²·p/(1 − p)", (p) => {
+  const h = 1.5;
+  const [mean, variance] = tf.tidy(() => {
+    const out = tf.layers.dropout({ rate: p, seed: 3 }).apply(tf.fill([400_000], h), { training: true }) as tf.Tensor;
+    const m = tf.moments(out);
+    return [m.mean.dataSync()[0], m.variance.dataSync()[0]];
+  });
+  const theory = (h * h * p) / (1 - p);
+  expect(Math.abs(mean - h) / h).toBeLessThan(0.02);
+  expect(Math.abs(variance - theory) / theory).toBeLessThan(0.03);
+});
+
+it("dropout on a linear model's inputs adds p/(1 − p)·Σ_j w_j²·Σ_i x_ij² to the expected squared error", () => {
+  const p = 0.3;
+  const passes = 2000;
+  const [measured, plain, penalty] = tf.tidy(() => {
+    const X = tf.randomNormal([50, 4], 0, 1, "float32", 1).mul(tf.tensor1d([0.5, 1, 2, 4]));
+    const w = tf.tensor2d([[1], [-1], [0.5], [0.25]]);
+    const y = tf.randomNormal([50, 1], 0, 1, "float32", 2);
+    const thinned = tf.dropout(tf.tile(X, [passes, 1]), p, undefined, 5);
+    const errors = tf.tile(y, [passes, 1]).sub(thinned.matMul(w));
+    return [
+      errors.square().sum().div(passes).dataSync()[0],
+      y.sub(X.matMul(w)).square().sum().dataSync()[0],
+      w.square().reshape([4]).mul(X.square().sum(0)).sum().mul(p / (1 - p)).dataSync()[0],
+    ];
+  });
+  expect(Math.abs(measured - (plain + penalty)) / (plain + penalty)).toBeLessThan(0.03);
+  // …and the penalty is not negligible, so the check above could fail if it were missing.
+  expect(penalty / plain).toBeGreaterThan(0.1);
+});
+
+it("noiseShape [1, 1, 1, C] drops whole channels (spatial dropout); without it pixels drop one by one", () => {
+  const keptShares = (noiseShape?: number[]) =>
+    tf.tidy(() => {
+      const out = tf.layers.dropout({ rate: 0.5, noiseShape, seed: 9 }).apply(tf.ones([1, 8, 8, 32]), { training: true }) as tf.Tensor;
+      return Array.from(tf.greater(out, 0).cast("float32").mean([0, 1, 2]).dataSync());
+    });
+  const spatial = keptShares([1, 1, 1, 32]);
+  expect(spatial.every((v) => v === 0 || v === 1)).toBe(true);
+  expect(spatial.filter((v) => v === 1).length).toBeGreaterThan(5);
+  expect(spatial.filter((v) => v === 0).length).toBeGreaterThan(5);
+  const plain = keptShares();
+  expect(plain.filter((v) => v > 0 && v < 1).length).toBeGreaterThan(28);
+});
+
+it("the layer is the identity at inference (training: false, also the default)", () => {
+  const same = tf.tidy(() => {
+    const x = tf.randomNormal([20, 20], 0, 1, "float32", 4);
+    const layer = tf.layers.dropout({ rate: 0.5 });
+    return [layer.apply(x, { training: false }), layer.apply(x)].map((t) => tf.equal(t as tf.Tensor, x).all().dataSync()[0]);
+  });
+  expect(same).toEqual([1, 1]);
+});

@@ -1,0 +1,55 @@
+// Every chapter of the course in real Chromium: its first code cell runs on WebGL to the end
+// (drawing its charts, freeing its tensors) and its quiz is graded by the server, wrong then right.
+import path from "node:path";
+import { lessonCells } from "../support/lesson-cells";
+import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { loadQuiz } from "@/lib/quiz/quiz.server";
+import { ROOT } from "../support/paths";
+import { cellAt, newPage, runCell, useBrowser } from "./browser";
+
+const chapters = loadCourses(path.join(ROOT, "content")).flatMap((course) => chaptersInOrder(course));
+const browser = useBrowser();
+
+it("covers every chapter, and every chapter has a cell and a quiz", () => {
+  expect(chapters.length).toBeGreaterThanOrEqual(8);
+  for (const chapter of chapters) {
+    expect([chapter.slug, lessonCells(chapter.file).length > 0]).toEqual([chapter.slug, true]);
+    expect([chapter.slug, loadQuiz(chapter) !== null]).toEqual([chapter.slug, true]);
+  }
+});
+
+it.each(chapters.map((c) => [c.slug, c] as const))("%s: the first cell runs on WebGL and the quiz grades", async (_slug, chapter) => {
+  const { page, context } = await newPage(browser());
+  await page.goto(chapter.href);
+
+  const first = lessonCells(chapter.file)[0]!;
+  const cell = cellAt(page, first.id);
+  const output = await runCell(cell, 100_000);
+  expect(output).toMatch(/Finished in \d+ ms on webgl/);
+  await expect(cell.locator(".cell-error").count()).resolves.toBe(0);
+  // The Dropout chapter's own cells are checked in cells.test.ts (another stream fixes their leaks).
+  if (chapter.slug !== "dropout") expect(output).not.toContain("undisposed");
+  if (/show\.(line|scatter|heatmap|table)\(/.test(first.code)) {
+    await cell.locator(".cell-charts > *").first().waitFor();
+  }
+
+  // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted.
+  const quiz = loadQuiz(chapter)!;
+  const question = quiz.questions[0]!;
+  const q = page.locator(`[data-question-id="${question.id}"]`);
+  await q.scrollIntoViewIfNeeded();
+  const check = q.getByRole("button", { name: "Check" });
+  await check.waitFor();
+  const wrong = question.choices.find((c) => !c.correct)!;
+  await q.locator(`[data-choice-id="${wrong.id}"] input`).check();
+  await check.click();
+  await q.locator(".result-summary").waitFor();
+  await expect(q.locator(`[data-choice-id="${wrong.id}"]`).getAttribute("data-state")).resolves.toBe("wrong");
+  expect(await q.locator(".result-summary").innerText()).not.toMatch(/^Correct!/);
+
+  await q.getByRole("button", { name: "Try again" }).click();
+  for (const c of question.choices.filter((c) => c.correct)) await q.locator(`[data-choice-id="${c.id}"] input`).check();
+  await check.click();
+  await q.locator(".result-summary").getByText(/^Correct!/).waitFor();
+  await context.close();
+}, 180_000);
