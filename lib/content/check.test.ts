@@ -44,9 +44,13 @@ it("fails on invalid frontmatter, naming file and field", async () => {
 });
 
 it("fails on MDX that does not compile, naming the file", async () => {
-  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n<Unclosed>\n"))).toEqual([expect.stringMatching(/one\.mdx: MDX does not compile/)]);
+  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n<Unclosed>\n"))).toEqual([
+    expect.stringMatching(/one\.mdx: MDX does not compile/),
+  ]);
 });
 
 it("fails on math KaTeX cannot parse, naming the file", async () => {
-  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n$$\n\\frac{1}{\n$$\n"))).toEqual([expect.stringMatching(/one\.mdx: MDX does not compile/)]);
+  expect(await problems(course("---\ntitle: One\norder: 1\nsummary: x\n---\n\n$$\n\\frac{1}{\n$$\n"))).toEqual([
+    expect.stringMatching(/one\.mdx: MDX does not compile/),
+  ]);
 });

@@ -40,6 +40,9 @@ describe("the real content", () => {
   });
 
   it("declares the course's library as course/dropout", () => {
-    expect(course.library).toEqual({ id: "course/dropout", file: path.join(REAL_CONTENT, "courses/optimization-regularization/lib/index.ts") });
+    expect(course.library).toEqual({
+      id: "course/dropout",
+      file: path.join(REAL_CONTENT, "courses/optimization-regularization/lib/index.ts"),
+    });
   });
 });

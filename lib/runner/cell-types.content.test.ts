@@ -35,7 +35,8 @@ it("type-checks every lesson cell without errors", () => {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".mdx")) {
         const source = fs.readFileSync(full, "utf8");
-        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g)) cells.push({ where: `${entry.name}#${m[1]}`, code: m[2]! });
+        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
+          cells.push({ where: `${entry.name}#${m[1]}`, code: m[2]! });
       }
     }
   };
@@ -45,5 +46,7 @@ it("type-checks every lesson cell without errors", () => {
 });
 
 it("knows the course library's signatures", () => {
-  expect(errorsOf('import { DropoutMLP } from "course/dropout";\nnew DropoutMLP(4, 8);')).toEqual(["TS2554: Expected 3-4 arguments, but got 2."]);
+  expect(errorsOf('import { DropoutMLP } from "course/dropout";\nnew DropoutMLP(4, 8);')).toEqual([
+    "TS2554: Expected 3-4 arguments, but got 2.",
+  ]);
 });

@@ -20,6 +20,9 @@ it("runs a cell that imports the fixture course's own library", async () => {
 it("the runner's sources name no course", () => {
   for (const file of fs.readdirSync(path.join(ROOT, "lib/runner"))) {
     const text = fs.readFileSync(path.join(ROOT, "lib/runner", file), "utf8");
-    expect({ file, mentions: /course\/(dropout|fixture)|lib\/dropout|optimization-regularization/.test(file.endsWith(".test.ts") ? "" : text) }).toEqual({ file, mentions: false });
+    expect({
+      file,
+      mentions: /course\/(dropout|fixture)|lib\/dropout|optimization-regularization/.test(file.endsWith(".test.ts") ? "" : text),
+    }).toEqual({ file, mentions: false });
   }
 });

@@ -13,7 +13,11 @@ it("reports the models and the migrations in sync", () => {
   const env = parseEnv(process.env);
   const dir = path.join(ROOT, "prisma", prismaFolder(env.DATABASE_PROVIDER), "migrations");
   const before = fs.readdirSync(dir).sort();
-  const run = spawnSync(process.execPath, ["scripts/migrate.mjs", "dev", "--name", "in_sync_check", "--create-only"], { cwd: ROOT, encoding: "utf8", env: process.env });
+  const run = spawnSync(process.execPath, ["scripts/migrate.mjs", "dev", "--name", "in_sync_check", "--create-only"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: process.env,
+  });
   const created = fs.readdirSync(dir).filter((f) => !before.includes(f));
   // Never leave a drafted migration behind; the failure below shows what it would have been.
   const drafts = created.map((f) => fs.readFileSync(path.join(dir, f, "migration.sql"), "utf8"));
