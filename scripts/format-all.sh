@@ -38,6 +38,8 @@ pkg.scripts.format = "prettier --write .";
 pkg.scripts["format:check"] = "prettier --check .";
 fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");
 '
+# Twice: Prettier is not always idempotent (a member chain it breaks in one pass, it joins in the next).
+"${prettier[@]}" --write --log-level warn .
 "${prettier[@]}" --write --log-level warn .
 echo "formatted: $(git status --porcelain | wc -l) files changed"
 
