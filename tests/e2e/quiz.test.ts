@@ -1,5 +1,6 @@
 // Taking the Dropout quiz in real Chromium: wrong then right, partial wording, resume, progress,
 // and no answer key anywhere in what the browser gets before it submits.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
@@ -69,6 +70,9 @@ it("keeps attempts and the choice order after an answer when the learner's answe
   await q.scrollIntoViewIfNeeded();
   await page.locator(".quiz .form-error").first().waitFor();
   await q.getByText("Loading your answers…").waitFor({ state: "detached" });
+  // The failed load cleared the cookie, and a write needs one (401 otherwise): give the browser a
+  // fresh learner, as reloading would. The page keeps the state that failed to load.
+  await context.addCookies([{ name: "lbr_learner", value: randomUUID(), url: baseURL() }]);
   const order = () => q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")));
   const before = await order();
 
