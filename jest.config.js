@@ -1,13 +1,26 @@
-// Jest: four projects. unit (beside the code), integration (real database), e2e (real browser),
-// system (several real app processes, a proxy, faults; on SQLite or on PostgreSQL).
+// Jest projects: unit (beside the code; platform code on the fixture courses), content (the real
+// courses: content/**/*.test.ts and *.content.test.ts), claims (the lessons' claims on tfjs),
+// integration (real database), system (several real app processes, a proxy, faults; on SQLite or
+// on PostgreSQL), e2e (real browser). Integration, system and e2e see the fixture courses too
+// (CONTENT_DIRS below).
 const nextJest = require("next/jest");
 
 const createConfig = nextJest({ dir: __dirname });
-const isPostgres = process.env.DATABASE_PROVIDER === "postgresql";
+// The app's environment schema (lib/env.ts) decides the provider, with its defaults; the
+// platform's tests run on small fixture courses beside the real ones (tests/fixtures/content).
+const settings = JSON.parse(
+  require("node:child_process").execFileSync(process.execPath, ["--import", "tsx", "tests/support/jest-settings.ts"], { cwd: __dirname, encoding: "utf8" }),
+);
+const isPostgres = settings.provider === "postgresql";
+process.env.CONTENT_DIRS = settings.testContentDirs;
 
 const shared = {
   testEnvironment: "node",
-  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    // ES-module-only (its package.json exports have no "require"); SWC compiles it like the rest.
+    "^estree-walker$": "<rootDir>/node_modules/estree-walker/src/index.js",
+  },
 };
 
 // The unified/remark/rehype family ships ES modules only; let SWC turn them into CommonJS for
@@ -25,7 +38,13 @@ module.exports = async () => ({
       ...shared,
       displayName: "unit",
       testMatch: ["<rootDir>/{lib,components,scripts}/**/*.test.{ts,tsx}"],
-      testPathIgnorePatterns: ["\\.claim\\.test\\.ts$"],
+      testPathIgnorePatterns: ["\\.claim\\.test\\.ts$", "\\.content\\.test\\.ts$"],
+    })()),
+    // The real courses: their library, their cells, their text compiled and checked.
+    withEsmDependencies(await createConfig({
+      ...shared,
+      displayName: "content",
+      testMatch: ["<rootDir>/content/**/*.test.ts", "<rootDir>/{lib,components,scripts}/**/*.content.test.{ts,tsx}"],
     })()),
     // Claims the lessons make, checked by training real models on tfjs (cpu): slow, so on their own.
     withEsmDependencies(await createConfig({
@@ -46,6 +65,7 @@ module.exports = async () => ({
       ...shared,
       displayName: "system",
       testMatch: ["<rootDir>/tests/system/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/system/global-setup.ts",
       // Tests of one provider's behaviour (SQLite-only, or a PostgreSQL server they control).
       testPathIgnorePatterns: [isPostgres ? "\\.sqlite\\.test\\.ts$" : "\\.pg\\.test\\.ts$"],
     })()),

@@ -1,6 +1,7 @@
 // Prisma CLI config: picks the provider's schema folder and migrations from DATABASE_PROVIDER.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import { parseEnv, prismaFolder } from "./lib/env";
 
 // Offline machines cannot download Prisma's native schema engine, which the CLI fetches even
 // for `prisma generate` (which never runs it). Point it at a stub that fails loudly; a real
@@ -10,10 +11,12 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.resolve(
   "scripts/schema-engine-unavailable.sh",
 );
 
-const folder = process.env.DATABASE_PROVIDER === "postgresql" ? "postgres" : "sqlite";
+// The app's own rules and defaults (lib/env.ts): the same provider check and default URL.
+const env = parseEnv(process.env);
+const folder = prismaFolder(env.DATABASE_PROVIDER);
 
 export default defineConfig({
   schema: `prisma/${folder}`,
   migrations: { path: `prisma/${folder}/migrations` },
-  datasource: { url: process.env.DATABASE_URL ?? "file:./data/app.db" },
+  datasource: { url: env.DATABASE_URL },
 });

@@ -29,7 +29,9 @@ function createHandles(): Handles {
   const { DATABASE_PROVIDER, DATABASE_URL, DATABASE_POOL_SIZE } = getEnv();
   if (DATABASE_PROVIDER === "postgresql") {
     // Loaded lazily so an SQLite deployment never needs pg, and vice versa.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
     const pg = require("pg") as typeof import("pg");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
     const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
     // Fail fast while the database is down (503 to the client) instead of queueing for ever.
     const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
@@ -37,6 +39,7 @@ function createHandles(): Handles {
     pool.on("error", (error) => log.warn({ err: error }, "idle database connection closed"));
     return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
   const { PrismaBetterSqlite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
   // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
@@ -60,6 +63,7 @@ export function pgPool(): Pool {
 /** A plain better-sqlite3 connection to the same file (SQLite only), for the rate limiter. */
 export function sqliteConnection(): BetterSqlite3.Database {
   if (!handles.sqlite) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
     const Database = require("better-sqlite3") as typeof import("better-sqlite3");
     handles.sqlite = new Database(sqliteFile(getEnv().DATABASE_URL), { timeout: SQLITE_BUSY_TIMEOUT_MS });
     handles.sqlite.pragma("synchronous = NORMAL"); // as for Prisma's connection: no fsync per commit in WAL

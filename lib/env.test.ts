@@ -17,6 +17,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "2", NEW_LEARNERS_PER_MINUTE: "100" })).toMatchObject({ WEB_CONCURRENCY: 2, NEW_LEARNERS_PER_MINUTE: 100 });
   });
 
+  it("reads where to listen and the optional Ask AI model, with defaults", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", ASK_MODEL_TIMEOUT_MS: 20_000, ASK_MODEL_MAX_CHARS: 4_000, CONTENT_DIRS: ["content"] });
+    expect(parseEnv({}).ASK_MODEL_BASE_URL).toBeUndefined();
+    const set = parseEnv({ PORT: "3001", ASK_MODEL_BASE_URL: "", ASK_MODEL_TIMEOUT_MS: "800", CONTENT_DIRS: "content, tests/fixtures/content" });
+    expect(set).toMatchObject({ PORT: 3001, ASK_MODEL_TIMEOUT_MS: 800, CONTENT_DIRS: ["content", "tests/fixtures/content"] });
+    expect(set.ASK_MODEL_BASE_URL).toBeUndefined();
+    expect(parseEnv({ ASK_MODEL_BASE_URL: "http://127.0.0.1:8080/v1" }).ASK_MODEL_BASE_URL).toBe("http://127.0.0.1:8080/v1");
+  });
+
   it("serves the runner from the app's origin unless RUNNER_ORIGIN (with APP_ORIGIN) says otherwise", () => {
     const plain = parseEnv({ RUNNER_ORIGIN: "", APP_ORIGIN: "" });
     expect([plain.RUNNER_ORIGIN, plain.APP_ORIGIN]).toEqual([undefined, undefined]);
@@ -52,6 +61,11 @@ describe("parseEnv", () => {
     [{ QUIZ_RATE_LIMIT_PER_MINUTE: "-3" }, /QUIZ_RATE_LIMIT_PER_MINUTE/],
     [{ AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: "1.5" }, /AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE/],
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL/],
+    [{ ASK_MODEL_TIMEOUT_MS: "abc" }, /ASK_MODEL_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [{ ASK_MODEL_BASE_URL: "localhost:8080" }, /ASK_MODEL_BASE_URL: must be a URL/],
+    [{ ASK_MODEL_MAX_CHARS: "10" }, /ASK_MODEL_MAX_CHARS/],
+    [{ PORT: "http" }, /PORT/],
+    [{ PORT: "70000" }, /PORT/],
   ])("rejects %j naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

@@ -1,5 +1,19 @@
-// Environment variables, parsed once with zod; a bad value stops the server naming the variable.
+// Every environment variable the app, its scripts and its configs read: one zod schema, parsed once
+// at start-up (instrumentation.ts, scripts/serve.mjs); a bad value stops the server naming it.
+// scripts/serve.mjs, scripts/start.mjs, prisma.config.ts and jest.config.js import from here.
 import { z } from "zod";
+
+/** Defaults that configs outside the app need too (prisma.config.ts, jest.config.js). */
+export const ENV_DEFAULTS = {
+  DATABASE_PROVIDER: "sqlite",
+  SQLITE_URL: "file:./data/app.db",
+  PORT: 3000,
+  HOST: "0.0.0.0",
+  CONTENT_DIRS: "content",
+} as const;
+
+/** The schema folder (prisma/<folder>/) and migrations of a provider. */
+export const prismaFolder = (provider: "sqlite" | "postgresql") => (provider === "postgresql" ? "postgres" : "sqlite");
 
 /** A per-minute limit: a positive whole number (large values for load tests). */
 const perMinute = (fallback: number) => z.coerce.number().int().positive().max(10_000_000).default(fallback);
@@ -21,7 +35,7 @@ const origin = z
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_PROVIDER: z.enum(["sqlite", "postgresql"]).default("sqlite"),
+    DATABASE_PROVIDER: z.enum(["sqlite", "postgresql"]).default(ENV_DEFAULTS.DATABASE_PROVIDER),
     DATABASE_URL: z.string().trim().min(1).optional(),
     /** Secret for the authors' report. Unset: the report is disabled (no default on purpose). */
     AUTHOR_TOKEN: z
@@ -59,6 +73,32 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
     /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    /** Folders holding courses (`<dir>/courses/<course>/`), comma-separated; the tests add a
+     *  fixture folder. Read by the build (pages, runner, Ask AI index) and the running app. */
+    CONTENT_DIRS: z
+      .string()
+      .default(ENV_DEFAULTS.CONTENT_DIRS)
+      .transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean))
+      .pipe(z.array(z.string()).min(1, "must name at least one folder")),
+    /** Where `npm start` (scripts/serve.mjs) listens. */
+    PORT: z.coerce.number().int().min(0).max(65_535).default(ENV_DEFAULTS.PORT),
+    HOST: z.string().trim().min(1).default(ENV_DEFAULTS.HOST),
+    /** Ask AI's optional model (OpenAI-compatible). Unset or empty: answers from the course text. */
+    ASK_MODEL_BASE_URL: z
+      .url({ protocol: /^https?$/, message: "must be a URL like http://127.0.0.1:8080/v1" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    ASK_MODEL_NAME: z.string().min(1).default("local-model"),
+    ASK_MODEL_API_KEY: z.string().min(1).optional(),
+    /** Give up on a silent model after this long (then answer from the course text). */
+    ASK_MODEL_TIMEOUT_MS: z.coerce
+      .number({ message: "must be a whole number of milliseconds" })
+      .int()
+      .min(500)
+      .max(120_000)
+      .default(20_000),
+    /** Cap on the characters of one model answer. */
+    ASK_MODEL_MAX_CHARS: z.coerce.number().int().min(200).max(20_000).default(4_000),
     /**
      * Where the code runner's frame is served from. Unset: the app's own origin. Another site
      * (e.g. https://lbr-runner.example.net, pointing at this same server) gives the runner its
@@ -77,7 +117,7 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["RUNNER_ORIGIN"], message: "must differ from APP_ORIGIN (leave it unset to serve the runner from the app's origin)" });
       return z.NEVER;
     }
-    const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? "file:./data/app.db" : undefined);
+    const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? ENV_DEFAULTS.SQLITE_URL : undefined);
     if (!url) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when DATABASE_PROVIDER=postgresql" });
       return z.NEVER;

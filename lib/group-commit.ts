@@ -29,7 +29,10 @@ export function groupCommit<J, R>(flush: (jobs: J[]) => Promise<R[]>, { key, max
         for (const item of waiting) {
           const k = key(item.job);
           if (keys.has(k) || group.length >= maxGroup) later.push(item);
-          else (keys.add(k), group.push(item));
+          else {
+            keys.add(k);
+            group.push(item);
+          }
         }
         waiting = later;
         try {

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { contentKey, coursePassages } from "../lib/ask/corpus";
 import { buildIndex, serializeIndex } from "../lib/ask/search";
-import { loadCourses } from "../lib/content/load";
+import { loadCoursesFrom } from "../lib/content/load";
+import { parseEnv } from "../lib/env";
 
-const courses = loadCourses(path.resolve("content"));
+const courses = loadCoursesFrom(parseEnv(process.env).CONTENT_DIRS);
 const passages = coursePassages(courses);
 const out = path.resolve("generated", "ask-index.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,14 +1,15 @@
 // Builds the code runner's static files into public/runner/ (run before `next build`/`next dev`):
 //   frame.js                the sandboxed frame that owns the workers (its page, frame.html, is
 //                           served by app/runner/frame.html/route.ts with its own CSP)
-//   runtime.js              the worker: transpiler, console capture, course library
+//   runtime.js              the worker: transpiler, console capture, the courses' libraries
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
 //   ts/worker.js + ts/types.json   the cells' type checker and the declarations it knows
 // and public/lab/worker.js, the lab worker that trains the lesson's demo models (our code only).
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { buildCellTypes } from "./cell-types.mjs";
+import { tsImport } from "tsx/esm/api";
+import { buildCellTypes, readCellModules } from "./cell-types.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "public/runner");
@@ -29,6 +30,29 @@ const tfGlobal = {
   },
 };
 
+// Each course may declare its own library (course.md `library: <name>`, source in
+// <course>/lib/index.ts); the worker gets them all as "course/<name>" through a generated module.
+/** @type {typeof import("../lib/content/load.ts")} */
+const { loadCoursesFrom } = await tsImport("../lib/content/load.ts", import.meta.url);
+/** @type {typeof import("../lib/env.ts")} */
+const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
+const libraries = loadCoursesFrom(parseEnv(process.env).CONTENT_DIRS).flatMap((c) => (c.library ? [c.library] : []));
+/** @type {import("esbuild").Plugin} */
+const courseLibraries = {
+  name: "course-libraries",
+  setup(b) {
+    b.onResolve({ filter: /^lbr:course-libraries$/ }, () => ({ path: "course-libraries", namespace: "course-libraries" }));
+    b.onLoad({ filter: /.*/, namespace: "course-libraries" }, () => ({
+      resolveDir: ROOT,
+      loader: "js",
+      contents: [
+        ...libraries.map((l, i) => `import * as library${i} from ${JSON.stringify(l.file)};`),
+        `export default { ${libraries.map((l, i) => `${JSON.stringify(l.id)}: library${i}`).join(", ")} };`,
+      ].join("\n"),
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: "iife",
@@ -40,7 +64,7 @@ const common = {
   logLevel: "warning",
 };
 
-await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal] });
+await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal, courseLibraries] });
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/frame.ts")], outfile: path.join(OUT, "frame.js") });
 await build({
   ...common,
@@ -56,15 +80,15 @@ await build({
 // TypeScript and @typescript/vfs reach for Node's modules only when running in Node.
 const nodeOnly = ["fs", "path", "os", "crypto", "perf_hooks", "inspector", "module", "buffer", "source-map-support"];
 await build({ ...common, entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")], outfile: path.join(OUT, "ts/worker.js"), external: nodeOnly });
-fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes()));
+fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes(readCellModules(libraries))));
 
 fs.copyFileSync(path.join(modules, "@tensorflow/tfjs/dist/tf.min.js"), path.join(OUT, "tf.min.js"));
 const wasmDist = path.join(modules, "@tensorflow/tfjs-backend-wasm/dist");
 fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "tf-backend-wasm.min.js"));
 for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
 
-const size = (f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
+const size = (/** @type {string} */ f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
 const labSize = `${(fs.statSync(path.join(LAB, "worker.js")).size / 1024).toFixed(0)} KB`;
 console.log(
-  `runner built: runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}, ts/worker.js ${size("ts/worker.js")}, ts/types.json ${size("ts/types.json")}; lab worker ${labSize}`,
+  `runner built (course libraries: ${libraries.map((l) => l.id).join(", ") || "none"}): runtime.js ${size("runtime.js")}, frame.js ${size("frame.js")}, tf.min.js ${size("tf.min.js")}, ts/worker.js ${size("ts/worker.js")}, ts/types.json ${size("ts/types.json")}; lab worker ${labSize}`,
 );

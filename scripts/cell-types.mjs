@@ -24,10 +24,19 @@ export const CELL_COMPILER_OPTIONS = {
   types: [],
 };
 
-export function readCellModules() {
+/**
+ * The platform's modules (lib/runner/cell-modules.json) and the courses' own libraries.
+ * @param {{ id: string; file: string }[]} courseLibraries  from loadCourses(): course.library
+ * @returns {CellModule[]}
+ */
+export function readCellModules(courseLibraries = []) {
   const file = path.join(ROOT, "lib/runner/cell-modules.json");
-  return JSON.parse(fs.readFileSync(file, "utf8")).modules;
+  /** @type {CellModule[]} */
+  const platform = JSON.parse(fs.readFileSync(file, "utf8")).modules;
+  return [...platform, ...courseLibraries.map((l) => ({ id: l.id, source: path.relative(ROOT, l.file).split(path.sep).join("/") }))];
 }
+
+/** @typedef {{ id: string; package?: string; source?: string }} CellModule */
 
 /** Path of a source module's generated declarations inside the checker's virtual file system. */
 const declarationPath = (source) => `/${source.replace(/\.tsx?$/, ".d.ts")}`;

@@ -39,14 +39,24 @@ function newestIn(dir) {
   return newest;
 }
 
-/** Builds the app when there is no production build, or sources changed since the last one. */
-export function ensureBuild({ force = false } = {}) {
+/** What the build was made from (written by `npm run build`'s postbuild step). */
+export const BUILD_STAMP = path.join(ROOT, ".next/lbr-build.json");
+
+/**
+ * Builds the app when there is no production build, sources changed since the last one, or it
+ * was built from other content folders (CONTENT_DIRS: the tests add fixture courses).
+ * @param {{ force?: boolean, contentDirs?: string }} options
+ */
+export function ensureBuild({ force = false, contentDirs = process.env.CONTENT_DIRS || "content" } = {}) {
   const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
-  const sources = ["app", "components", "lib", "content", "generated", "public"].map((d) => newestIn(path.join(ROOT, d)));
+  const dirs = contentDirs.split(",").map((d) => d.trim()).filter(Boolean);
+  const sources = ["app", "components", "lib", "generated", "public", ...dirs].map((d) => newestIn(path.join(ROOT, d)));
   const configs = ["next.config.js", "package-lock.json", "tsconfig.json"].map((f) => mtime(path.join(ROOT, f)));
-  if (!force && built && built >= Math.max(...sources, ...configs)) return;
-  log("Building the app (next build)");
-  run(npm, ["run", "-s", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const stamp = fs.existsSync(BUILD_STAMP) ? JSON.parse(fs.readFileSync(BUILD_STAMP, "utf8")) : null;
+  const sameContent = stamp?.contentDirs === dirs.join(",");
+  if (!force && built && sameContent && built >= Math.max(...sources, ...configs)) return;
+  log(`Building the app (next build; content: ${dirs.join(", ")})`);
+  run(npm, ["run", "-s", "build"], { env: { ...process.env, CONTENT_DIRS: dirs.join(","), NEXT_TELEMETRY_DISABLED: "1" } });
 }
 
 export function migrate(env = process.env) {

@@ -23,11 +23,11 @@ let env;
 try {
   env = parseEnv(process.env);
 } catch (error) {
-  console.error(error.message);
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+const port = env.PORT;
+const host = env.HOST;
 const log = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });
 
 if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) runPrimary(env.WEB_CONCURRENCY);

@@ -4,17 +4,25 @@ import path from "node:path";
 import { ensureBuild, ensureDependencies, log, migrate, ROOT } from "./lib.mjs";
 
 ensureDependencies();
+// Dependencies exist from here on: the app's own schema checks the environment (lib/env.ts).
+const { parseEnv } = await import("tsx/esm/api").then(({ tsImport }) => tsImport("../lib/env.ts", import.meta.url));
+/** @type {import("../lib/env.ts").Env} */
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 ensureBuild();
 migrate();
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "0.0.0.0";
-const processes = process.env.WEB_CONCURRENCY ?? "1";
-log(`Serving on http://localhost:${port} (${processes} process${processes === "1" ? "" : "es"}; WEB_CONCURRENCY)`);
+const processes = env.WEB_CONCURRENCY;
+log(`Serving on http://localhost:${env.PORT} (${processes} process${processes === 1 ? "" : "es"}; WEB_CONCURRENCY)`);
 const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -75,6 +75,7 @@ function formatCell(value: unknown): string {
 export const Chart = memo(function Chart({ spec, className }: { spec: ChartSpec; className?: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const specRef = useRef(spec);
+  // eslint-disable-next-line react-hooks/refs -- the latest spec for the redraw callback, read only outside render
   specRef.current = spec;
   const [redraws, setRedraws] = useState(0);
   const [description, setDescription] = useState(() => describeChart(spec));

@@ -113,6 +113,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   }, [seed, timeoutSeconds, chapterId, revision, id]);
 
   const runRef = useRef(run);
+  // eslint-disable-next-line react-hooks/refs -- the latest run() for the editor's Run command, read only when it fires
   runRef.current = run;
 
   // Restore the learner's edits for this revision of the chapter (never run them automatically).
@@ -120,6 +121,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     const saved = readSaved(storageKey);
     if (saved !== null && saved !== original) {
       codeRef.current = saved;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration; the server's HTML has the original code
       setCode(saved);
       setRestored(true);
     }

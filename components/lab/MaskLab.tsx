@@ -23,6 +23,7 @@ export function MaskLab() {
   const [message, setMessage] = useState("");
   const random = useRef(mulberry32(MASK_SEED + 1));
   const latest = useRef(lab);
+  // eslint-disable-next-line react-hooks/refs -- the latest state for the draw callbacks, read only outside render
   latest.current = lab;
 
   /** Draws `n` more passes with the current settings and returns the new state. */

@@ -23,11 +23,15 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
     if (next.progress.passed) markQuizPassed(quiz.chapterId);
   }, [quiz.chapterId]);
 
-  const load = useCallback(() => {
+  const fetchAndShow = useCallback(() => fetchState(quiz.chapterId).then((r) => (r.ok ? replace(r.data) : setError(r.error))), [quiz.chapterId, replace]);
+  useEffect(() => {
+    void fetchAndShow();
+  }, [fetchAndShow]);
+  /** "Load the quiz again" after a failed load. */
+  function load() {
     setError(null);
-    void fetchState(quiz.chapterId).then((r) => (r.ok ? replace(r.data) : setError(r.error)));
-  }, [quiz.chapterId, replace]);
-  useEffect(load, [load]);
+    void fetchAndShow();
+  }
 
   function onAnswered(questionId: string, result: AttemptResult, progress: QuizProgress) {
     setState((s) => s && { ...s, progress, questions: { ...s.questions, [questionId]: { ...s.questions[questionId], attemptsUsed: result.attemptsUsed, last: result } } });

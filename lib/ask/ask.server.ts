@@ -12,8 +12,6 @@ import { answerFromCourse, type AnswerPart as RetrievedPart } from "./retrieve";
 import type { AskInput } from "./schema";
 import type { AnswerPart, AskEvent } from "./types";
 
-const DEFAULT_SUGGESTIONS = ["What is dropout?", "Why does dropout scale the kept units?", "What is the difference between train and eval mode?"];
-
 // Quotes are sentences of the course, a few hundred in all: each is rendered once per process
 // (unified + KaTeX costs ~5–10 ms a quote, retrieval ~8 ms a question).
 const rendered = new Map<string, string>();
@@ -48,7 +46,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
   try {
     if (fromCourse.kind === "not-covered") {
       yield { type: "meta", mode: "course", sources: [] };
-      yield { type: "not-covered", suggestions: chapter.prompts.length ? chapter.prompts : DEFAULT_SUGGESTIONS };
+      yield { type: "not-covered", suggestions: chapter.prompts };
       return;
     }
     const sources = fromCourse.parts.map(({ heading, chapterTitle, href }) => ({ heading, chapterTitle, href }));
@@ -56,7 +54,7 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
       yield { type: "meta", mode: "model", sources };
       let streamed = false;
       try {
-        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal)) {
+        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal, chapter.askInstructions)) {
           streamed = true;
           yield { type: "delta", text };
         }

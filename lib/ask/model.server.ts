@@ -9,16 +9,16 @@ const INSTRUCTIONS = [
   "You are the teaching assistant of an online machine-learning course.",
   "Answer ONLY from the course passages below. If they do not contain the answer, say that the course does not cover it.",
   "Be brief (at most about 150 words). Cite the passages you use by their title in square brackets, e.g. [Train mode and eval mode].",
-  "In this course, dropout's p (PyTorch) and rate (TensorFlow.js) are DROP probabilities and dropout is inverted.",
 ].join(" ");
 
-export function buildMessages(question: string, passages: Hit[], attachment?: Attachment) {
+/** `courseInstructions`: the course's own conventions (course.md `ask.instructions`). */
+export function buildMessages(question: string, passages: Hit[], attachment?: Attachment, courseInstructions?: string) {
   const context = passages.map((p) => `[${p.heading}] (${p.chapterTitle})\n${p.text}`).join("\n\n---\n\n");
   const code = attachment
     ? `\n\nThe learner attached a code cell ("${attachment.cellTitle}"):\n\`\`\`ts\n${attachment.code}\n\`\`\`\nIt failed with:\n${attachment.error}`
     : "";
   return [
-    { role: "system", content: `${INSTRUCTIONS}\n\nCourse passages:\n\n${context}` },
+    { role: "system", content: `${INSTRUCTIONS}${courseInstructions ? ` ${courseInstructions}` : ""}\n\nCourse passages:\n\n${context}` },
     { role: "user", content: `${question}${code}` },
   ];
 }
@@ -27,7 +27,7 @@ export function buildMessages(question: string, passages: Hit[], attachment?: At
  * Yields the answer's text as it arrives. Throws on HTTP errors, malformed streams and when no
  * token arrives within the timeout; stops quietly once `maxChars` have been produced.
  */
-export async function* streamModelAnswer(config: ModelConfig, question: string, passages: Hit[], attachment: Attachment | undefined, signal: AbortSignal): AsyncGenerator<string> {
+export async function* streamModelAnswer(config: ModelConfig, question: string, passages: Hit[], attachment: Attachment | undefined, signal: AbortSignal, courseInstructions?: string): AsyncGenerator<string> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener("abort", abort);
@@ -37,7 +37,7 @@ export async function* streamModelAnswer(config: ModelConfig, question: string, 
     const response = await fetch(`${config.baseUrl}/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
-      body: JSON.stringify({ model: config.model, stream: true, temperature: 0.2, max_tokens: 400, messages: buildMessages(question, passages, attachment) }),
+      body: JSON.stringify({ model: config.model, stream: true, temperature: 0.2, max_tokens: 400, messages: buildMessages(question, passages, attachment, courseInstructions) }),
       signal: controller.signal,
     });
     if (!response.ok || !response.body) throw new Error(`model endpoint answered HTTP ${response.status}`);

@@ -1,15 +1,13 @@
-// The course tree for the running app: loaded once from ./content, looked up by slug.
+// The course tree for the running app: loaded once from CONTENT_DIRS (./content), looked up by slug.
 import "server-only";
-import path from "node:path";
-import { chaptersInOrder, loadCourses, type Chapter, type Course } from "./load";
-
-export const CONTENT_DIR = path.join(process.cwd(), "content");
+import { getEnv } from "@/lib/env.server";
+import { chaptersInOrder, loadCoursesFrom, type Chapter, type Course } from "./load";
 
 let cached: Course[] | undefined;
 
 export function getCourses(): Course[] {
   // In development, reload on every request so edits to content show up without a restart.
-  if (!cached || process.env.NODE_ENV === "development") cached = loadCourses(CONTENT_DIR);
+  if (!cached || process.env.NODE_ENV === "development") cached = loadCoursesFrom(getEnv().CONTENT_DIRS);
   return cached;
 }
 

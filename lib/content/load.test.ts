@@ -2,42 +2,41 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chaptersInOrder, ContentError, loadCourses, revisionOf } from "./load";
+import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
+import { chaptersInOrder, ContentError, loadCourses, loadCoursesFrom, revisionOf } from "./load";
 
-const REAL_CONTENT = path.resolve(__dirname, "../../content");
+const FIXTURES = path.resolve(__dirname, "../..", FIXTURE_CONTENT_DIR);
 
-describe("the real content", () => {
-  const courses = loadCourses(REAL_CONTENT);
-  const course = courses[0];
+describe("the fixture courses", () => {
+  const courses = loadCourses(FIXTURES);
+  const [basics, library] = courses;
 
-  it("has the course with its sections in order", () => {
-    expect(courses).toHaveLength(1);
-    expect(course.title).toBe("Optimization and Regularization in Neural Networks");
-    expect(course.sections.map((s) => [s.number, s.title])).toEqual([
-      [1, "Optimization Basics"],
-      [2, "Momentum and Adaptive Optimizers"],
-      [3, "Regularization Techniques"],
-    ]);
+  it("has the courses in order, with their sections and numbered chapters", () => {
+    expect(courses.map((c) => c.title)).toEqual(["Fixture Basics", "Fixture Library"]);
+    expect(basics!.sections.map((s) => [s.number, s.title])).toEqual([[1, "First Section"]]);
+    const widgets = chaptersInOrder(basics!)[0]!;
+    expect([widgets.sectionNumber, widgets.number, widgets.href]).toEqual([1, 1, "/courses/fixture-basics/first-section/widgets"]);
+    expect(widgets.revision).toBe(revisionOf(fs.readFileSync(widgets.file)));
+    expect(widgets.revision).toMatch(/^[0-9a-f]{12}$/);
   });
 
-  it("numbers the Dropout chapter Section 3 · Chapter 3 with a stable URL and a revision", () => {
-    const dropout = chaptersInOrder(course).find((c) => c.slug === "dropout")!;
-    expect(dropout.title).toBe("Dropout: Theory and Implementation");
-    expect([dropout.sectionNumber, dropout.number]).toEqual([3, 3]);
-    expect(dropout.href).toBe("/courses/optimization-regularization/regularization-techniques/dropout");
-    expect(dropout.revision).toBe(revisionOf(fs.readFileSync(dropout.file)));
-    expect(dropout.revision).toMatch(/^[0-9a-f]{12}$/);
+  it("gives a course's library its module id and never reads its lib/ folder as a section", () => {
+    expect(basics!.library).toBeUndefined();
+    expect(library!.library).toEqual({ id: "course/fixture-math", file: path.join(FIXTURES, "courses/fixture-library/lib/index.ts") });
+    expect(library!.sections.map((s) => s.slug)).toEqual(["tools"]);
   });
 
-  it("has real neighbours for the Dropout chapter in Section 3", () => {
-    expect(course.sections[2].chapters.map((c) => c.title)).toEqual([
-      "Overfitting and Regularization",
-      "L1 and L2 Weight Penalties",
-      "Dropout: Theory and Implementation",
-      "Monte Carlo Dropout",
-      "Batch Normalization",
-      "Early Stopping and Data Augmentation",
-    ]);
+  it("takes Ask AI's suggestions from the chapter, else from the course, and the model's instructions from the course", () => {
+    const [widgets] = chaptersInOrder(basics!);
+    const [tripling] = chaptersInOrder(library!);
+    expect(widgets!.prompts).toEqual(["How do I count widgets?"]);
+    expect(widgets!.askInstructions).toBe('In this fixture course, a "widget" is always blue.');
+    expect(tripling!.prompts).toEqual([]);
+    expect(tripling!.askInstructions).toBeUndefined();
+  });
+
+  it("refuses the same course in two content folders", () => {
+    expect(() => loadCoursesFrom([FIXTURES, FIXTURES])).toThrow(/course "fixture-basics" appears in more than one/);
   });
 });
 
@@ -92,6 +91,8 @@ describe("broken content", () => {
     ["two chapters with the same order", { "courses/c/s/two.mdx": "---\ntitle: T\norder: 1\nsummary: x\n---\n" }, /two\.mdx: order 1 is already used by chapter .*one\.mdx/],
     ["an empty section", { "courses/c/e/section.md": "---\ntitle: E\norder: 2\n---\n" }, /c\/e: section has no chapters/],
     ["a missing course summary", { "courses/c/course.md": "---\ntitle: C\n---\n" }, /course\.md: frontmatter summary/],
+    ["a declared library without its source", { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: tools\n---\n" }, /c\/lib\/index\.ts: file is missing \(course\.md declares library "tools"\)/],
+    ["a library name that is not a slug", { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: My Tools\n---\n" }, /course\.md: frontmatter library/],
   ])("rejects %s, naming the file and field", (_name, files, message) => {
     const problems = problemsOf(files as Record<string, string | null>);
     expect(problems.join("\n")).toMatch(message);

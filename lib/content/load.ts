@@ -6,6 +6,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 import {
   chapterFrontmatterSchema,
+  COURSE_LIBRARY_FOLDER,
   courseFrontmatterSchema,
   describeIssues,
   sectionFrontmatterSchema,
@@ -20,8 +21,10 @@ export type Chapter = {
   slug: string;
   title: string;
   summary: string;
-  /** Suggested questions for the "Ask AI" panel (from frontmatter). */
+  /** Suggested questions for the "Ask AI" panel (chapter frontmatter, else the course's). */
   prompts: string[];
+  /** The course's instructions for Ask AI's model (course.md `ask.instructions`). */
+  askInstructions?: string;
   /** 1-based position in its section, and its section's position in the course. */
   number: number;
   sectionNumber: number;
@@ -34,7 +37,15 @@ export type Chapter = {
 };
 
 export type Section = { slug: string; title: string; number: number; href: string; chapters: Chapter[] };
-export type Course = { slug: string; title: string; summary: string; href: string; sections: Section[] };
+export type Course = {
+  slug: string;
+  title: string;
+  summary: string;
+  href: string;
+  /** Module id cells import the course's library by ("course/<library>"), if it has one. */
+  library?: { id: string; file: string };
+  sections: Section[];
+};
 
 /** Every problem found in the content folder, each naming its file and field. */
 export class ContentError extends Error {
@@ -107,7 +118,11 @@ export function loadCourses(contentDir: string): Course[] {
     const courseMeta = parse(path.join(courseDir, "course.md"), courseFrontmatterSchema);
     const sections: LoadingSection[] = [];
 
-    for (const sectionSlug of dirs(courseDir)) {
+    const library = courseMeta?.data.library;
+    const libraryFile = path.join(courseDir, COURSE_LIBRARY_FOLDER, "index.ts");
+    if (library && !fs.existsSync(libraryFile)) problems.push(`${rel(libraryFile)}: file is missing (course.md declares library "${library}")`);
+
+    for (const sectionSlug of dirs(courseDir).filter((d) => d !== COURSE_LIBRARY_FOLDER)) {
       const sectionDir = path.join(courseDir, sectionSlug);
       if (!checkSlug(sectionSlug, sectionDir)) continue;
       const sectionFile = path.join(sectionDir, "section.md");
@@ -133,7 +148,8 @@ export function loadCourses(contentDir: string): Course[] {
           slug,
           title: meta.data.title,
           summary: meta.data.summary,
-          prompts: meta.data.prompts,
+          prompts: meta.data.prompts.length ? meta.data.prompts : (courseMeta?.data.ask.suggestions ?? []),
+          askInstructions: courseMeta?.data.ask.instructions,
           number: 0,
           sectionNumber: 0,
           sectionTitle: sectionMeta?.data.title ?? "",
@@ -173,6 +189,7 @@ export function loadCourses(contentDir: string): Course[] {
       title: courseMeta.data.title,
       summary: courseMeta.data.summary,
       href: `/courses/${courseSlug}`,
+      ...(library ? { library: { id: `course/${library}`, file: libraryFile } } : {}),
       sections: sections.map(({ order: _o, where: _w, chapters, ...s }) => ({
         ...s,
         chapters: chapters.map(({ order: _co, where: _cw, ...c }) => c),
@@ -182,6 +199,15 @@ export function loadCourses(contentDir: string): Course[] {
   }
   if (problems.length) throw new ContentError(problems);
   return courses.sort(byOrder).map(({ order: _o, ...c }) => c);
+}
+
+/** Loads the courses of several content folders (CONTENT_DIRS); course slugs must not repeat. */
+export function loadCoursesFrom(contentDirs: readonly string[]): Course[] {
+  const courses = contentDirs.flatMap((dir) => loadCourses(path.resolve(dir)));
+  const seen = new Set<string>();
+  const repeated = courses.filter((c) => seen.size === seen.add(c.slug).size).map((c) => `course "${c.slug}" appears in more than one of ${contentDirs.join(", ")}`);
+  if (repeated.length) throw new ContentError(repeated);
+  return courses;
 }
 
 /** Chapters of a course in reading order, across sections. */

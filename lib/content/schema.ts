@@ -9,8 +9,23 @@ export const slugSchema = z
 const order = z.number().int().positive();
 const text = z.string().trim().min(1);
 
+/** A course's `lib/` folder is its code library, never a section. */
+export const COURSE_LIBRARY_FOLDER = "lib";
+
 export const courseFrontmatterSchema = z
-  .object({ title: text, summary: text, order: order.default(1) })
+  .object({
+    title: text,
+    summary: text,
+    order: order.default(1),
+    /** The course's own code library, `<course>/lib/index.ts`, which cells import as "course/<library>". */
+    library: slugSchema.optional(),
+    /** Ask AI for this course: what the model must know about its conventions, and the
+     *  suggested questions for chapters that set no `prompts`. */
+    ask: z
+      .object({ instructions: text.max(1000).optional(), suggestions: z.array(text.max(200)).max(6).default([]) })
+      .strict()
+      .default({ suggestions: [] }),
+  })
   .strict();
 
 export const sectionFrontmatterSchema = z.object({ title: text, order }).strict();

@@ -1,38 +1,24 @@
-// Quiz content: the real quiz validates and renders; broken quizzes name file and field; the
-// public form carries no key.
+// Quiz files: a quiz validates and renders; broken quizzes name file and field; the public form
+// carries no key. (The real Dropout quiz's own checks: quiz.content.test.ts.)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
 import { ContentError } from "@/lib/content/load";
+import { FIXTURE_CHAPTER, FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
 import { loadQuiz, toPublicQuiz } from "./quiz.server";
 
-const DROPOUT = {
-  id: "optimization-regularization/regularization-techniques/dropout",
-  file: path.resolve(__dirname, "../../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),
+const WIDGETS = {
+  id: FIXTURE_CHAPTER.id,
+  file: path.resolve(__dirname, "../..", FIXTURE_CONTENT_DIR, "courses/fixture-basics/first-section/widgets.mdx"),
 };
 
-describe("the Dropout quiz", () => {
-  const quiz = loadQuiz(DROPOUT)!;
-
-  it("has the statement question with at least 6 statements and 3–5 more questions", () => {
-    const [statements, ...rest] = quiz.questions;
-    expect(statements.source.prompt).toBe("Which of the following statements about dropout are true?");
-    expect(statements.type).toBe("multiple");
-    expect(statements.choices.length).toBeGreaterThanOrEqual(6);
-    expect(rest.length).toBeGreaterThanOrEqual(3);
-    expect(rest.length).toBeLessThanOrEqual(5);
-  });
-
-  it("has distractors for the classic mix-ups, all marked false", () => {
-    const statements = quiz.questions[0].choices;
-    const falseIds = statements.filter((c) => !c.correct).map((c) => c.id);
-    expect(falseIds).toEqual(expect.arrayContaining(["p-is-keep", "eval-scales", "predict-applies-dropout", "replaces-data"]));
-  });
+describe("a quiz file (the fixture course's)", () => {
+  const quiz = loadQuiz(WIDGETS)!;
 
   it("renders Markdown and math to HTML", () => {
-    expect(quiz.questions[0].choices[0].html).toContain('<span class="katex">');
-    expect(quiz.questions[0].choices[0].html).toContain("<code>nn.Dropout(p)</code>");
+    expect(quiz.questions[0]!.choices[0]!.html).toContain('<span class="katex">');
+    expect(quiz.questions[0]!.choices[0]!.html).toContain("<code>color(widget)</code>");
   });
 
   it("gives the page no correctness data, rationales, explanations or feedback", () => {

@@ -5,16 +5,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
+import { loadCourses } from "@/lib/content/load";
+import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
 import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
 
 type Bundle = { files: Record<string, string>; compilerOptions: Record<string, unknown> };
 
 const ROOT = path.resolve(__dirname, "../..");
+// Platform tests run on the fixture courses (one has a library: "course/fixture-math").
+const CONTENT = path.join(ROOT, FIXTURE_CONTENT_DIR);
+const libraries = loadCourses(CONTENT).flatMap((c) => (c.library ? [c.library] : []));
 let env: VirtualTypeScriptEnvironment;
 let bundle: Bundle;
 
 beforeAll(() => {
-  bundle = buildCellTypes() as unknown as Bundle;
+  bundle = buildCellTypes(readCellModules(libraries)) as unknown as Bundle;
   const { options, errors } = ts.convertCompilerOptionsFromJson(bundle.compilerOptions, "/");
   expect(errors).toEqual([]);
   env = createVirtualTypeScriptEnvironment(createSystem(new Map(Object.entries(bundle.files))), [], ts, options);
@@ -28,7 +33,7 @@ function check(code: string) {
   return { file, errors: diagnostics.map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`) };
 }
 
-/** Every ```ts cell block in the course content. */
+/** Every ```ts cell block in the fixture courses. */
 function lessonCells(): { where: string; code: string }[] {
   const out: { where: string; code: string }[] = [];
   const walk = (dir: string) => {
@@ -41,41 +46,43 @@ function lessonCells(): { where: string; code: string }[] {
       }
     }
   };
-  walk(path.join(ROOT, "content"));
+  walk(CONTENT);
   return out;
 }
 
 it("ships declarations for every module the sandbox lets cells import, and no other", () => {
   const worker = fs.readFileSync(path.join(ROOT, "lib/runner/sandbox.worker.ts"), "utf8");
   const table = /const MODULES[^=]*=\s*\{([^}]*)\}/.exec(worker)![1];
-  const runtime = [...table.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]).sort();
-  const typed = (readCellModules() as { id: string }[]).map((m) => m.id).sort();
+  // The platform's modules by name, and the courses' libraries the build adds (...courseLibraries).
+  expect(table).toContain("...courseLibraries");
+  const runtime = [...[...table.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!), ...libraries.map((l) => l.id)].sort();
+  const typed = readCellModules(libraries).map((m) => m.id).sort();
   expect(typed).toEqual(runtime);
   expect(runtime.length).toBeGreaterThanOrEqual(2);
 });
 
-it("type-checks every lesson cell without errors", () => {
+it("type-checks the fixture courses' cells without errors (the real lessons': cell-types.content.test.ts)", () => {
   const cells = lessonCells();
-  expect(cells.length).toBeGreaterThanOrEqual(4);
+  expect(cells.length).toBe(2);
   for (const { where, code } of cells) expect({ where, errors: check(code).errors }).toEqual({ where, errors: [] });
 });
 
 it("reports type errors a learner makes, with TypeScript's codes", () => {
   expect(check('const rate: number = "0.5";').errors).toEqual(["TS2322: Type 'string' is not assignable to type 'number'."]);
   expect(check('import * as tf from "@tensorflow/tfjs";\ntf.layers.dropout({ rate: "half" });').errors[0]).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
-  expect(check('import { DropoutMLP } from "course/dropout";\nnew DropoutMLP(4, 8);').errors).toEqual(["TS2554: Expected 3-4 arguments, but got 2."]);
+  expect(check('import { triple } from "course/fixture-math";\ntriple(4);').errors).toEqual(["TS2345: Argument of type 'number' is not assignable to parameter of type 'number[]'."]);
   expect(check('import { pad } from "left-pad";').errors[0]).toMatch(/^TS2307: Cannot find module 'left-pad'/);
   // Cells are modules: top-level await works and two cells may both declare `rate`.
   expect(check("const rate = 1;\nawait Promise.resolve(rate);").errors).toEqual([]);
 });
 
 it("completes tfjs and course library members, with the course's JSDoc on hover", () => {
-  const code = 'import * as tf from "@tensorflow/tfjs";\nimport { DropoutMLP } from "course/dropout";\nconst m = new DropoutMLP(4, 8, 2);\nm.eval();\ntf.layers.d';
+  const code = 'import * as tf from "@tensorflow/tfjs";\nimport * as fm from "course/fixture-math";\nfm.triple([1]);\ntf.layers.d';
   const { file } = check(code);
   const names = (pos: number) => env.languageService.getCompletionsAtPosition(file, pos, {})!.entries.map((e) => e.name);
   expect(names(code.length)).toEqual(expect.arrayContaining(["dropout", "dense"]));
-  expect(names(code.indexOf("eval"))).toEqual(expect.arrayContaining(["train", "eval", "forward", "dispose"]));
-  const info = env.languageService.getQuickInfoAtPosition(file, code.indexOf("eval") + 1)!;
-  expect(ts.displayPartsToString(info.displayParts)).toBe("(method) DropoutMLP.eval(): DropoutMLP");
-  expect(ts.displayPartsToString(info.documentation)).toContain("Dropout off");
+  expect(names(code.indexOf("triple"))).toEqual(["triple"]);
+  const info = env.languageService.getQuickInfoAtPosition(file, code.indexOf("triple") + 1)!;
+  expect(ts.displayPartsToString(info.displayParts)).toBe("function triple(values: number[]): number[]");
+  expect(ts.displayPartsToString(info.documentation)).toContain("Three times each value");
 });

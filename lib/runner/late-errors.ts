@@ -118,7 +118,7 @@ export class LateWork {
     if (this.pending.size === 0) this.wake?.();
   }
 
-  private guard(handler: Function, args: unknown[]) {
+  private guard(handler: unknown, args: unknown[]) {
     try {
       (handler as (...a: unknown[]) => unknown)(...args);
     } catch (error) {

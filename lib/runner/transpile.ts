@@ -10,7 +10,7 @@ export const CELL_FILE = "cell.ts";
 
 /**
  * Strips types and turns `import` into `require` (so cells may import "@tensorflow/tfjs" and
- * "course/dropout"). Sucrase keeps every line where it was, so line N of the output is line N
+ * "course/<name>"). Sucrase keeps every line where it was, so line N of the output is line N
  * of the learner's code.
  */
 export function transpile(ts: string): Transpiled {

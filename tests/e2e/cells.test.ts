@@ -1,7 +1,7 @@
 // Code cells in real Chromium: every lesson cell runs on WebGL, edits persist, loops are stopped,
 // errors point at the learner's line, and learner code cannot reach the app.
 import Database from "better-sqlite3";
-import { cellAt as cell, cellOutput as output, DROPOUT, e2eDatabase, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
+import { cellAt as cell, DROPOUT, e2eDatabase, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
 
 const browser = useBrowser();
 

@@ -1,7 +1,8 @@
 // The feedback widget and the authors' report in real Chromium.
 import path from "node:path";
-import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { chaptersInOrder, loadCoursesFrom } from "@/lib/content/load";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
+import { TEST_CONTENT_DIRS } from "../support/content-dirs";
 import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
 import { baseURL, newPage, useBrowser } from "./browser";
 
@@ -83,8 +84,8 @@ it("signs an author in; the report shows the vote and the comment as inert text;
   expect(await page.locator(".comments img, .comments a, .comments script").count()).toBe(0);
   // Quiz statistics are listed per question.
   await page.getByRole("heading", { name: "Quiz questions" }).waitFor();
-  // One entry per quiz question of every chapter.
-  const questions = loadCourses(path.join(ROOT, "content")).flatMap((c) => chaptersInOrder(c)).reduce((n, ch) => n + (loadQuiz(ch)?.questions.length ?? 0), 0);
+  // One entry per quiz question of every chapter the tests' app serves (the fixture courses too).
+  const questions = loadCoursesFrom(TEST_CONTENT_DIRS.split(",").map((dir) => path.join(ROOT, dir))).flatMap((c) => chaptersInOrder(c)).reduce((n, ch) => n + (loadQuiz(ch)?.questions.length ?? 0), 0);
   expect(await page.locator(".question-stats").count()).toBe(questions);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "feedback (CSV)" }).click()]);

@@ -30,9 +30,8 @@ async function waitFor(url: string, logFile: string, timeoutMs = 30_000) {
 }
 
 export default async function globalSetup() {
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
-    throw new Error("No production build: run the browser tests through `npm test`, which builds first.");
-  }
+  // Chromium, and a build with the fixture courses when sources are newer than the last one.
+  execFileSync(process.execPath, ["scripts/ensure-test-build.mjs", "--chromium"], { cwd: ROOT, stdio: "inherit" });
   fs.mkdirSync(TMP, { recursive: true });
   const dbFile = path.join(TMP, "e2e.db");
   for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });

@@ -2,6 +2,7 @@
 // local OpenAI-compatible server (streaming, hang, 500), validation and rate limits.
 import { GET, POST } from "@/app/api/ask/route";
 import { getChapterById } from "@/lib/content/course.server";
+import { resetEnvForTests } from "@/lib/env.server";
 import { countRows, db, resetDb } from "../support/db";
 import { startFakeModel } from "../support/fake-model";
 import { request } from "../support/requests";
@@ -40,6 +41,7 @@ afterAll(() => db.$disconnect());
 describe("without a model (the default)", () => {
   beforeAll(() => {
     delete process.env.ASK_MODEL_BASE_URL;
+    resetEnvForTests();
   });
 
   it("says answers come from the course text", async () => {
@@ -110,9 +112,11 @@ describe("with a model", () => {
     process.env.ASK_MODEL_NAME = "tiny-test-model";
     process.env.ASK_MODEL_API_KEY = SECRET_KEY;
     process.env.ASK_MODEL_TIMEOUT_MS = "800";
+    resetEnvForTests();
   });
   afterAll(async () => {
     for (const k of ["ASK_MODEL_BASE_URL", "ASK_MODEL_NAME", "ASK_MODEL_API_KEY", "ASK_MODEL_TIMEOUT_MS"]) delete process.env[k];
+    resetEnvForTests();
     await model.close();
   });
   beforeEach(() => model.setMode("stream"));

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "../support/paths";
-import { CHAPTER, freePort, freshDatabase, quizInfo, quizSubmission, query, scratchDir, sleep, startApp, stopAll, waitUntil } from "./support";
+import { CHAPTER, freePort, freshDatabase, quizInfo, quizSubmission, query, scratchDir, startApp, stopAll, waitUntil } from "./support";
 
 jest.setTimeout(300_000);
 

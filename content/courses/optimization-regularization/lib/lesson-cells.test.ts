@@ -6,12 +6,12 @@ import fs from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { cellMetaSchema, parseMeta } from "@/lib/content/cells";
-import * as course from "@/lib/dropout";
+import * as course from "./index";
 import { mulberry32 } from "@/lib/random";
 import { transpile } from "@/lib/runner/transpile";
 import { connectShow, flushShow, show } from "@/lib/show";
 
-const CONTENT = path.resolve(__dirname, "../../content/courses");
+const CONTENT = path.resolve(__dirname, "../..");
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
 const MODULES: Record<string, unknown> = { "@tensorflow/tfjs": tf, "course/dropout": course, "@lbr/show": { show } };
 

@@ -1,0 +1,33 @@
+// The content check: every course loads, every chapter compiles, every quiz is valid — what
+// `next build` needs. Used by `npm run content:check` (scripts/content-check.ts) and its tests.
+import "server-only";
+import { loadQuiz } from "@/lib/quiz/quiz.server";
+import { compileMdx } from "./compile-mdx.server";
+import { chaptersInOrder, ContentError, loadCoursesFrom } from "./load";
+
+export type ContentSummary = { courses: number; compiled: number; quizzes: number };
+
+/** Checks the courses in `dirs`: every chapter compiles, every quiz is valid. Throws ContentError. */
+export async function checkContent(dirs: readonly string[]): Promise<ContentSummary> {
+  const courses = loadCoursesFrom(dirs);
+  const problems: string[] = [];
+  let compiled = 0;
+  let quizzes = 0;
+  for (const course of courses) {
+    for (const chapter of chaptersInOrder(course)) {
+      try {
+        await compileMdx(chapter);
+        compiled += 1;
+      } catch (e) {
+        problems.push((e as Error).message.split("\n")[0] ?? String(e));
+      }
+      try {
+        if (loadQuiz(chapter)) quizzes += 1;
+      } catch (e) {
+        problems.push(...(e instanceof ContentError ? e.problems : [(e as Error).message]));
+      }
+    }
+  }
+  if (problems.length) throw new ContentError(problems);
+  return { courses: courses.length, compiled, quizzes };
+}

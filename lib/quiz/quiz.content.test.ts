@@ -1,0 +1,27 @@
+// The real Dropout quiz: the questions and distractors the lesson is built around.
+import path from "node:path";
+import { loadQuiz } from "./quiz.server";
+
+const DROPOUT = {
+  id: "optimization-regularization/regularization-techniques/dropout",
+  file: path.resolve(__dirname, "../../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),
+};
+
+describe("the Dropout quiz", () => {
+  const quiz = loadQuiz(DROPOUT)!;
+
+  it("has the statement question with at least 6 statements and 3–5 more questions", () => {
+    const [statements, ...rest] = quiz.questions;
+    expect(statements.source.prompt).toBe("Which of the following statements about dropout are true?");
+    expect(statements.type).toBe("multiple");
+    expect(statements.choices.length).toBeGreaterThanOrEqual(6);
+    expect(rest.length).toBeGreaterThanOrEqual(3);
+    expect(rest.length).toBeLessThanOrEqual(5);
+  });
+
+  it("has distractors for the classic mix-ups, all marked false", () => {
+    const statements = quiz.questions[0].choices;
+    const falseIds = statements.filter((c) => !c.correct).map((c) => c.id);
+    expect(falseIds).toEqual(expect.arrayContaining(["p-is-keep", "eval-scales", "predict-applies-dropout", "replaces-data"]));
+  });
+});
