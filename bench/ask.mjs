@@ -36,8 +36,12 @@ try {
   times.sort((a, b) => a - b);
   const index = path.resolve(import.meta.dirname, "../generated/ask-index.json");
   console.log(`Ask AI retrieval (no model), ${questions.length} questions × ${ROUNDS} rounds over HTTP, production build, this machine`);
-  console.log(`  answer time              p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (includes HTTP and storing the question)   target p99 ≤ 20 ms: ${percentile(times, 99) <= 20 ? "MET" : "MISSED"}`);
-  console.log(`  search index             ${(fs.statSync(index).size / 1024).toFixed(0)} KB JSON on the server (generated/ask-index.json), none in the browser`);
+  console.log(
+    `  answer time              p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (includes HTTP and storing the question)   target p99 ≤ 20 ms: ${percentile(times, 99) <= 20 ? "MET" : "MISSED"}`,
+  );
+  console.log(
+    `  search index             ${(fs.statSync(index).size / 1024).toFixed(0)} KB JSON on the server (generated/ask-index.json), none in the browser`,
+  );
 } finally {
   server.stop();
 }

@@ -19,7 +19,11 @@ const LESSON = "/courses/optimization-regularization/regularization-techniques/d
 const CELL = "train-vs-eval";
 const PAGES = 5;
 const WARM_RUNS = 15;
-const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const ms = (x) => `${x.toFixed(0)} ms`;
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
@@ -106,7 +110,9 @@ async function firstKeystroke(page, cell) {
 async function baselineRuntime() {
   const base = execFileSync("git", ["merge-base", "HEAD", "main"], { cwd: ROOT, encoding: "utf8" }).trim();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-runtime-"));
-  const files = execFileSync("git", ["ls-tree", "--name-only", base, "lib/runner/"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".ts"));
+  const files = execFileSync("git", ["ls-tree", "--name-only", base, "lib/runner/"], { cwd: ROOT, encoding: "utf8" })
+    .split("\n")
+    .filter((f) => f.endsWith(".ts"));
   for (const f of files) fs.writeFileSync(path.join(dir, path.basename(f)), execFileSync("git", ["show", `${base}:${f}`], { cwd: ROOT }));
   const out = path.join(dir, "runtime.js");
   await build({
@@ -151,7 +157,15 @@ const baseline = await baselineRuntime();
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   // Cold: a fresh browser context (empty HTTP cache) per page.
@@ -167,7 +181,11 @@ try {
     if (i === 0) {
       loadedBefore = requests.slice(0, before).map((r) => new URL(r.url()).pathname);
       loadedForIt = await Promise.all(
-        requests.slice(before).map(async (r) => ({ path: new URL(r.url()).pathname, sizes: await r.sizes(), encoding: (await r.response())?.headers()["content-encoding"] })),
+        requests.slice(before).map(async (r) => ({
+          path: new URL(r.url()).pathname,
+          sizes: await r.sizes(),
+          encoding: (await r.response())?.headers()["content-encoding"],
+        })),
       );
     }
     await context.close();
@@ -201,11 +219,18 @@ try {
 
   // Warm Run → first output, original code, alternating pages: the runtime before this branch,
   // this branch with the checker never started, and with the checker loaded (a focus starts it).
-  const runs = { [`runtime at ${baseline.base} (before)`]: [], "this branch, checker never started": [], "this branch, checker loaded": [] };
+  const runs = {
+    [`runtime at ${baseline.base} (before)`]: [],
+    "this branch, checker never started": [],
+    "this branch, checker loaded": [],
+  };
   for (let round = 0; round < 3; round++) {
     for (const label of Object.keys(runs)) {
       const ctx = await browser.newContext();
-      if (label.startsWith("runtime at")) await ctx.route("**/runner/runtime.js", (route) => route.fulfill({ body: baseline.body, contentType: "text/javascript", headers: { "access-control-allow-origin": "*" } }));
+      if (label.startsWith("runtime at"))
+        await ctx.route("**/runner/runtime.js", (route) =>
+          route.fulfill({ body: baseline.body, contentType: "text/javascript", headers: { "access-control-allow-origin": "*" } }),
+        );
       const { page, cell } = await openLesson(ctx);
       if (label.endsWith("loaded")) {
         await cell.locator(".cm-content").focus();
@@ -221,7 +246,14 @@ try {
 
   // The lesson's first-load JS (module scripts in the HTML), as bench/lesson-page.mjs counts it.
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => /src="([^"]+)"/.exec(m[1])?.[1]).filter(Boolean))];
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .filter((m) => !/noModule/i.test(m[1]))
+        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+        .filter(Boolean),
+    ),
+  ];
   let firstLoad = 0;
   let checkerInside = false;
   for (const src of srcs) {
@@ -233,17 +265,26 @@ try {
   const wire = await Promise.all(loadedForIt.map(async (r) => ({ ...r, ...(await wireSize(server.baseURL + r.path)) })));
   const transferred = wire.reduce((n, r) => n + r.bytes, 0);
   console.log("Cell type checker benchmark (headless Chromium, production build, this machine)");
-  console.log(`  first keystroke → first diagnostics, cold cache   p50 ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, ${PAGES} fresh pages)`);
-  console.log(`  first keystroke → first diagnostics, warm cache   p50 ${ms(median(warmCache))} (min ${ms(Math.min(...warmCache))}, max ${ms(Math.max(...warmCache))})`);
+  console.log(
+    `  first keystroke → first diagnostics, cold cache   p50 ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, ${PAGES} fresh pages)`,
+  );
+  console.log(
+    `  first keystroke → first diagnostics, warm cache   p50 ${ms(median(warmCache))} (min ${ms(Math.min(...warmCache))}, max ${ms(Math.max(...warmCache))})`,
+  );
   console.log(`  later edit → diagnostics (checker loaded)         p50 ${ms(median(later))} (includes the 300 ms lint delay)`);
   console.log(`  loaded for it (after the keystroke)               ${kb(transferred)} transferred in ${loadedForIt.length} requests:`);
   for (const r of wire) console.log(`    ${r.path.padEnd(44)} ${kb(r.bytes).padStart(7)} (content-encoding: ${r.encoding})`);
   console.log(`  checker files requested before the first keystroke: ${loadedBefore.filter((p) => p.startsWith("/runner/ts/")).length}`);
   const p50 = Object.fromEntries(Object.entries(runs).map(([label, times]) => [label, median(times)]));
-  for (const [label, t] of Object.entries(p50)) console.log(`  warm Run → first output, ${CELL}, ${label.padEnd(36)} p50 ${ms(t)}   target ≤ 50 ms: ${t <= 50 ? "MET" : "MISSED"}`);
+  for (const [label, t] of Object.entries(p50))
+    console.log(`  warm Run → first output, ${CELL}, ${label.padEnd(36)} p50 ${ms(t)}   target ≤ 50 ms: ${t <= 50 ? "MET" : "MISSED"}`);
   const [before, never, loaded] = Object.values(p50);
-  console.log(`  ratios (same run, ${3 * WARM_RUNS} runs each): never started / before ${(never / before).toFixed(2)}×, checker loaded / before ${(loaded / before).toFixed(2)}×`);
-  console.log(`  lesson first-load JS                              ${(firstLoad / 1024).toFixed(1)} KB gzip in ${srcs.length} scripts, checker/editor/tfjs inside: ${checkerInside ? "YES" : "no"}   target ≤ 150 KB: ${firstLoad <= 150 * 1024 ? "MET" : "MISSED"}`);
+  console.log(
+    `  ratios (same run, ${3 * WARM_RUNS} runs each): never started / before ${(never / before).toFixed(2)}×, checker loaded / before ${(loaded / before).toFixed(2)}×`,
+  );
+  console.log(
+    `  lesson first-load JS                              ${(firstLoad / 1024).toFixed(1)} KB gzip in ${srcs.length} scripts, checker/editor/tfjs inside: ${checkerInside ? "YES" : "no"}   target ≤ 150 KB: ${firstLoad <= 150 * 1024 ? "MET" : "MISSED"}`,
+  );
 } finally {
   await browser.close();
   server.stop();

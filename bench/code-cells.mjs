@@ -18,13 +18,22 @@ const COLD_PAGES = Number(process.env.COLD_PAGES ?? 5);
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 10);
 const ONLY_CELLS = process.env.CELLS?.split(",");
 const BACKENDS = (process.env.BACKENDS ?? "webgl,wasm").split(",").map((b) => (b === "webgl" ? "" : b));
-const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 const ms = (x) => `${x.toFixed(0)} ms`;
 const AT_ONCE_RUNS = 5;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 const loadBefore = load();
 /** Waits until the runner has a fresh, warmed-up worker for the next run. */
-const runnerWarm = (page) => page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
+const runnerWarm = (page) =>
+  page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
 
 /** Clicks Run in a cell and resolves with the time until the first output line appears. */
 function timeToFirstOutput(page, id) {
@@ -53,12 +62,20 @@ function timeToFirstOutput(page, id) {
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
-  const cells = loadCells(path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx")).filter(
-    (c) => !ONLY_CELLS || ONLY_CELLS.includes(c.id),
-  );
+  const cells = loadCells(
+    path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),
+  ).filter((c) => !ONLY_CELLS || ONLY_CELLS.includes(c.id));
 
   // Cold: a fresh page each time. "Clicked at once" = Run as soon as the page has loaded (worker,
   // tfjs and backend all start on the click). "After reading" = the learner scrolls to the cell
@@ -66,7 +83,10 @@ try {
   const coldAtOnce = [];
   const coldAfterReading = [];
   for (let i = 0; i < COLD_PAGES; i++) {
-    for (const [list, wait] of [[coldAtOnce, 0], [coldAfterReading, 1500]]) {
+    for (const [list, wait] of [
+      [coldAtOnce, 0],
+      [coldAfterReading, 1500],
+    ]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(server.baseURL + LESSON);
@@ -85,29 +105,29 @@ try {
   const atOnce = {};
   let backend = "";
   for (const forced of BACKENDS) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.baseURL + LESSON + (forced ? `?runner-backend=${forced}` : ""));
-  for (const { id } of cells) {
-    await page.locator(`[data-cell-id="${id}"]`).scrollIntoViewIfNeeded();
-    await timeToFirstOutput(page, id);
-    const firsts = [];
-    const totals = [];
-    for (let i = 0; i < WARM_RUNS; i++) {
-      await runnerWarm(page);
-      const t = await timeToFirstOutput(page, id);
-      firsts.push(t.first);
-      totals.push(t.total);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.baseURL + LESSON + (forced ? `?runner-backend=${forced}` : ""));
+    for (const { id } of cells) {
+      await page.locator(`[data-cell-id="${id}"]`).scrollIntoViewIfNeeded();
+      await timeToFirstOutput(page, id);
+      const firsts = [];
+      const totals = [];
+      for (let i = 0; i < WARM_RUNS; i++) {
+        await runnerWarm(page);
+        const t = await timeToFirstOutput(page, id);
+        firsts.push(t.first);
+        totals.push(t.total);
+      }
+      warm[`${id} (${forced || "webgl"})`] = { first: median(firsts), total: median(totals) };
+      if (!forced) {
+        const again = [];
+        for (let i = 0; i < AT_ONCE_RUNS; i++) again.push((await timeToFirstOutput(page, id)).first);
+        atOnce[id] = median(again);
+      }
     }
-    warm[`${id} (${forced || "webgl"})`] = { first: median(firsts), total: median(totals) };
-    if (!forced) {
-      const again = [];
-      for (let i = 0; i < AT_ONCE_RUNS; i++) again.push((await timeToFirstOutput(page, id)).first);
-      atOnce[id] = median(again);
-    }
-  }
-  if (!forced) backend = await page.locator(".cell-meta").first().innerText();
-  await context.close();
+    if (!forced) backend = await page.locator(".cell-meta").first().innerText();
+    await context.close();
   }
 
   // Transpile time (sucrase, as the worker does), warm.
@@ -120,7 +140,14 @@ try {
 
   // First-load JS of the lesson page (module scripts a modern browser fetches).
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => /src="([^"]+)"/.exec(m[1])?.[1]).filter(Boolean))];
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .filter((m) => !/noModule/i.test(m[1]))
+        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+        .filter(Boolean),
+    ),
+  ];
   let gz = 0;
   let tfjsInside = false;
   for (const src of srcs) {
@@ -132,13 +159,21 @@ try {
   console.log("Code cell benchmark (headless Chromium, production build, this machine)");
   console.log(`  load average (1/5/15 min)        before ${loadBefore}, after ${load()} (${os.cpus().length} cores)`);
   console.log(`  backend                          ${backend.replace(/^.* on (\w+).*$/, "$1")}`);
-  console.log(`  cold, Run clicked at page load   first output p50 ${ms(median(coldAtOnce))} (min ${ms(Math.min(...coldAtOnce))}, max ${ms(Math.max(...coldAtOnce))}, ${COLD_PAGES} fresh pages)`);
-  console.log(`  cold, Run after 1.5 s reading    first output p50 ${ms(median(coldAfterReading))} (min ${ms(Math.min(...coldAfterReading))}, max ${ms(Math.max(...coldAfterReading))})   target ≤ 600 ms: ${median(coldAfterReading) <= 600 ? "MET" : "MISSED"}`);
+  console.log(
+    `  cold, Run clicked at page load   first output p50 ${ms(median(coldAtOnce))} (min ${ms(Math.min(...coldAtOnce))}, max ${ms(Math.max(...coldAtOnce))}, ${COLD_PAGES} fresh pages)`,
+  );
+  console.log(
+    `  cold, Run after 1.5 s reading    first output p50 ${ms(median(coldAfterReading))} (min ${ms(Math.min(...coldAfterReading))}, max ${ms(Math.max(...coldAfterReading))})   target ≤ 600 ms: ${median(coldAfterReading) <= 600 ? "MET" : "MISSED"}`,
+  );
   for (const [id, t] of Object.entries(warm)) {
-    console.log(`  warm ${id.padEnd(34)} first output p50 ${ms(t.first)}, whole run p50 ${ms(t.total)}   target ≤ 50 ms: ${t.first <= 50 ? "MET" : "MISSED"}`);
+    console.log(
+      `  warm ${id.padEnd(34)} first output p50 ${ms(t.first)}, whole run p50 ${ms(t.total)}   target ≤ 50 ms: ${t.first <= 50 ? "MET" : "MISSED"}`,
+    );
   }
   for (const [id, t] of Object.entries(atOnce)) {
-    console.log(`  again at once ${id.padEnd(27)} first output p50 ${ms(t)} (Run clicked as the last run ended: the next worker may still be warming)`);
+    console.log(
+      `  again at once ${id.padEnd(27)} first output p50 ${ms(t)} (Run clicked as the last run ended: the next worker may still be warming)`,
+    );
   }
   for (const t of transpileTimes) console.log(`  transpile ${t.id.padEnd(22)} ${t.ms.toFixed(3)} ms (sucrase, warm, Node)`);
   console.log(`  lesson first-load JS             ${(gz / 1024).toFixed(1)} KB gzip, tfjs or editor inside: ${tfjsInside ? "YES" : "no"}`);

@@ -55,9 +55,13 @@ try {
   console.log(`  ${describe("GET /api/health", trivial)}`);
   console.log(`  ${describe("POST /api/feedback", feedback)}`);
   console.log(`  throughput ratio         ${(feedback.perSecond / trivial.perSecond).toFixed(2)}× the trivial route`);
-  console.log(`  stored rows vs 2xx       ${stored} rows for ${feedback.ok} accepted → ${stored === feedback.ok ? "none lost" : `MISMATCH (${feedback.ok - stored})`}`);
+  console.log(
+    `  stored rows vs 2xx       ${stored} rows for ${feedback.ok} accepted → ${stored === feedback.ok ? "none lost" : `MISMATCH (${feedback.ok - stored})`}`,
+  );
   console.log(`Authors' report with ${count(file, "Feedback")} feedback rows and ${count(file, "QuizAttempt")} quiz attempts`);
-  console.log(`  GET /authors             p50 ${percentile(times, 50).toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms (15 requests, time to full response)   target ≤ 300 ms: ${percentile(times, 50) <= 300 ? "MET" : "MISSED"}`);
+  console.log(
+    `  GET /authors             p50 ${percentile(times, 50).toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms (15 requests, time to full response)   target ≤ 300 ms: ${percentile(times, 50) <= 300 ? "MET" : "MISSED"}`,
+  );
 } finally {
   server.stop();
 }
@@ -74,12 +78,24 @@ function seed(file, revision, feedbackRows, attemptRows) {
   const db = new Database(file);
   db.pragma("busy_timeout = 10000");
   const now = new Date().toISOString();
-  const choices = ["drop-with-p", "p-is-keep", "inverted-scaling", "eval-scales", "predict-applies-dropout", "replaces-data", "expectation"];
+  const choices = [
+    "drop-with-p",
+    "p-is-keep",
+    "inverted-scaling",
+    "eval-scales",
+    "predict-applies-dropout",
+    "replaces-data",
+    "expectation",
+  ];
   const questions = ["dropout-statements", "rate-arithmetic", "paper-test-time", "forgot-eval", "eval-twice"];
   db.transaction(() => {
     const learner = db.prepare('INSERT INTO "Learner" ("id", "createdAt") VALUES (?, ?)');
-    const fb = db.prepare('INSERT INTO "Feedback" ("learnerId", "chapterId", "revision", "clear", "comment", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const attempt = db.prepare('INSERT INTO "QuizAttempt" ("learnerId", "chapterId", "questionId", "revision", "attempt", "selected", "shownOrder", "score", "correct", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const fb = db.prepare(
+      'INSERT INTO "Feedback" ("learnerId", "chapterId", "revision", "clear", "comment", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const attempt = db.prepare(
+      'INSERT INTO "QuizAttempt" ("learnerId", "chapterId", "questionId", "revision", "attempt", "selected", "shownOrder", "score", "correct", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < feedbackRows; i++) {
       const id = randomUUID();
       learner.run(id, now);
@@ -89,8 +105,26 @@ function seed(file, revision, feedbackRows, attemptRows) {
     let id = "";
     for (let i = 0; i < attemptRows; i++) {
       if (i % 15 === 0) learner.run((id = randomUUID()), now);
-      const selected = JSON.stringify([...new Set(choices.filter((_, j) => (i >> j) & 1).slice(0, 3).concat(choices[i % 7]))]);
-      attempt.run(id, CHAPTER, questions[i % 5], "seed", 1 + (Math.floor(i / 5) % 3), selected, "[]", (i % 10) / 10, i % 10 === 9 ? 1 : 0, now);
+      const selected = JSON.stringify([
+        ...new Set(
+          choices
+            .filter((_, j) => (i >> j) & 1)
+            .slice(0, 3)
+            .concat(choices[i % 7]),
+        ),
+      ]);
+      attempt.run(
+        id,
+        CHAPTER,
+        questions[i % 5],
+        "seed",
+        1 + (Math.floor(i / 5) % 3),
+        selected,
+        "[]",
+        (i % 10) / 10,
+        i % 10 === 9 ? 1 : 0,
+        now,
+      );
     }
   })();
   db.close();

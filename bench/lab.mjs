@@ -30,7 +30,11 @@ async function experimentRun(browser, baseURL, backend) {
   const t0 = Date.now();
   await lab.getByRole("button", { name: /Run the experiment/ }).click();
   // Poll once a second: Playwright's text waits would add main-thread work of their own.
-  await page.waitForFunction(() => /^(Finished|The experiment failed)/.test(document.querySelector('[data-lab="experiment"] .lab-status')?.textContent ?? ""), undefined, { polling: 1000, timeout: 180_000 });
+  await page.waitForFunction(
+    () => /^(Finished|The experiment failed)/.test(document.querySelector('[data-lab="experiment"] .lab-status')?.textContent ?? ""),
+    undefined,
+    { polling: 1000, timeout: 180_000 },
+  );
   const wall = Date.now() - t0;
   const status = await lab.locator(".lab-status").innerText();
   const reported = Number(/in ([\d.]+) s/.exec(status)?.[1]) * 1000;
@@ -44,14 +48,28 @@ async function experimentRun(browser, baseURL, backend) {
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 try {
   console.log("Dropout lab benchmark (headless Chromium, production build, this machine)");
-  console.log(`  machine load average at start: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(
+    `  machine load average at start: ${(await import("node:os"))
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
   for (const backend of ["wasm", "cpu", "webgl"]) {
     const runs = [];
-    for (let i = 0; i < (backend === "wasm" ? REPEATS : 1); i++) runs.push(await experimentRun(browser, server.baseURL, backend === "wasm" ? "" : backend));
+    for (let i = 0; i < (backend === "wasm" ? REPEATS : 1); i++)
+      runs.push(await experimentRun(browser, server.baseURL, backend === "wasm" ? "" : backend));
     const best = Math.min(...runs.map((r) => r.wall));
     const longest = Math.max(...runs.map((r) => r.longest));
     const label = backend === "wasm" ? "default (wasm)" : backend;
@@ -59,7 +77,9 @@ try {
       `  experiment, ${label.padEnd(15)} click → Finished ${runs.map((r) => s(r.wall)).join(", ")} (worker's own time ${runs.map((r) => s(r.reported)).join(", ")}; backend ${runs[0].used})` +
         (backend === "wasm" ? `   target ≤ 5 s: ${best <= 5000 ? "MET" : "MISSED"}` : ""),
     );
-    console.log(`  ${"".padEnd(28)}longest main-thread task ${longest.toFixed(0)} ms   target ≤ 50 ms: ${longest <= 50 ? "MET" : "MISSED"}`);
+    console.log(
+      `  ${"".padEnd(28)}longest main-thread task ${longest.toFixed(0)} ms   target ≤ 50 ms: ${longest <= 50 ? "MET" : "MISSED"}`,
+    );
   }
 
   const context = await browser.newContext();
@@ -71,7 +91,11 @@ try {
   await observeLongTasks(page);
   const t0 = Date.now();
   await demo.getByRole("button", { name: /Train and sample/ }).click();
-  await page.waitForFunction(() => /^(Trained|The demonstration failed)/.test(document.querySelector('[data-lab="mc-dropout"] .lab-status')?.textContent ?? ""), undefined, { polling: 1000, timeout: 180_000 });
+  await page.waitForFunction(
+    () => /^(Trained|The demonstration failed)/.test(document.querySelector('[data-lab="mc-dropout"] .lab-status')?.textContent ?? ""),
+    undefined,
+    { polling: 1000, timeout: 180_000 },
+  );
   const mcWall = Date.now() - t0;
   const readout = await demo.locator(".lab-readout").innerText();
   const mcLongest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
@@ -80,7 +104,14 @@ try {
   console.log(`  ${"".padEnd(31)}${readout}`);
 
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => /src="([^"]+)"/.exec(m[1])?.[1]).filter(Boolean))];
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .filter((m) => !/noModule/i.test(m[1]))
+        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+        .filter(Boolean),
+    ),
+  ];
   let gz = 0;
   let heavyInside = false;
   for (const src of srcs) {
@@ -88,7 +119,9 @@ try {
     gz += gzipSync(body, { level: 9 }).length;
     if (/registerKernel|tfjs-core|EditorView|observablehq|d3-scale/.test(body.toString())) heavyInside = true;
   }
-  console.log(`  lesson first-load JS            ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150), tfjs, Plot or editor inside: ${heavyInside ? "YES" : "no"}`);
+  console.log(
+    `  lesson first-load JS            ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150), tfjs, Plot or editor inside: ${heavyInside ? "YES" : "no"}`,
+  );
 } finally {
   await browser.close();
   server.stop();

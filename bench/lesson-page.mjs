@@ -35,10 +35,16 @@ try {
   console.log("Lesson page benchmark (production build, this machine)");
   console.log(`  page                     ${LESSON}`);
   console.log(`  HTML                     ${kb(htmlBytes)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
-  console.log(`  first-load JS            ${kb(jsGzip)} gzip (${kb(jsRaw)} raw) in ${unique.length} scripts   target ≤ 150 KB gzip: ${jsGzip <= 150 * 1024 ? "MET" : "MISSED"}`);
+  console.log(
+    `  first-load JS            ${kb(jsGzip)} gzip (${kb(jsRaw)} raw) in ${unique.length} scripts   target ≤ 150 KB gzip: ${jsGzip <= 150 * 1024 ? "MET" : "MISSED"}`,
+  );
   console.log(`  tfjs in initial load     ${hasTfjs ? "YES (should be lazy)" : "no"}`);
-  console.log(`  lesson page response     p50 ${percentile(page, 50).toFixed(2)} ms, p99 ${percentile(page, 99).toFixed(2)} ms (300 sequential GETs)`);
-  console.log(`  /api/health response     p50 ${percentile(health, 50).toFixed(2)} ms, p99 ${percentile(health, 99).toFixed(2)} ms (same run)`);
+  console.log(
+    `  lesson page response     p50 ${percentile(page, 50).toFixed(2)} ms, p99 ${percentile(page, 99).toFixed(2)} ms (300 sequential GETs)`,
+  );
+  console.log(
+    `  /api/health response     p50 ${percentile(health, 50).toFixed(2)} ms, p99 ${percentile(health, 99).toFixed(2)} ms (same run)`,
+  );
   console.log(`  ratio page/health p50    ${(percentile(page, 50) / percentile(health, 50)).toFixed(2)}×`);
 } finally {
   server.stop();

@@ -32,10 +32,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 async function firstLoadJs(baseURL, lesson) {
   const html = await (await fetch(baseURL + lesson)).text();
-  const srcs = [...new Set([...html.matchAll(/<script([^>]+)>/g)]
-    .filter((m) => !/\bnoModule\b/i.test(m[1]))
-    .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-    .filter(Boolean))];
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .filter((m) => !/\bnoModule\b/i.test(m[1]))
+        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+        .filter(Boolean),
+    ),
+  ];
   let gzip = 0;
   for (const src of srcs) gzip += gzipSync(Buffer.from(await (await fetch(new URL(src, baseURL))).arrayBuffer()), { level: 9 }).length;
   return { gzip, scripts: srcs.length, htmlGzip: gzipSync(html, { level: 9 }).length };
@@ -46,10 +50,23 @@ async function runOnce(url, preset) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     userDataDir,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }, preset === "desktop" ? desktopConfig : undefined);
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: "json", logLevel: "error" },
+      preset === "desktop" ? desktopConfig : undefined,
+    );
     const lhr = result.lhr;
     if (process.env.LH_SAVE) {
       fs.mkdirSync(process.env.LH_SAVE, { recursive: true });
@@ -60,10 +77,18 @@ async function runOnce(url, preset) {
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
       .map((a) => a.id);
     const short = (u) => String(u).replace(/^https?:\/\/[^/]+/, "");
-    const lcpItem = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node ?? lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.node;
-    const bootup = (lhr.audits["bootup-time"]?.details?.items ?? []).slice(0, 4).map((i) => `${short(i.url)} ${Math.round(i.scripting)} ms`);
-    const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? []).slice(0, 4).map((i) => `${short(i.url)} ${Math.round(i.duration)} ms @${Math.round(i.startTime)}`);
-    const unused = (lhr.audits["unused-javascript"]?.details?.items ?? []).slice(0, 3).map((i) => `${short(i.url)} ${Math.round(i.wastedBytes / 1024)} KB`);
+    const lcpItem =
+      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node ??
+      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.node;
+    const bootup = (lhr.audits["bootup-time"]?.details?.items ?? [])
+      .slice(0, 4)
+      .map((i) => `${short(i.url)} ${Math.round(i.scripting)} ms`);
+    const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? [])
+      .slice(0, 4)
+      .map((i) => `${short(i.url)} ${Math.round(i.duration)} ms @${Math.round(i.startTime)}`);
+    const unused = (lhr.audits["unused-javascript"]?.details?.items ?? [])
+      .slice(0, 3)
+      .map((i) => `${short(i.url)} ${Math.round(i.wastedBytes / 1024)} KB`);
     return {
       perf: score("performance"),
       a11y: score("accessibility"),
@@ -102,22 +127,33 @@ const line = (r) =>
 const server = await startServer();
 try {
   for (const lesson of PAGES) {
-  const url = server.baseURL + lesson;
-  await fetch(url); // compile-and-cache the page once, so runs measure the browser, not the first render
-  const js = await firstLoadJs(server.baseURL, lesson);
-  console.log(`Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${lesson} (${CHROMIUM}, headless; ${RUNS} runs per preset; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
-  console.log(`  first-load JS            ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.scripts} scripts (target ≤ 150 KB); HTML ${(js.htmlGzip / 1024).toFixed(1)} KB gzip`);
-  for (const preset of ["mobile", "desktop"]) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      const r = await runOnce(url, preset);
-      runs.push(r);
-      console.log(`  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}  load ${os.loadavg()[0].toFixed(2)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`);
-      for (const c of r.costs) console.log(`                   ${c}`);
+    const url = server.baseURL + lesson;
+    await fetch(url); // compile-and-cache the page once, so runs measure the browser, not the first render
+    const js = await firstLoadJs(server.baseURL, lesson);
+    console.log(
+      `Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${lesson} (${CHROMIUM}, headless; ${RUNS} runs per preset; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")})`,
+    );
+    console.log(
+      `  first-load JS            ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.scripts} scripts (target ≤ 150 KB); HTML ${(js.htmlGzip / 1024).toFixed(1)} KB gzip`,
+    );
+    for (const preset of ["mobile", "desktop"]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await runOnce(url, preset);
+        runs.push(r);
+        console.log(
+          `  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}  load ${os.loadavg()[0].toFixed(2)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`,
+        );
+        for (const c of r.costs) console.log(`                   ${c}`);
+      }
+      const m = Object.fromEntries(
+        ["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom", "cpu"].map((k) => [k, median(runs.map((r) => r[k]))]),
+      );
+      console.log(`  ${preset.padEnd(7)} median   ${line(m)}`);
     }
-    const m = Object.fromEntries(["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom", "cpu"].map((k) => [k, median(runs.map((r) => r[k]))]));
-    console.log(`  ${preset.padEnd(7)} median   ${line(m)}`);
-  }
   }
 } finally {
   server.stop();

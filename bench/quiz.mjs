@@ -20,7 +20,9 @@ try {
   const LEARNERS = 4_000;
   const learners = await mintLearners(server.baseURL, CHAPTER, LEARNERS);
   const revision = learners[0].quizRevision;
-  const slots = learners.flatMap((l) => Object.entries(l.firstChoice).map(([questionId, choice]) => ({ cookie: l.cookie, questionId, selected: [choice] })));
+  const slots = learners.flatMap((l) =>
+    Object.entries(l.firstChoice).map(([questionId, choice]) => ({ cookie: l.cookie, questionId, selected: [choice] })),
+  );
   let next = 0;
   const submission = () => {
     const slot = slots[next++ % slots.length]; // wraps (then 409s) only if the run outlasts the learners
@@ -29,7 +31,13 @@ try {
       init: {
         method: "POST",
         headers: { "content-type": "application/json", cookie: slot.cookie },
-        body: JSON.stringify({ chapterId: CHAPTER, questionId: slot.questionId, quizRevision: revision, round: 1, selected: slot.selected }),
+        body: JSON.stringify({
+          chapterId: CHAPTER,
+          questionId: slot.questionId,
+          quizRevision: revision,
+          round: 1,
+          selected: slot.selected,
+        }),
       },
     };
   };
@@ -47,8 +55,12 @@ try {
   const ratio = quiz.perSecond / trivial.perSecond;
   console.log(`  throughput ratio         ${ratio.toFixed(2)}× the trivial route   target ≥ 0.5×: ${ratio >= 0.5 ? "MET" : "MISSED"}`);
   console.log(`  quiz p99                 ${quiz.p99.toFixed(1)} ms   target ≤ 50 ms: ${quiz.p99 <= 50 ? "MET" : "MISSED"}`);
-  console.log(`  learners minted         ${slots.length / 5} (${slots.length} question slots, ${next} used${next > slots.length ? ": WRAPPED" : ""})`);
-  console.log(`  stored rows vs 2xx       ${stored} rows for ${quiz.ok} accepted → ${stored === quiz.ok ? "none lost" : `MISMATCH (${quiz.ok - stored})`}`);
+  console.log(
+    `  learners minted         ${slots.length / 5} (${slots.length} question slots, ${next} used${next > slots.length ? ": WRAPPED" : ""})`,
+  );
+  console.log(
+    `  stored rows vs 2xx       ${stored} rows for ${quiz.ok} accepted → ${stored === quiz.ok ? "none lost" : `MISMATCH (${quiz.ok - stored})`}`,
+  );
 } finally {
   server.stop();
 }

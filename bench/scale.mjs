@@ -27,7 +27,11 @@ const cleanups = [];
 const appLogs = [];
 
 if (!["sqlite", "postgres"].includes(MODE)) throw new Error("usage: node bench/scale.mjs sqlite|postgres [seconds]");
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 
 try {
   if (MODE === "sqlite") await sqliteRuns();
@@ -77,7 +81,8 @@ async function postgresRuns() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-nginx-"));
   fs.mkdirSync(path.join(dir, "tmp"));
   const listen = await freePort();
-  const conf = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8")
+  const conf = fs
+    .readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8")
     .replace("server 127.0.0.1:3001 ", `server 127.0.0.1:${ports[0]} `)
     .replace("server 127.0.0.1:3002 ", `server 127.0.0.1:${ports[1]} `)
     .replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${listen};`)
@@ -103,7 +108,18 @@ async function startApp(database, extra = {}, port) {
   const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, ...HIGH_LIMITS, LOG_LEVEL: "warn", ...extra, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      ...HIGH_LIMITS,
+      LOG_LEVEL: "warn",
+      ...extra,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_PROVIDER: database.provider,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", out, out],
     detached: true,
   });
@@ -153,7 +169,13 @@ async function runSet(label, baseURL, database) {
       return {
         ...req,
         headers: { "content-type": "application/json", cookie: learner.cookie },
-        body: JSON.stringify({ chapterId: CHAPTER, questionId: "dropout-statements", quizRevision: learner.quizRevision, round: 1, selected: [learner.firstChoice["dropout-statements"]] }),
+        body: JSON.stringify({
+          chapterId: CHAPTER,
+          questionId: "dropout-statements",
+          quizRevision: learner.quizRevision,
+          round: 1,
+          selected: [learner.firstChoice["dropout-statements"]],
+        }),
       };
     },
     onResponse: (status, _body, context) => status === 200 && acked.quiz.push(context.learner),
@@ -164,7 +186,11 @@ async function runSet(label, baseURL, database) {
     setupRequest: (req, context) => {
       const learner = newLearner();
       context.learner = learner.id;
-      return { ...req, headers: { "content-type": "application/json", cookie: learner.cookie }, body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }) };
+      return {
+        ...req,
+        headers: { "content-type": "application/json", cookie: learner.cookie },
+        body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }),
+      };
     },
     onResponse: (status, _body, context) => status === 200 && acked.feedback.push(context.learner),
   };
@@ -178,22 +204,35 @@ async function runSet(label, baseURL, database) {
   const quizAcks = acked.quiz.length;
   const mix = await run(baseURL, [quizRequest, feedbackRequest, pageRequest]);
   const after = await counts(database);
-  const warnings = appLogs.flatMap((f) => fs.readFileSync(f, "utf8").split("\n").filter((l) => l.startsWith("{") && JSON.parse(l).level >= 40));
+  const warnings = appLogs.flatMap((f) =>
+    fs
+      .readFileSync(f, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("{") && JSON.parse(l).level >= 40),
+  );
 
   console.log(`\n${label} — ${CONNECTIONS} connections × ${SECONDS} s per line (load average before ${loadBefore}, after ${load()})`);
   console.log(`  ${describe("GET /api/health", trivial)}`);
   console.log(`  ${describe("POST /api/quiz/attempts", quiz)}`);
   console.log(`  ${describe("mix quiz+feedback+page", mix)}`);
-  console.log(`  quiz throughput          ${(quiz.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(quiz.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${quiz.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`);
-  console.log(`  mix throughput           ${(mix.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(mix.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${mix.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`);
+  console.log(
+    `  quiz throughput          ${(quiz.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(quiz.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${quiz.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`,
+  );
+  console.log(
+    `  mix throughput           ${(mix.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(mix.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${mix.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`,
+  );
   // Every 2xx must be a stored row. Rows beyond the 2xx count are writes whose response the load
   // tool no longer waited for when the run ended (at most one per connection per run).
   const storedQuiz = after.attempts - before.attempts;
   const storedFeedback = after.feedback - before.feedback;
   const lost = [...missing(acked.quiz, after.quizLearners), ...missing(acked.feedback, after.feedbackLearners)];
   const unacked = storedQuiz - acked.quiz.length + storedFeedback - acked.feedback.length;
-  console.log(`  stored rows vs 2xx       quiz ${storedQuiz} rows for ${acked.quiz.length} accepted (${quizAcks} alone + ${acked.quiz.length - quizAcks} in the mix), feedback ${storedFeedback} for ${acked.feedback.length}; every accepted write found by learner id: ${lost.length ? `NO, ${lost.length} LOST` : "yes"}; ${unacked} stored after the tool stopped waiting (cut off at the end of a run, ≤ ${3 * CONNECTIONS})`);
-  console.log(`  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map((l) => JSON.parse(l).msg))].join(", ")}` : ""}`);
+  console.log(
+    `  stored rows vs 2xx       quiz ${storedQuiz} rows for ${acked.quiz.length} accepted (${quizAcks} alone + ${acked.quiz.length - quizAcks} in the mix), feedback ${storedFeedback} for ${acked.feedback.length}; every accepted write found by learner id: ${lost.length ? `NO, ${lost.length} LOST` : "yes"}; ${unacked} stored after the tool stopped waiting (cut off at the end of a run, ≤ ${3 * CONNECTIONS})`,
+  );
+  console.log(
+    `  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map((l) => JSON.parse(l).msg))].join(", ")}` : ""}`,
+  );
   if (lost.length || unacked < 0 || unacked > 3 * CONNECTIONS) process.exitCode = 1;
   return { trivial, quiz, mix };
 }
@@ -240,5 +279,10 @@ async function counts(database) {
     db.close();
   }
   const [quiz, feedback] = results;
-  return { attempts: quiz.length, feedback: feedback.length, quizLearners: new Set(quiz.map((r) => r.id)), feedbackLearners: new Set(feedback.map((r) => r.id)) };
+  return {
+    attempts: quiz.length,
+    feedback: feedback.length,
+    quizLearners: new Set(quiz.map((r) => r.id)),
+    feedbackLearners: new Set(feedback.map((r) => r.id)),
+  };
 }

@@ -21,22 +21,41 @@ const BENCH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MI
 export async function startServer(extraEnv = {}) {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
-  const env = { ...process.env, ...BENCH_LIMITS, ...extraEnv, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env = {
+    ...process.env,
+    ...BENCH_LIMITS,
+    ...extraEnv,
+    DATABASE_PROVIDER: "sqlite",
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
   migrate(env);
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
-    cwd: ROOT, env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore", detached: true,
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: "ignore",
+    detached: true,
   });
   const baseURL = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    try { if ((await fetch(`${baseURL}/api/health`)).ok) break; } catch { /* starting */ }
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+    } catch {
+      /* starting */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     baseURL,
     env,
     stop() {
-      try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        /* gone */
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

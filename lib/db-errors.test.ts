@@ -4,7 +4,13 @@ import { isDatabaseUnavailable, isSqliteBusy } from "./db-errors";
 const wrap = (inner: object) => Object.assign(new Error("Invalid `prisma.feedback.upsert()` invocation"), { code: "P2010", cause: inner });
 
 it.each([
-  ["a refused connection deep in the cause chain", wrap({ kind: "DatabaseNotReachable", cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) })],
+  [
+    "a refused connection deep in the cause chain",
+    wrap({
+      kind: "DatabaseNotReachable",
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    }),
+  ],
   ["PostgreSQL shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
   ["PostgreSQL still starting", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
   ["a pool connect timeout", new Error("timeout exceeded when trying to connect")],

@@ -34,7 +34,13 @@ function createHandles(): Handles {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
     const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
     // Fail fast while the database is down (503 to the client) instead of queueing for ever.
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+    const pool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      allowExitOnIdle: true,
+    });
     // An idle connection dropped by a server restart must not crash the process.
     pool.on("error", (error) => log.warn({ err: error }, "idle database connection closed"));
     return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };

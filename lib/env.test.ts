@@ -14,13 +14,27 @@ describe("parseEnv", () => {
       AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: 5,
       WEB_CONCURRENCY: 1,
     });
-    expect(parseEnv({ WEB_CONCURRENCY: "2", NEW_LEARNERS_PER_MINUTE: "100" })).toMatchObject({ WEB_CONCURRENCY: 2, NEW_LEARNERS_PER_MINUTE: 100 });
+    expect(parseEnv({ WEB_CONCURRENCY: "2", NEW_LEARNERS_PER_MINUTE: "100" })).toMatchObject({
+      WEB_CONCURRENCY: 2,
+      NEW_LEARNERS_PER_MINUTE: 100,
+    });
   });
 
   it("reads where to listen and the optional Ask AI model, with defaults", () => {
-    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", ASK_MODEL_TIMEOUT_MS: 20_000, ASK_MODEL_MAX_CHARS: 4_000, CONTENT_DIRS: ["content"] });
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      ASK_MODEL_TIMEOUT_MS: 20_000,
+      ASK_MODEL_MAX_CHARS: 4_000,
+      CONTENT_DIRS: ["content"],
+    });
     expect(parseEnv({}).ASK_MODEL_BASE_URL).toBeUndefined();
-    const set = parseEnv({ PORT: "3001", ASK_MODEL_BASE_URL: "", ASK_MODEL_TIMEOUT_MS: "800", CONTENT_DIRS: "content, tests/fixtures/content" });
+    const set = parseEnv({
+      PORT: "3001",
+      ASK_MODEL_BASE_URL: "",
+      ASK_MODEL_TIMEOUT_MS: "800",
+      CONTENT_DIRS: "content, tests/fixtures/content",
+    });
     expect(set).toMatchObject({ PORT: 3001, ASK_MODEL_TIMEOUT_MS: 800, CONTENT_DIRS: ["content", "tests/fixtures/content"] });
     expect(set.ASK_MODEL_BASE_URL).toBeUndefined();
     expect(parseEnv({ ASK_MODEL_BASE_URL: "http://127.0.0.1:8080/v1" }).ASK_MODEL_BASE_URL).toBe("http://127.0.0.1:8080/v1");

@@ -78,7 +78,12 @@ const schema = z
     CONTENT_DIRS: z
       .string()
       .default(ENV_DEFAULTS.CONTENT_DIRS)
-      .transform((v) => v.split(",").map((d) => d.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((d) => d.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string()).min(1, "must name at least one folder")),
     /** Where `npm start` (scripts/serve.mjs) listens. */
     PORT: z.coerce.number().int().min(0).max(65_535).default(ENV_DEFAULTS.PORT),
@@ -110,11 +115,19 @@ const schema = z
   })
   .transform((env, ctx) => {
     if (env.RUNNER_ORIGIN && !env.APP_ORIGIN) {
-      ctx.addIssue({ code: "custom", path: ["APP_ORIGIN"], message: "is required when RUNNER_ORIGIN is set (the runner obeys only pages from it)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_ORIGIN"],
+        message: "is required when RUNNER_ORIGIN is set (the runner obeys only pages from it)",
+      });
       return z.NEVER;
     }
     if (env.RUNNER_ORIGIN && env.RUNNER_ORIGIN === env.APP_ORIGIN) {
-      ctx.addIssue({ code: "custom", path: ["RUNNER_ORIGIN"], message: "must differ from APP_ORIGIN (leave it unset to serve the runner from the app's origin)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["RUNNER_ORIGIN"],
+        message: "must differ from APP_ORIGIN (leave it unset to serve the runner from the app's origin)",
+      });
       return z.NEVER;
     }
     const url = env.DATABASE_URL ?? (env.DATABASE_PROVIDER === "sqlite" ? ENV_DEFAULTS.SQLITE_URL : undefined);
@@ -125,7 +138,11 @@ const schema = z
     const ok = env.DATABASE_PROVIDER === "sqlite" ? url.startsWith("file:") : /^postgres(ql)?:\/\//.test(url);
     if (!ok) {
       const expected = env.DATABASE_PROVIDER === "sqlite" ? "file:./path/to/db" : "postgresql://user@host:5432/db";
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: `must look like ${expected} for DATABASE_PROVIDER=${env.DATABASE_PROVIDER}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: `must look like ${expected} for DATABASE_PROVIDER=${env.DATABASE_PROVIDER}`,
+      });
       return z.NEVER;
     }
     return { ...env, DATABASE_URL: url };

@@ -21,7 +21,10 @@ it("flushes jobs that arrive together as one group, and later ones in the next",
   await new Promise((r) => setImmediate(r)); // the first flush has started
   const second = [4, 5].map((n) => submit({ learner: `l${n}`, n }));
   expect(await Promise.all([...first, ...second])).toEqual([10, 20, 30, 40, 50]);
-  expect(flushes).toEqual([[1, 2, 3], [4, 5]]);
+  expect(flushes).toEqual([
+    [1, 2, 3],
+    [4, 5],
+  ]);
 });
 
 it("never puts two jobs with the same key in one group (the second sees the first's writes)", async () => {
@@ -42,7 +45,11 @@ it("caps a group at maxGroup", async () => {
 it("fails every job of a failed group, and goes on with the next group", async () => {
   const { flushes, flush } = recorder((jobs) => jobs.some((j) => j.n === 1));
   const submit = groupCommit(flush, { key: (j: Job) => j.learner, maxGroup: 100 });
-  const outcomes = await Promise.allSettled([submit({ learner: "a", n: 1 }), submit({ learner: "b", n: 2 }), submit({ learner: "a", n: 3 })]);
+  const outcomes = await Promise.allSettled([
+    submit({ learner: "a", n: 1 }),
+    submit({ learner: "b", n: 2 }),
+    submit({ learner: "a", n: 3 }),
+  ]);
   expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "fulfilled"]);
   expect(flushes).toEqual([[1, 2], [3]]);
 });

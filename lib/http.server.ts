@@ -22,11 +22,7 @@ export function jsonError(status: number, error: string, details?: unknown) {
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
 /** Reads a JSON body of at most `maxBytes` (streamed) and validates it; failures become 4xx responses. */
-export async function readJsonBody<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  maxBytes = 8 * 1024,
-): Promise<Parsed<z.infer<S>>> {
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 8 * 1024): Promise<Parsed<z.infer<S>>> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     return { ok: false, response: jsonError(415, "Send the body as JSON (Content-Type: application/json).") };
@@ -100,7 +96,12 @@ export function chapterAsSeen(chapterId: string, revision: string): { ok: true; 
  * Charges one write to the client's IP and (when known) its learner; a 429 with Retry-After and
  * `tooMany` (e.g. "Too many questions") when either is over the limit, otherwise null.
  */
-export async function rateLimited(limit: LimitName, request: NextRequest, learnerId: string | null, tooMany: string): Promise<NextResponse | null> {
+export async function rateLimited(
+  limit: LimitName,
+  request: NextRequest,
+  learnerId: string | null,
+  tooMany: string,
+): Promise<NextResponse | null> {
   const result = await take(limit, [`ip:${clientIp(request.headers)}`, ...(learnerId ? [`learner:${learnerId}`] : [])]);
   return result.ok ? null : tooManyRequests(tooMany, result.retryAfterSeconds);
 }

@@ -32,10 +32,17 @@ function createStore(name: LimitName): RateLimiterAbstract {
     return new RateLimiterPostgres({ ...options, storeClient: pgPool(), storeType: "pool", clearExpiredByTimeout: true });
   }
   // Its SQLite cleanup would reject unhandled on SQLITE_BUSY, so ours runs it with retries.
-  const store = new RateLimiterSQLite({ ...options, storeClient: sqliteConnection(), storeType: "better-sqlite3", clearExpiredByTimeout: false });
+  const store = new RateLimiterSQLite({
+    ...options,
+    storeClient: sqliteConnection(),
+    storeType: "better-sqlite3",
+    clearExpiredByTimeout: false,
+  });
   const sweepable = store as unknown as { clearExpired(olderThanMs: number): Promise<void> }; // untyped in the library
   sweeper ??= setInterval(() => {
-    retryBusy(() => sweepable.clearExpired(Date.now() - 3_600_000)).catch((error: unknown) => log.warn({ err: error }, "rate-limit cleanup failed"));
+    retryBusy(() => sweepable.clearExpired(Date.now() - 3_600_000)).catch((error: unknown) =>
+      log.warn({ err: error }, "rate-limit cleanup failed"),
+    );
   }, 5 * 60_000).unref();
   return store;
 }

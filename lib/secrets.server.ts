@@ -11,7 +11,12 @@ async function stored(name: string): Promise<Buffer> {
   if (found) return Buffer.from(found.value, "base64url");
   // Another process may create it at the same moment: whichever row lands first wins, all read it.
   await retryBusy(() =>
-    db.appSecret.upsert({ where: { name }, create: { name, value: randomBytes(32).toString("base64url") }, update: {}, select: { name: true } }),
+    db.appSecret.upsert({
+      where: { name },
+      create: { name, value: randomBytes(32).toString("base64url") },
+      update: {},
+      select: { name: true },
+    }),
   ).catch(() => undefined);
   const row = await db.appSecret.findUniqueOrThrow({ where: { name }, select: { value: true } });
   return Buffer.from(row.value, "base64url");

@@ -64,7 +64,12 @@ const common = {
   logLevel: "warning",
 };
 
-await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")], outfile: path.join(OUT, "runtime.js"), plugins: [tfGlobal, courseLibraries] });
+await build({
+  ...common,
+  entryPoints: [path.join(ROOT, "lib/runner/sandbox.worker.ts")],
+  outfile: path.join(OUT, "runtime.js"),
+  plugins: [tfGlobal, courseLibraries],
+});
 await build({ ...common, entryPoints: [path.join(ROOT, "lib/runner/frame.ts")], outfile: path.join(OUT, "frame.js") });
 await build({
   ...common,
@@ -79,13 +84,19 @@ await build({
 // The type checker (loaded on a learner's first focus or edit of a cell, never on page load).
 // TypeScript and @typescript/vfs reach for Node's modules only when running in Node.
 const nodeOnly = ["fs", "path", "os", "crypto", "perf_hooks", "inspector", "module", "buffer", "source-map-support"];
-await build({ ...common, entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")], outfile: path.join(OUT, "ts/worker.js"), external: nodeOnly });
+await build({
+  ...common,
+  entryPoints: [path.join(ROOT, "components/code-cell/typescript/ts.worker.ts")],
+  outfile: path.join(OUT, "ts/worker.js"),
+  external: nodeOnly,
+});
 fs.writeFileSync(path.join(OUT, "ts/types.json"), JSON.stringify(buildCellTypes(readCellModules(libraries))));
 
 fs.copyFileSync(path.join(modules, "@tensorflow/tfjs/dist/tf.min.js"), path.join(OUT, "tf.min.js"));
 const wasmDist = path.join(modules, "@tensorflow/tfjs-backend-wasm/dist");
 fs.copyFileSync(path.join(wasmDist, "tf-backend-wasm.min.js"), path.join(OUT, "tf-backend-wasm.min.js"));
-for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm"))) fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
+for (const f of fs.readdirSync(wasmDist).filter((f) => f.endsWith(".wasm")))
+  fs.copyFileSync(path.join(wasmDist, f), path.join(OUT, "wasm", f));
 
 const size = (/** @type {string} */ f) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KB`;
 const labSize = `${(fs.statSync(path.join(LAB, "worker.js")).size / 1024).toFixed(0)} KB`;

@@ -79,7 +79,10 @@ export function buildCellTypes(modules = readCellModules()) {
   // sources: TypeScript resolves the whole graph of .d.ts files (and the lib files) as the
   // checker in the browser will, and emits our modules' declarations (JSDoc kept for hovers).
   const probe = path.join(ROOT, "__cell_probe__.ts");
-  const probeText = modules.filter((m) => m.package).map((m, i) => `import * as m${i} from ${JSON.stringify(m.id)};`).join("\n");
+  const probeText = modules
+    .filter((m) => m.package)
+    .map((m, i) => `import * as m${i} from ${JSON.stringify(m.id)};`)
+    .join("\n");
   const sources = modules.filter((m) => m.source).map((m) => path.join(ROOT, m.source));
   const options = {
     ...parseOptions({ ...CELL_COMPILER_OPTIONS, noEmit: false, paths: { "@/*": ["./*"] } }),

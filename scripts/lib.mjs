@@ -49,7 +49,10 @@ export const BUILD_STAMP = path.join(ROOT, ".next/lbr-build.json");
  */
 export function ensureBuild({ force = false, contentDirs = process.env.CONTENT_DIRS || "content" } = {}) {
   const built = mtime(path.join(ROOT, ".next/BUILD_ID"));
-  const dirs = contentDirs.split(",").map((d) => d.trim()).filter(Boolean);
+  const dirs = contentDirs
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
   const sources = ["app", "components", "lib", "generated", "public", ...dirs].map((d) => newestIn(path.join(ROOT, d)));
   const configs = ["next.config.js", "package-lock.json", "tsconfig.json"].map((f) => mtime(path.join(ROOT, f)));
   const stamp = fs.existsSync(BUILD_STAMP) ? JSON.parse(fs.readFileSync(BUILD_STAMP, "utf8")) : null;
@@ -73,10 +76,15 @@ export function ensureChromium() {
   if (fs.existsSync(chromiumPath())) return;
   const canApt = process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (!canApt) {
-    console.error(`✗ The browser tests need Chromium at ${chromiumPath()}.\n  Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `✗ The browser tests need Chromium at ${chromiumPath()}.\n  Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   log("Installing Chromium for the browser tests (apt-get install chromium)");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }

@@ -35,19 +35,30 @@ function fail(message) {
 function schemaFiles() {
   const walk = (p) => {
     if (!fs.statSync(p).isDirectory()) return p.endsWith(".prisma") ? [p] : [];
-    return fs.readdirSync(p).sort().filter((n) => n !== "migrations").flatMap((n) => walk(path.join(p, n)));
+    return fs
+      .readdirSync(p)
+      .sort()
+      .filter((n) => n !== "migrations")
+      .flatMap((n) => walk(path.join(p, n)));
   };
   return walk(schemaDir).map((p) => ({ path: p, content: fs.readFileSync(p, "utf8") }));
 }
 
 function providerOf(files) {
-  const datasource = files.map((f) => f.content).join("\n").match(/datasource\s+\w+\s*\{([^}]*)\}/);
+  const datasource = files
+    .map((f) => f.content)
+    .join("\n")
+    .match(/datasource\s+\w+\s*\{([^}]*)\}/);
   return datasource?.[1].match(/provider\s*=\s*"(\w+)"/)?.[1];
 }
 
 function migrationsList() {
   const folders = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lock = path.join(migrationsDir, "migration_lock.toml");
   return {
@@ -192,7 +203,8 @@ async function run(cmd, args) {
       const pending = await apply();
       if (pending.length) console.log(`applied pending: ${pending.join(", ")}`);
       const diagnostic = await engine.devDiagnostic({ migrationsList: migrationsList(), filters });
-      if (diagnostic.action.tag === "reset") fail(`the database has drifted from the migrations (${diagnostic.action.reason}); run reset --force`);
+      if (diagnostic.action.tag === "reset")
+        fail(`the database has drifted from the migrations (${diagnostic.action.reason}); run reset --force`);
       const loss = await engine.evaluateDataLoss({ migrationsList: migrationsList(), schema: { files }, filters });
       for (const w of [...loss.warnings, ...loss.unexecutableSteps]) console.warn(`warning: ${w.message}`);
       if (loss.unexecutableSteps.length || (loss.warnings.length && !flag("--accept-data-loss") && !flag("--create-only"))) {
@@ -239,7 +251,9 @@ run(process.argv[2], process.argv.slice(3)).then(
   (e) => {
     const message = String(e?.message ?? e);
     // better-sqlite3's "database is locked" reaches us as a SocketTimeout from the adapter.
-    const hint = /SocketTimeout|database is locked/.test(message) ? "\nThe database is locked: stop the running app (npm start / next dev) and retry." : "";
+    const hint = /SocketTimeout|database is locked/.test(message)
+      ? "\nThe database is locked: stop the running app (npm start / next dev) and retry."
+      : "";
     fail(`${message.split("\n")[0]}${e?.code ? ` (${e.code})` : ""}${hint}`);
   },
 );

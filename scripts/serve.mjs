@@ -81,7 +81,12 @@ async function runWorker() {
     if (shuttingDown) res.setHeader("connection", "close"); // the client reconnects elsewhere
     // The app answers GET, HEAD and POST only; TRACE and the rest never reach Next (no 500s).
     if (!ALLOWED_METHODS.has(req.method ?? "")) {
-      res.writeHead(405, { allow: [...ALLOWED_METHODS].join(", "), "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.writeHead(405, {
+        allow: [...ALLOWED_METHODS].join(", "),
+        "content-type": "application/json",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end(JSON.stringify({ error: `Method ${String(req.method).slice(0, 20)} is not allowed here.` }));
       return;
     }

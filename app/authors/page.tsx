@@ -40,8 +40,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
       <section aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">“Everything was clear?”</h2>
         <nav aria-label="Filter by content revision" className="report-filter">
-          Revision:{" "}
-          {revision ? <Link href="/authors">all</Link> : <strong>all</strong>}
+          Revision: {revision ? <Link href="/authors">all</Link> : <strong>all</strong>}
           {revisions.map((r) => (
             <span key={`${r.chapterId}@${r.revision}`}>
               {" · "}
@@ -98,7 +97,8 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
             {comments.map((c, i) => (
               <li key={i}>
                 <p className="comment-meta">
-                  {c.clear ? "Clear" : "Not clear"} · {getChapterById(c.chapterId)?.title ?? c.chapterId} · <code>{c.revision}</code> · {when(c.updatedAt)}
+                  {c.clear ? "Clear" : "Not clear"} · {getChapterById(c.chapterId)?.title ?? c.chapterId} · <code>{c.revision}</code> ·{" "}
+                  {when(c.updatedAt)}
                 </p>
                 {/* Learner text: rendered as text by React, never as HTML or Markdown. */}
                 <p className="comment-text">{c.comment}</p>
@@ -118,7 +118,8 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
             {asked.latest.map((q, i) => (
               <li key={i}>
                 <p className="comment-meta">
-                  {q.answeredBy === "not-covered" ? "Not covered" : `Answered from ${q.answeredBy}`} · {getChapterById(q.chapterId)?.title ?? q.chapterId}
+                  {q.answeredBy === "not-covered" ? "Not covered" : `Answered from ${q.answeredBy}`} ·{" "}
+                  {getChapterById(q.chapterId)?.title ?? q.chapterId}
                   {q.withCode ? " · with code" : ""} · {when(q.createdAt)}
                 </p>
                 <p className="comment-text">{q.question}</p>

@@ -40,13 +40,20 @@ export function Answer({ answer, onAsk, onNavigate }: { answer: AnswerState; onA
       {answer.parts?.map((part) => (
         <div key={part.href} className="ask-part">
           <p className="ask-part-source">
-            From <a href={part.href} onClick={onNavigate}>{part.heading}</a>
+            From{" "}
+            <a href={part.href} onClick={onNavigate}>
+              {part.heading}
+            </a>
             <span className="muted"> · {part.chapterTitle}</span>
           </p>
           {part.quotes.map((q, i) =>
             // The server renders each quote from the course's own Markdown (raw HTML dropped, math
             // typeset with KaTeX); older answers without HTML show the plain text.
-            part.html?.[i] ? <blockquote key={i} dangerouslySetInnerHTML={{ __html: part.html[i] }} /> : <blockquote key={i}>{q}</blockquote>,
+            part.html?.[i] ? (
+              <blockquote key={i} dangerouslySetInnerHTML={{ __html: part.html[i] }} />
+            ) : (
+              <blockquote key={i}>{q}</blockquote>
+            ),
           )}
         </div>
       ))}
@@ -56,7 +63,9 @@ export function Answer({ answer, onAsk, onNavigate }: { answer: AnswerState; onA
           {answer.sources.map((s, i) => (
             <span key={s.href}>
               {i ? " · " : ""}
-              <a href={s.href} onClick={onNavigate}>{s.heading}</a>
+              <a href={s.href} onClick={onNavigate}>
+                {s.heading}
+              </a>
             </span>
           ))}
         </p>

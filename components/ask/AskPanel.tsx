@@ -82,8 +82,13 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
     setAttachment(undefined);
     setBusy(true);
     abort.current = new AbortController();
-    const update = (fn: (a: AnswerState) => AnswerState) => setExchanges((xs) => xs.map((x) => (x.id === id ? { ...x, answer: fn(x.answer) } : x)));
-    const error = await streamAnswer({ chapterId, revision, question: q, attachment: sent }, (event) => update((a) => reduce(a, event)), abort.current.signal);
+    const update = (fn: (a: AnswerState) => AnswerState) =>
+      setExchanges((xs) => xs.map((x) => (x.id === id ? { ...x, answer: fn(x.answer) } : x)));
+    const error = await streamAnswer(
+      { chapterId, revision, question: q, attachment: sent },
+      (event) => update((a) => reduce(a, event)),
+      abort.current.signal,
+    );
     if (error) update((a) => ({ ...a, error, done: true }));
     setBusy(false);
   }
@@ -116,7 +121,14 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
 
   return (
     <>
-      <button ref={launcher} type="button" className="ask-launcher" aria-expanded={open} aria-controls="ask-panel" onClick={() => (open ? close() : show())}>
+      <button
+        ref={launcher}
+        type="button"
+        className="ask-launcher"
+        aria-expanded={open}
+        aria-controls="ask-panel"
+        onClick={() => (open ? close() : show())}
+      >
         Ask AI
       </button>
       <aside id="ask-panel" className="ask-panel" aria-labelledby={titleId} hidden={!open} onKeyDown={(e) => e.key === "Escape" && close()}>

@@ -9,7 +9,12 @@ export async function streamAnswer(body: AskRequest, onEvent: (event: AskEvent) 
   let response: Response;
   try {
     await learnerReady(); // the learner cookie exists before the first write
-    response = await fetch("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
+    response = await fetch("/api/ask", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal,
+    });
   } catch {
     return signal.aborted ? null : "Could not reach the server. Check your connection and try again.";
   }

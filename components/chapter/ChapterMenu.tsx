@@ -20,11 +20,7 @@ export function ChapterMenu({ course, currentId }: { course: Course; currentId?:
               <ol>
                 {section.chapters.map((chapter) => (
                   <li key={chapter.slug}>
-                    <Link
-                      href={chapter.href}
-                      aria-current={chapter.id === currentId ? "page" : undefined}
-                      className="chapter-menu-link"
-                    >
+                    <Link href={chapter.href} aria-current={chapter.id === currentId ? "page" : undefined} className="chapter-menu-link">
                       <span className="num">
                         {section.number}.{chapter.number}
                       </span>{" "}

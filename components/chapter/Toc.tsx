@@ -5,7 +5,9 @@ export function Toc({ headings }: { headings: Heading[] }) {
   if (headings.length === 0) return null;
   return (
     <nav aria-labelledby="toc-heading" className="toc">
-      <h2 id="toc-heading" className="toc-heading">On this page</h2>
+      <h2 id="toc-heading" className="toc-heading">
+        On this page
+      </h2>
       <ol>
         {headings.map((h) => (
           <li key={h.id} className={h.depth === 3 ? "toc-sub" : undefined}>

@@ -16,7 +16,15 @@ export function Legend({ spec }: { spec: LineSpec }) {
             {item.band ? (
               <rect x="0" y="1" width="26" height="8" style={{ fill: `var(--chart-${(item.slot % 8) + 1})`, opacity: 0.3 }} />
             ) : (
-              <line x1="1" y1="5" x2="25" y2="5" strokeWidth="2.5" strokeDasharray={item.dashed ? "5 4" : undefined} style={{ stroke: `var(--chart-${(item.slot % 8) + 1})` }} />
+              <line
+                x1="1"
+                y1="5"
+                x2="25"
+                y2="5"
+                strokeWidth="2.5"
+                strokeDasharray={item.dashed ? "5 4" : undefined}
+                style={{ stroke: `var(--chart-${(item.slot % 8) + 1})` }}
+              />
             )}
           </svg>
           {item.name}

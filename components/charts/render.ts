@@ -24,7 +24,12 @@ function computeTheme(element: Element): Theme {
   const css = getComputedStyle(element);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const palette = Array.from({ length: 8 }, (_, i) => v(`--chart-${i + 1}`, "#0b63ce"));
-  return { fg: v("--fg", "#1b1f24"), muted: v("--muted", "#59636e"), palette, classes: [v("--chart-class-0", "#0b63ce"), v("--chart-class-1", "#d1242f")] };
+  return {
+    fg: v("--fg", "#1b1f24"),
+    muted: v("--muted", "#59636e"),
+    palette,
+    classes: [v("--chart-class-0", "#0b63ce"), v("--chart-class-1", "#d1242f")],
+  };
 }
 
 /**
@@ -65,8 +70,14 @@ function line(spec: LineSpec, width: number, theme: Theme) {
         ),
       ),
       ...(spec.dots ? [Plot.dot(spec.dots.points, { x: (d: number[]) => d[0], y: (d: number[]) => d[1], r: 2.5, fill: theme.muted })] : []),
-      Plot.line(rows.filter((r) => !r.dashed), { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2 }),
-      Plot.line(rows.filter((r) => r.dashed), { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2, strokeDasharray: "5,4" }),
+      Plot.line(
+        rows.filter((r) => !r.dashed),
+        { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2 },
+      ),
+      Plot.line(
+        rows.filter((r) => r.dashed),
+        { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2, strokeDasharray: "5,4" },
+      ),
     ],
   });
 }
@@ -88,7 +99,16 @@ function scatter(spec: ScatterSpec, width: number, theme: Theme) {
     ...common(width, theme),
     height: scatterHeight(width),
     ...scatterScales(spec, theme, true),
-    marks: [Plot.dot(spec.points, { x: (d: number[]) => d[0], y: (d: number[]) => d[1], fill: (d: number[]) => Math.min(1, d[2]!), r: 3, stroke: theme.fg, strokeWidth: 0.5 })],
+    marks: [
+      Plot.dot(spec.points, {
+        x: (d: number[]) => d[0],
+        y: (d: number[]) => d[1],
+        fill: (d: number[]) => Math.min(1, d[2]!),
+        r: 3,
+        stroke: theme.fg,
+        strokeWidth: 0.5,
+      }),
+    ],
   });
 }
 
@@ -100,7 +120,18 @@ function scatterBackground(spec: ScatterSpec, width: number, theme: Theme) {
     height: scatterHeight(width),
     ...scatterScales(spec, theme, false),
     // Shading only: a contour line at 0.5 would triple the cost of every redraw.
-    marks: [Plot.raster(bg.values, { width: bg.size, height: bg.size, x1: bg.x[0], x2: bg.x[1], y1: bg.y[1], y2: bg.y[0], fill: (d: number) => d, fillOpacity: 0.35 })],
+    marks: [
+      Plot.raster(bg.values, {
+        width: bg.size,
+        height: bg.size,
+        x1: bg.x[0],
+        x2: bg.x[1],
+        y1: bg.y[1],
+        y2: bg.y[0],
+        fill: (d: number) => d,
+        fillOpacity: 0.35,
+      }),
+    ],
   });
 }
 
@@ -113,7 +144,17 @@ function heatmap(spec: HeatmapSpec, width: number, theme: Theme) {
     x: { label: spec.xLabel, domain: [0, spec.columns] },
     y: { label: spec.yLabel, domain: [spec.rows, 0] },
     color: { scheme: "viridis", legend: true, label: "value" },
-    marks: [Plot.raster(spec.values, { width: spec.columns, height: spec.rows, x1: 0, x2: spec.columns, y1: 0, y2: spec.rows, imageRendering: "pixelated" })],
+    marks: [
+      Plot.raster(spec.values, {
+        width: spec.columns,
+        height: spec.rows,
+        x1: 0,
+        x2: spec.columns,
+        y1: 0,
+        y2: spec.rows,
+        imageRendering: "pixelated",
+      }),
+    ],
   });
 }
 
@@ -128,7 +169,8 @@ function withoutStyles<T extends Element>(element: T): T {
 /** A Plot figure for a spec (tables are plain HTML and are drawn by the React component). */
 export function renderChart(spec: LineSpec | ScatterSpec | HeatmapSpec, width: number, theme: Theme): SVGSVGElement | HTMLElement {
   if (spec.kind === "scatter" && spec.background) return layered(spec, width, theme);
-  const plot = spec.kind === "line" ? line(spec, width, theme) : spec.kind === "scatter" ? scatter(spec, width, theme) : heatmap(spec, width, theme);
+  const plot =
+    spec.kind === "line" ? line(spec, width, theme) : spec.kind === "scatter" ? scatter(spec, width, theme) : heatmap(spec, width, theme);
   return withoutStyles(plot);
 }
 
@@ -189,11 +231,26 @@ export function warmRenderer() {
     yLabel: "y",
     xDomain: [0, 300],
     series: [0, 1, 2, 3, 4].map((i) => ({ name: `s${i}`, points: wave(i), dashed: i % 2 === 1, color: i })),
-    bands: [{ name: "b", points: [[0, 0, 1], [1, 0, 1]] }],
+    bands: [
+      {
+        name: "b",
+        points: [
+          [0, 0, 1],
+          [1, 0, 1],
+        ],
+      },
+    ],
     dots: { name: "d", points: [[0, 0]] },
   };
   const points = Array.from({ length: 100 }, (_, i) => [Math.cos(i), Math.sin(i), i % 2] as [number, number, number]);
-  const scatterSpec: ScatterSpec = { kind: "scatter", title: "", xLabel: "x", yLabel: "y", points, background: { size: 40, values: Array.from({ length: 1600 }, (_, i) => (i % 40) / 40), x: [-1, 1], y: [-1, 1] } };
+  const scatterSpec: ScatterSpec = {
+    kind: "scatter",
+    title: "",
+    xLabel: "x",
+    yLabel: "y",
+    points,
+    background: { size: 40, values: Array.from({ length: 1600 }, (_, i) => (i % 40) / 40), x: [-1, 1], y: [-1, 1] },
+  };
   const idle = (job: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(job, { timeout: 2000 }) : setTimeout(job, 200));
   const run = (times: number) => {
     renderChart(lines, 480, theme);

@@ -196,7 +196,14 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           {label}
         </p>
         <div className="cell-toolbar">
-          <button type="button" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)" aria-label={`Run ${label}`}>
+          <button
+            type="button"
+            onClick={() => void run()}
+            disabled={running}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            title="Run (Ctrl+Enter)"
+            aria-label={`Run ${label}`}
+          >
             Run
           </button>
           <button type="button" onClick={() => void stop()} disabled={!running} aria-label={`Stop ${label}`}>
@@ -242,7 +249,11 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
                     Go to line {line.line}
                   </button>
                 ) : null}
-                <button type="button" className="cell-goto" onClick={() => askAboutError({ cellTitle: label, code: codeRef.current, error: line.text })}>
+                <button
+                  type="button"
+                  className="cell-goto"
+                  onClick={() => askAboutError({ cellTitle: label, code: codeRef.current, error: line.text })}
+                >
                   Ask AI about this error
                 </button>
               </span>

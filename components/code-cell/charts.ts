@@ -20,7 +20,9 @@ export type ChartEvent = Extract<RunEvent, { type: "chart" | "chart-append" }>;
 
 export function applyChartEvent(state: CellCharts, event: ChartEvent): CellCharts {
   if (state.messages >= MAX_CHART_MESSAGES) {
-    return state.capped ? state : { ...state, capped: `Chart updates stopped after ${MAX_CHART_MESSAGES.toLocaleString("en-US")} messages in one run.` };
+    return state.capped
+      ? state
+      : { ...state, capped: `Chart updates stopped after ${MAX_CHART_MESSAGES.toLocaleString("en-US")} messages in one run.` };
   }
   const messages = state.messages + 1;
   const index = state.charts.findIndex((c) => c.id === event.chartId);

@@ -7,9 +7,9 @@ describe("linesFor", () => {
   });
 
   it("points errors at the learner's line", () => {
-    expect(linesFor({ type: "error", runId: "r", kind: "runtime", name: "TypeError", message: "x is undefined", line: 4, column: 3 }, 10)).toEqual([
-      { kind: "error", text: "Line 4:3: TypeError: x is undefined", line: 4 },
-    ]);
+    expect(
+      linesFor({ type: "error", runId: "r", kind: "runtime", name: "TypeError", message: "x is undefined", line: 4, column: 3 }, 10),
+    ).toEqual([{ kind: "error", text: "Line 4:3: TypeError: x is undefined", line: 4 }]);
   });
 
   it("labels unhandled promise rejections", () => {
@@ -44,8 +44,12 @@ describe("linesFor", () => {
 
   it("explains a stop by the learner and by the time budget", () => {
     expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0].text).toBe("Stopped after 1.2 s.");
-    expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0].text).toBe("Stopped: the cell ran longer than its 10 s time budget.");
-    expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0].text).toMatch(/^Stopped: the code runner did not start within 60(\.0)? s/);
+    expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0].text).toBe(
+      "Stopped: the cell ran longer than its 10 s time budget.",
+    );
+    expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0].text).toMatch(
+      /^Stopped: the code runner did not start within 60(\.0)? s/,
+    );
   });
 
   it("summarises a run with time, backend and undisposed tensors", () => {
@@ -68,9 +72,12 @@ describe("linesFor", () => {
   });
 
   it("tells the learner when WebGL was not available", () => {
-    expect(linesFor({ type: "backend", backend: "wasm", note: "webgl is not available here (no WebGL2 context). Running on wasm instead", ms: 300 }, 10)).toEqual([
-      { kind: "warn", text: "webgl is not available here (no WebGL2 context). Running on wasm instead." },
-    ]);
+    expect(
+      linesFor(
+        { type: "backend", backend: "wasm", note: "webgl is not available here (no WebGL2 context). Running on wasm instead", ms: 300 },
+        10,
+      ),
+    ).toEqual([{ kind: "warn", text: "webgl is not available here (no WebGL2 context). Running on wasm instead." }]);
     expect(linesFor({ type: "backend", backend: "webgl", ms: 800 }, 10)).toEqual([]);
   });
 });

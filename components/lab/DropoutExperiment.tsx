@@ -12,7 +12,13 @@ import { useLabRun, warmLab } from "./useLabRun";
 
 const GRID_SIZE = 40;
 
-type Phase = { kind: "idle" } | { kind: "starting" } | { kind: "running"; epoch: number } | { kind: "done"; ms: number; backend: string } | { kind: "stopped"; epoch: number } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "starting" }
+  | { kind: "running"; epoch: number }
+  | { kind: "done"; ms: number; backend: string }
+  | { kind: "stopped"; epoch: number }
+  | { kind: "error"; message: string };
 type Grids = { size: number; plain: ArrayLike<number>; dropout: ArrayLike<number> };
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -36,7 +42,11 @@ export function DropoutExperiment() {
   const boundaries = useMemo(
     () => [
       boundaryChart("Without dropout: decision boundary", points, grids ? { size: grids.size, values: grids.plain } : undefined),
-      boundaryChart(`With dropout (rate ${shown.rate}): decision boundary`, points, grids ? { size: grids.size, values: grids.dropout } : undefined),
+      boundaryChart(
+        `With dropout (rate ${shown.rate}): decision boundary`,
+        points,
+        grids ? { size: grids.size, values: grids.dropout } : undefined,
+      ),
     ],
     [points, grids, shown.rate],
   );
@@ -45,12 +55,15 @@ export function DropoutExperiment() {
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        warmLab();
-      }
-    }, { rootMargin: "400px" });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          warmLab();
+        }
+      },
+      { rootMargin: "400px" },
+    );
     observer.observe(root);
     return () => observer.disconnect();
   }, []);
@@ -82,7 +95,7 @@ export function DropoutExperiment() {
   }
 
   const set = (key: keyof ExperimentConfig) => (value: number) => setConfig((c) => ({ ...c, [key]: value }));
-  const epochsDone = phase.kind === "running" ? phase.epoch : curves.plain.at(-1)?.epoch ?? 0;
+  const epochsDone = phase.kind === "running" ? phase.epoch : (curves.plain.at(-1)?.epoch ?? 0);
   const lastPlain = curves.plain.at(-1);
   const lastDropout = curves.dropout.at(-1);
   const started = curves.plain.length > 0;
@@ -94,12 +107,20 @@ export function DropoutExperiment() {
       </p>
       <p className="lab-intro">
         A network with two hidden layers of {shown.hidden} units learns to separate two noisy half-moons from only {shown.trainSize}{" "}
-        training points ({pct(shown.flip)} of the labels are wrong on purpose). Both runs start from identical weights and see
-        identical data; one has dropout (rate {shown.rate}) after each hidden layer. Validation uses 500 fresh points.
+        training points ({pct(shown.flip)} of the labels are wrong on purpose). Both runs start from identical weights and see identical
+        data; one has dropout (rate {shown.rate}) after each hidden layer. Validation uses 500 fresh points.
       </p>
       <fieldset className="lab-settings" disabled={running}>
         <legend>Settings</legend>
-        <RangeControl label="Dropout rate" value={config.rate} min={0.1} max={0.8} step={0.1} format={(v) => v.toFixed(1)} onChange={set("rate")} />
+        <RangeControl
+          label="Dropout rate"
+          value={config.rate}
+          min={0.1}
+          max={0.8}
+          step={0.1}
+          format={(v) => v.toFixed(1)}
+          onChange={set("rate")}
+        />
         <RangeControl label="Epochs" value={config.epochs} min={50} max={600} step={50} onChange={set("epochs")} />
         <RangeControl label="Hidden units per layer" value={config.hidden} min={16} max={128} step={16} onChange={set("hidden")} />
         <RangeControl label="Training points" value={config.trainSize} min={50} max={500} step={50} onChange={set("trainSize")} />
@@ -116,12 +137,18 @@ export function DropoutExperiment() {
         <button type="button" onClick={() => setConfig(DEFAULT_EXPERIMENT)} disabled={running}>
           Default settings
         </button>
-        <progress max={shown.epochs} value={epochsDone} aria-label="Training progress" aria-valuetext={`epoch ${epochsDone} of ${shown.epochs}`} />
+        <progress
+          max={shown.epochs}
+          value={epochsDone}
+          aria-label="Training progress"
+          aria-valuetext={`epoch ${epochsDone} of ${shown.epochs}`}
+        />
       </div>
       <p className="lab-status" role="status">
         {phase.kind === "starting" && "Starting TensorFlow.js…"}
         {phase.kind === "running" && `Training… epoch ${phase.epoch} of ${shown.epochs}`}
-        {phase.kind === "done" && `Finished ${shown.epochs} epochs of both models in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
+        {phase.kind === "done" &&
+          `Finished ${shown.epochs} epochs of both models in ${(phase.ms / 1000).toFixed(1)} s (${phase.backend} backend, in a worker).`}
         {phase.kind === "stopped" && `Stopped after epoch ${phase.epoch}.`}
         {phase.kind === "error" && `The experiment failed: ${phase.message}`}
       </p>

@@ -34,7 +34,9 @@ export function LazyLab({ name, children }: { name: LabName; children: ReactNode
         () => undefined, // offline or a stale deployment: the static figure stays, which still teaches
       );
     };
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: APPROACH_MARGIN });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+      rootMargin: APPROACH_MARGIN,
+    });
     observer.observe(slot);
     slot.addEventListener("focusin", start);
     slot.addEventListener("pointerenter", start);

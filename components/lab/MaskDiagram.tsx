@@ -13,8 +13,8 @@ export const FIRST_WATCHED = NET.h.indexOf(Math.max(...NET.h));
 export function MaskCaption({ id }: { id: string }) {
   return (
     <figcaption id={id}>
-      <strong>Dropout on a 4–12–3 network.</strong> Each forward pass draws a fresh mask: a dropped unit
-      (dashed, struck through) passes on 0; every other unit passes on h/(1 − p).
+      <strong>Dropout on a 4–12–3 network.</strong> Each forward pass draws a fresh mask: a dropped unit (dashed, struck through) passes on
+      0; every other unit passes on h/(1 − p).
     </figcaption>
   );
 }
@@ -36,7 +36,11 @@ export function describePass(pass: Pass, rate: number, mode: Mode): { label: str
   const dropped = pass.kept.flatMap((k, i) => (k ? [] : [i + 1]));
   if (mode === "eval") {
     const detail = "No unit is dropped and nothing is scaled: every hidden unit passes on its activation h unchanged.";
-    return { label: `Network diagram in evaluation mode: none of ${units} hidden units dropped`, description: `Evaluation mode. ${detail}`, detail };
+    return {
+      label: `Network diagram in evaluation mode: none of ${units} hidden units dropped`,
+      description: `Evaluation mode. ${detail}`,
+      detail,
+    };
   }
   const detail =
     (dropped.length ? `Dropped (output 0): unit${dropped.length > 1 ? "s" : ""} ${dropped.join(", ")}.` : "No unit dropped this pass.") +
@@ -48,7 +52,21 @@ export function describePass(pass: Pass, rate: number, mode: Mode): { label: str
   };
 }
 
-export function MaskDiagram({ net, pass, rate, mode, watched, titleId }: { net: MaskNet; pass: Pass; rate: number; mode: Mode; watched: number; titleId: string }) {
+export function MaskDiagram({
+  net,
+  pass,
+  rate,
+  mode,
+  watched,
+  titleId,
+}: {
+  net: MaskNet;
+  pass: Pass;
+  rate: number;
+  mode: Mode;
+  watched: number;
+  titleId: string;
+}) {
   const hidden = net.h.length;
   const height = TOP + hidden * ROW + 8;
   const mid = TOP + (hidden * ROW) / 2;
@@ -59,13 +77,26 @@ export function MaskDiagram({ net, pass, rate, mode, watched, titleId }: { net: 
   const { label, description } = describePass(pass, rate, mode);
 
   return (
-    <svg className="lab-svg" viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${titleId}-t`} aria-describedby={`${titleId}-d`} data-mode={mode}>
+    <svg
+      className="lab-svg"
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-labelledby={`${titleId}-t`}
+      aria-describedby={`${titleId}-d`}
+      data-mode={mode}
+    >
       <title id={`${titleId}-t`}>{label}</title>
       <desc id={`${titleId}-d`}>{description}</desc>
       <g className="lab-heading">
-        <text x={IN_X} y={16} textAnchor="middle">input x</text>
-        <text x={HIDDEN_X + BOX.w / 2} y={16} textAnchor="middle">hidden h′</text>
-        <text x={OUT.x + OUT.w / 2} y={16} textAnchor="middle">output y</text>
+        <text x={IN_X} y={16} textAnchor="middle">
+          input x
+        </text>
+        <text x={HIDDEN_X + BOX.w / 2} y={16} textAnchor="middle">
+          hidden h′
+        </text>
+        <text x={OUT.x + OUT.w / 2} y={16} textAnchor="middle">
+          output y
+        </text>
       </g>
       {net.h.map((_, j) => (
         <g key={j} className="lab-links" data-dropped={!pass.kept[j]}>
@@ -80,7 +111,9 @@ export function MaskDiagram({ net, pass, rate, mode, watched, titleId }: { net: 
       {net.x.map((x, i) => (
         <g key={i} className="lab-input">
           <circle cx={IN_X} cy={inY(i)} r={IN_R} />
-          <text x={IN_X} y={inY(i) + 4} textAnchor="middle">{x.toFixed(1)}</text>
+          <text x={IN_X} y={inY(i) + 4} textAnchor="middle">
+            {x.toFixed(1)}
+          </text>
         </g>
       ))}
       {pass.hPrime.map((v, j) => {
@@ -91,15 +124,21 @@ export function MaskDiagram({ net, pass, rate, mode, watched, titleId }: { net: 
             {j === watched ? <rect className="lab-watch" x={HIDDEN_X - 4} y={y - 3} width={BOX.w + 8} height={BOX.h + 6} rx={8} /> : null}
             <rect className="lab-box" x={HIDDEN_X} y={y} width={BOX.w} height={BOX.h} rx={6} />
             {dropped ? <line className="lab-strike" x1={HIDDEN_X + 2} y1={y + BOX.h - 2} x2={HIDDEN_X + BOX.w - 2} y2={y + 2} /> : null}
-            <text className="lab-index" x={HIDDEN_X + 7} y={y + 16}>{j + 1}</text>
-            <text className="lab-value" x={HIDDEN_X + BOX.w - 7} y={y + 17} textAnchor="end">{dropped ? "0" : fmt(v)}</text>
+            <text className="lab-index" x={HIDDEN_X + 7} y={y + 16}>
+              {j + 1}
+            </text>
+            <text className="lab-value" x={HIDDEN_X + BOX.w - 7} y={y + 17} textAnchor="end">
+              {dropped ? "0" : fmt(v)}
+            </text>
           </g>
         );
       })}
       {pass.y.map((v, k) => (
         <g key={k} className="lab-output">
           <rect x={OUT.x} y={outY(k) - BOX.h / 2} width={OUT.w} height={BOX.h} rx={12} />
-          <text x={OUT.x + OUT.w / 2} y={outY(k) + 5} textAnchor="middle">{fmt(v)}</text>
+          <text x={OUT.x + OUT.w / 2} y={outY(k) + 5} textAnchor="middle">
+            {fmt(v)}
+          </text>
         </g>
       ))}
     </svg>

@@ -3,7 +3,20 @@
 // the mode, and watch the mean and variance of one unit's h′ approach the theory. Loaded after
 // the page (by MaskLabLoader), it replaces the server's static figure showing the same pass.
 import { useEffect, useId, useRef, useState } from "react";
-import { addPass, droppedShare, emptyStats, forwardPass, MASK_SEED, mulberry32, runPasses, sampleVariance, theoryVariance, type MaskStats, type Mode, type Pass } from "@/lib/lab/mask";
+import {
+  addPass,
+  droppedShare,
+  emptyStats,
+  forwardPass,
+  MASK_SEED,
+  mulberry32,
+  runPasses,
+  sampleVariance,
+  theoryVariance,
+  type MaskStats,
+  type Mode,
+  type Pass,
+} from "@/lib/lab/mask";
 import { DEFAULT_RATE, FIRST_PASS, FIRST_WATCHED, MaskCaption, MaskDiagram, NET } from "./MaskDiagram";
 
 const UNITS = NET.h.length;
@@ -17,7 +30,12 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 export function MaskLab() {
   const id = useId();
-  const [lab, setLab] = useState<Lab>({ rate: DEFAULT_RATE, mode: "train", pass: FIRST_PASS, stats: addPass(emptyStats(UNITS), FIRST_PASS) });
+  const [lab, setLab] = useState<Lab>({
+    rate: DEFAULT_RATE,
+    mode: "train",
+    pass: FIRST_PASS,
+    stats: addPass(emptyStats(UNITS), FIRST_PASS),
+  });
   const [watched, setWatched] = useState(FIRST_WATCHED);
   const [playing, setPlaying] = useState(false);
   const [message, setMessage] = useState("");
@@ -59,7 +77,13 @@ export function MaskLab() {
   const share = droppedShare(stats);
 
   return (
-    <figure className="lab lab-mask" aria-labelledby={`${id}-caption`} data-rate={rate.toFixed(2)} data-mode={mode} data-passes={stats.passes}>
+    <figure
+      className="lab lab-mask"
+      aria-labelledby={`${id}-caption`}
+      data-rate={rate.toFixed(2)}
+      data-mode={mode}
+      data-passes={stats.passes}
+    >
       <MaskDiagram net={NET} pass={pass} rate={rate} mode={mode} watched={watched} titleId={id} />
       <MaskCaption id={`${id}-caption`} />
       <div className="lab-controls">
@@ -88,7 +112,11 @@ export function MaskLab() {
                 checked={mode === m}
                 onChange={() => {
                   reset(rate, m);
-                  setMessage(m === "eval" ? "Evaluation mode: nothing is dropped or scaled, h′ = h. Counts reset." : "Training mode: a fresh mask every pass. Counts reset.");
+                  setMessage(
+                    m === "eval"
+                      ? "Evaluation mode: nothing is dropped or scaled, h′ = h. Counts reset."
+                      : "Training mode: a fresh mask every pass. Counts reset.",
+                  );
                 }}
               />{" "}
               {m === "train" ? "Training" : "Evaluation"}
@@ -103,7 +131,11 @@ export function MaskLab() {
             type="button"
             onClick={() => {
               setPlaying(!playing);
-              setMessage(playing ? `Paused after ${count(latest.current.stats.passes)} passes: ${summary(latest.current)}.` : "Playing: a new mask every 0.8 seconds.");
+              setMessage(
+                playing
+                  ? `Paused after ${count(latest.current.stats.passes)} passes: ${summary(latest.current)}.`
+                  : "Playing: a new mask every 0.8 seconds.",
+              );
             }}
           >
             {playing ? "Pause" : "Play"}
@@ -112,7 +144,9 @@ export function MaskLab() {
             type="button"
             onClick={() => {
               const next = draw(MANY);
-              setMessage(`Added ${count(MANY)} passes, ${count(next.stats.passes)} in total. Unit ${watched + 1}: mean of h′ ${num(next.stats.mean[watched])}, h = ${num(h)}.`);
+              setMessage(
+                `Added ${count(MANY)} passes, ${count(next.stats.passes)} in total. Unit ${watched + 1}: mean of h′ ${num(next.stats.mean[watched])}, h = ${num(h)}.`,
+              );
             }}
           >
             Run {count(MANY)} passes
@@ -132,7 +166,8 @@ export function MaskLab() {
         </label>
         <table>
           <caption>
-            h′ of unit {watched + 1} over {count(stats.passes)} pass{stats.passes === 1 ? "" : "es"} ({mode === "train" ? `training, p = ${rate.toFixed(2)}` : "evaluation"})
+            h′ of unit {watched + 1} over {count(stats.passes)} pass{stats.passes === 1 ? "" : "es"} (
+            {mode === "train" ? `training, p = ${rate.toFixed(2)}` : "evaluation"})
           </caption>
           <thead>
             <tr>
@@ -150,13 +185,16 @@ export function MaskLab() {
             <tr>
               <th scope="row">variance</th>
               <td data-stat="variance">{num(sampleVariance(stats, watched))}</td>
-              <td>{mode === "train" ? "h²·p/(1 − p)" : "0 (h′ = h)"} = {num(theoryVariance(h, rate, mode))}</td>
+              <td>
+                {mode === "train" ? "h²·p/(1 − p)" : "0 (h′ = h)"} = {num(theoryVariance(h, rate, mode))}
+              </td>
             </tr>
           </tbody>
         </table>
         <p className="lab-share">
           Dropped so far: <span data-stat="share">{Number.isNaN(share) ? "—" : `${(share * 100).toFixed(1)}%`}</span> of{" "}
-          {count(stats.passes * UNITS)} unit draws (rate p = {rate.toFixed(2)}{mode === "eval" ? ", ignored in evaluation" : ""}).
+          {count(stats.passes * UNITS)} unit draws (rate p = {rate.toFixed(2)}
+          {mode === "eval" ? ", ignored in evaluation" : ""}).
         </p>
         <p className="lab-status" role="status">
           {message}

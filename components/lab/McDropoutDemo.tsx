@@ -11,9 +11,12 @@ import type { FromLab } from "@/lib/lab/protocol";
 import { RangeControl } from "./RangeControl";
 import { useLabRun, warmLab } from "./useLabRun";
 
-
 type Result = Extract<FromLab, { type: "mc-result" }>;
-type Phase = { kind: "idle" } | { kind: "training"; epoch: number } | { kind: "done"; ms: number; backend: string } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "training"; epoch: number }
+  | { kind: "done"; ms: number; backend: string }
+  | { kind: "error"; message: string };
 
 function bandChart(result: Result, samples: number): LineSpec {
   return {
@@ -23,7 +26,13 @@ function bandChart(result: Result, samples: number): LineSpec {
     yLabel: "output y",
     xDomain: [result.grid[0]!, result.grid.at(-1)!],
     series: [{ name: "MC mean", color: 1, points: result.grid.map((x, i) => [x, result.mean[i]!]) }],
-    bands: [{ name: "mean ± 2 std", color: 1, points: result.grid.map((x, i) => [x, result.mean[i]! - 2 * result.std[i]!, result.mean[i]! + 2 * result.std[i]!]) }],
+    bands: [
+      {
+        name: "mean ± 2 std",
+        color: 1,
+        points: result.grid.map((x, i) => [x, result.mean[i]! - 2 * result.std[i]!, result.mean[i]! + 2 * result.std[i]!]),
+      },
+    ],
     dots: { name: "training data", points: result.data.xs.map((x, i) => [x, result.data.ys[i]!]) },
   };
 }
@@ -60,13 +69,21 @@ export function McDropoutDemo() {
         Try it: Monte Carlo dropout on a 1-D regression
       </p>
       <p className="lab-intro">
-        A network with two hidden layers of {config.hidden} units and dropout (rate {config.rate}) is trained on noisy samples
-        from two stretches of a curve, with a gap between them and nothing beyond either end. Then dropout stays on and the
-        network is run {config.samples} times on every input.
+        A network with two hidden layers of {config.hidden} units and dropout (rate {config.rate}) is trained on noisy samples from two
+        stretches of a curve, with a gap between them and nothing beyond either end. Then dropout stays on and the network is run{" "}
+        {config.samples} times on every input.
       </p>
       <fieldset className="lab-settings" disabled={busy}>
         <legend>Settings</legend>
-        <RangeControl label="Dropout rate" value={config.rate} min={0.05} max={0.5} step={0.05} format={(v) => v.toFixed(2)} onChange={set("rate")} />
+        <RangeControl
+          label="Dropout rate"
+          value={config.rate}
+          min={0.05}
+          max={0.5}
+          step={0.05}
+          format={(v) => v.toFixed(2)}
+          onChange={set("rate")}
+        />
         <RangeControl label="Passes T" value={config.samples} min={5} max={200} step={5} onChange={set("samples")} />
         <RangeControl label="Seed" value={config.seed} min={1} max={20} step={1} onChange={set("seed")} />
       </fieldset>
@@ -74,7 +91,11 @@ export function McDropoutDemo() {
         <button type="button" className="lab-primary" onClick={run} disabled={busy}>
           {result ? "Train and sample again" : "Train and sample"}
         </button>
-        <progress max={config.epochs} value={phase.kind === "training" ? phase.epoch : result ? config.epochs : 0} aria-label="Training progress" />
+        <progress
+          max={config.epochs}
+          value={phase.kind === "training" ? phase.epoch : result ? config.epochs : 0}
+          aria-label="Training progress"
+        />
       </div>
       <p className="lab-status" role="status">
         {phase.kind === "training" && `Training… epoch ${phase.epoch} of ${config.epochs}`}

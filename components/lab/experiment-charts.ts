@@ -59,7 +59,11 @@ export function scatterPoints(train: Points): [number, number, number][] {
  * A decision boundary: the shading is the model's P(class 1) on a grid. Pass the same `points`
  * array each time: the chart then redraws only the shading when a new grid arrives.
  */
-export function boundaryChart(title: string, points: [number, number, number][], grid?: { size: number; values: ArrayLike<number> }): ScatterSpec {
+export function boundaryChart(
+  title: string,
+  points: [number, number, number][],
+  grid?: { size: number; values: ArrayLike<number> },
+): ScatterSpec {
   return {
     kind: "scatter",
     title,

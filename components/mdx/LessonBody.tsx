@@ -14,8 +14,11 @@ type Expression = { type: string; value?: unknown; name?: string; body?: { expre
 const literalsAndComponents = (components: Record<string, unknown>) => () => ({
   evaluateExpression(expression: Expression): unknown {
     if (expression.type === "Literal") return expression.value;
-    if (expression.type === "Identifier" && expression.name && Object.hasOwn(components, expression.name)) return components[expression.name];
-    throw new Error(`MDX: only literal attribute values and the components in components/mdx/components.tsx can be used, got ${expression.type} ${expression.name ?? ""}`);
+    if (expression.type === "Identifier" && expression.name && Object.hasOwn(components, expression.name))
+      return components[expression.name];
+    throw new Error(
+      `MDX: only literal attribute values and the components in components/mdx/components.tsx can be used, got ${expression.type} ${expression.name ?? ""}`,
+    );
   },
   evaluateProgram(program: Expression) {
     const first = program.body?.[0]?.expression;

@@ -30,7 +30,9 @@ export function LessonEnhancer() {
 
   useEffect(() => {
     const links = Array.from(document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']"));
-    const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter((t): t is HTMLElement => t !== null);
+    const targets = links
+      .map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))))
+      .filter((t): t is HTMLElement => t !== null);
     if (targets.length === 0) return;
     let frame = 0;
     // The current section: the last heading above a line a quarter down the viewport.

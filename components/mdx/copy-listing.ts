@@ -19,7 +19,9 @@ export async function writeClipboard(text: string) {
 export function listingText(figure: Element | null): string {
   const code = figure?.querySelector("pre code");
   // Blank lines hold a single space so they keep their height; copy them as empty lines.
-  const lines = code ? Array.from(code.querySelectorAll(":scope > [data-line]"), (l) => (l.textContent === " " ? "" : (l.textContent ?? ""))) : [];
+  const lines = code
+    ? Array.from(code.querySelectorAll(":scope > [data-line]"), (l) => (l.textContent === " " ? "" : (l.textContent ?? "")))
+    : [];
   return lines.length ? lines.join("\n") : (code?.textContent ?? "");
 }
 

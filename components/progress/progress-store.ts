@@ -43,7 +43,11 @@ function subscribe(listener: () => void) {
 const serverSnapshot: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set() };
 
 export function useProgress(): Snapshot {
-  return useSyncExternalStore(subscribe, () => snapshot, () => serverSnapshot);
+  return useSyncExternalStore(
+    subscribe,
+    () => snapshot,
+    () => serverSnapshot,
+  );
 }
 
 /** Records a chapter as read (or not read, with `read: false`); resolves to an error message for the learner, or null. */

@@ -17,13 +17,19 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [focusFirst, setFocusFirst] = useState(false);
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
-  const replace = useCallback((next: QuizState) => {
-    setState(next);
-    setVersion((v) => v + 1);
-    if (next.progress.passed) markQuizPassed(quiz.chapterId);
-  }, [quiz.chapterId]);
+  const replace = useCallback(
+    (next: QuizState) => {
+      setState(next);
+      setVersion((v) => v + 1);
+      if (next.progress.passed) markQuizPassed(quiz.chapterId);
+    },
+    [quiz.chapterId],
+  );
 
-  const fetchAndShow = useCallback(() => fetchState(quiz.chapterId).then((r) => (r.ok ? replace(r.data) : setError(r.error))), [quiz.chapterId, replace]);
+  const fetchAndShow = useCallback(
+    () => fetchState(quiz.chapterId).then((r) => (r.ok ? replace(r.data) : setError(r.error))),
+    [quiz.chapterId, replace],
+  );
   useEffect(() => {
     void fetchAndShow();
   }, [fetchAndShow]);
@@ -34,7 +40,14 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   }
 
   function onAnswered(questionId: string, result: AttemptResult, progress: QuizProgress) {
-    setState((s) => s && { ...s, progress, questions: { ...s.questions, [questionId]: { ...s.questions[questionId], attemptsUsed: result.attemptsUsed, last: result } } });
+    setState(
+      (s) =>
+        s && {
+          ...s,
+          progress,
+          questions: { ...s.questions, [questionId]: { ...s.questions[questionId], attemptsUsed: result.attemptsUsed, last: result } },
+        },
+    );
     if (progress.passed) markQuizPassed(quiz.chapterId);
   }
 
@@ -51,7 +64,11 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
     const next = r.ok ? r.data : staleState(r);
     if (next) {
       replace(next);
-      setNotice(r.ok ? `Round ${next.round}: the choices are in a new order and your attempts start again. Your best score so far is kept.` : r.error);
+      setNotice(
+        r.ok
+          ? `Round ${next.round}: the choices are in a new order and your attempts start again. Your best score so far is kept.`
+          : r.error,
+      );
       setFocusFirst(r.ok);
     } else if (!r.ok) setError(r.error);
   }
@@ -65,7 +82,9 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
         {quiz.questions.length} questions. Answers are checked on the server. Pass with {Math.round(quiz.passingScore * 100)}% overall.
       </p>
       {/* Shown only without JavaScript (CSS), where the questions can be read but not answered. */}
-      <p className="quiz-nojs">Answering the quiz needs JavaScript: you can read the questions, but checking answers only works with JavaScript on.</p>
+      <p className="quiz-nojs">
+        Answering the quiz needs JavaScript: you can read the questions, but checking answers only works with JavaScript on.
+      </p>
       {error ? (
         <p className="form-error">
           {error}{" "}

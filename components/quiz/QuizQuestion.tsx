@@ -113,7 +113,9 @@ export function QuizQuestion({ chapterId, quizRevision, round, number, total, qu
                     {mark.correct ? "✓ Correct" : "✗ Incorrect"}
                     {mark.selected ? " (your choice)" : ""}
                   </span>
-                  {mark.rationaleHtml ? <div className="choice-rationale" dangerouslySetInnerHTML={{ __html: mark.rationaleHtml }} /> : null}
+                  {mark.rationaleHtml ? (
+                    <div className="choice-rationale" dangerouslySetInnerHTML={{ __html: mark.rationaleHtml }} />
+                  ) : null}
                 </div>
               ) : null}
             </li>

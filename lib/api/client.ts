@@ -24,14 +24,26 @@ export function learnerReady(): Promise<unknown> {
 async function handle<T>(response: Response): Promise<ApiResult<T>> {
   const json = (await response.json().catch(() => null)) as (T & { error?: string; details?: unknown }) | null;
   if (response.ok && json !== null) return { ok: true, data: json };
-  return { ok: false, status: response.status, error: json?.error ?? `The server answered HTTP ${response.status}.`, details: json?.details };
+  return {
+    ok: false,
+    status: response.status,
+    error: json?.error ?? `The server answered HTTP ${response.status}.`,
+    details: json?.details,
+  };
 }
 
 /** POSTs `body` as JSON (its type is the route's zod input type). */
 export async function postJson<T, B = unknown>(url: string, body: B, init: { signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
   try {
     await learnerReady();
-    return await handle<T>(await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: init.signal }));
+    return await handle<T>(
+      await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: init.signal,
+      }),
+    );
   } catch {
     return { ok: false, status: 0, error: UNREACHABLE };
   }

@@ -5,7 +5,14 @@ import type { NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
 import { describeIssues } from "@/lib/content/schema";
 import { jsonError, rateLimited, readJsonBody, tooManyRequests, withErrors } from "@/lib/http.server";
-import { clearLearnerCookie, isStoredLearner, mintLearner, readLearner, setLearnerCookie, takeNewLearner } from "@/lib/learner/learner.server";
+import {
+  clearLearnerCookie,
+  isStoredLearner,
+  mintLearner,
+  readLearner,
+  setLearnerCookie,
+  takeNewLearner,
+} from "@/lib/learner/learner.server";
 import type { LimitName } from "@/lib/rate-limit.server";
 
 type Input<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -39,8 +39,18 @@ function withHtml(part: RetrievedPart): AnswerPart {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Yields the answer's events; records the question (and how it was answered) when done. */
-export async function* answer(learnerId: string, chapter: Chapter, input: AskInput, config: ModelConfig | null, signal: AbortSignal): AsyncGenerator<AskEvent> {
-  const { answer: fromCourse, hits } = answerFromCourse(getAskIndex(), { question: input.question, error: input.attachment?.error }, chapter.id);
+export async function* answer(
+  learnerId: string,
+  chapter: Chapter,
+  input: AskInput,
+  config: ModelConfig | null,
+  signal: AbortSignal,
+): AsyncGenerator<AskEvent> {
+  const { answer: fromCourse, hits } = answerFromCourse(
+    getAskIndex(),
+    { question: input.question, error: input.attachment?.error },
+    chapter.id,
+  );
   let answeredBy: "course" | "model" | "not-covered" | "fallback" = fromCourse.kind === "course" ? "course" : "not-covered";
 
   try {
@@ -54,7 +64,14 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
       yield { type: "meta", mode: "model", sources };
       let streamed = false;
       try {
-        for await (const text of streamModelAnswer(config, input.question, hits.slice(0, 4), input.attachment, signal, chapter.askInstructions)) {
+        for await (const text of streamModelAnswer(
+          config,
+          input.question,
+          hits.slice(0, 4),
+          input.attachment,
+          signal,
+          chapter.askInstructions,
+        )) {
           streamed = true;
           yield { type: "delta", text };
         }
@@ -67,7 +84,9 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
         answeredBy = "fallback";
         yield {
           type: "notice",
-          text: streamed ? "The language model stopped answering. Here is what the course says:" : "The language model is not available right now. Here is what the course says:",
+          text: streamed
+            ? "The language model stopped answering. Here is what the course says:"
+            : "The language model is not available right now. Here is what the course says:",
         };
       }
     } else {
@@ -78,7 +97,14 @@ export async function* answer(learnerId: string, chapter: Chapter, input: AskInp
     // Recorded before the last event, so it happens even if the learner closes the panel now.
     await retryBusy(() =>
       db.askQuestion.create({
-        data: { learnerId, chapterId: chapter.id, revision: chapter.revision, question: input.question, answeredBy, withCode: Boolean(input.attachment) },
+        data: {
+          learnerId,
+          chapterId: chapter.id,
+          revision: chapter.revision,
+          question: input.question,
+          answeredBy,
+          withCode: Boolean(input.attachment),
+        },
         select: { id: true },
       }),
     ).catch((e: unknown) => log.error({ err: e }, "Ask AI: could not record the question"));

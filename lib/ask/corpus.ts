@@ -4,7 +4,9 @@ import { chaptersInOrder, revisionOf, type Course } from "../content/load";
 import { splitChapter, type Passage } from "./passages";
 
 export function coursePassages(courses: Course[]): Passage[] {
-  return courses.flatMap((course) => chaptersInOrder(course).flatMap((chapter) => splitChapter(fs.readFileSync(chapter.file, "utf8"), chapter)));
+  return courses.flatMap((course) =>
+    chaptersInOrder(course).flatMap((chapter) => splitChapter(fs.readFileSync(chapter.file, "utf8"), chapter)),
+  );
 }
 
 /** Identifies the content an index was built from: every chapter's revision. */

@@ -5,7 +5,11 @@
 export type ErrorTopic = { kind: "shape" | "dtype" | "disposed" | "await"; words: string };
 
 const TOPICS: { kind: ErrorTopic["kind"]; pattern: RegExp; words: string }[] = [
-  { kind: "disposed", pattern: /\bis disposed\b|\bdisposed tensor/i, words: "tensor is disposed: used after dispose or outside tf.tidy; tf.keep" },
+  {
+    kind: "disposed",
+    pattern: /\bis disposed\b|\bdisposed tensor/i,
+    words: "tensor is disposed: used after dispose or outside tf.tidy; tf.keep",
+  },
   {
     kind: "dtype",
     pattern: /must be (?:a |an )?(?:float32|int32|bool|complex64|string) tensor|\bdtype\b/i,
@@ -13,7 +17,8 @@ const TOPICS: { kind: ErrorTopic["kind"]; pattern: RegExp; words: string }[] = [
   },
   {
     kind: "shape",
-    pattern: /inner shapes|could not be broadcast|must match the product of shape|to have shape|does not match the shape|shapes? \S+ and \S+ must match|rank \d+ but got|expected .* to have \d+ dimension/i,
+    pattern:
+      /inner shapes|could not be broadcast|must match the product of shape|to have shape|does not match the shape|shapes? \S+ and \S+ must match|rank \d+ but got|expected .* to have \d+ dimension/i,
     words: "shape mismatch: shapes matMul broadcast reshape inputShape",
   },
   {

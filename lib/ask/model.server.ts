@@ -27,7 +27,14 @@ export function buildMessages(question: string, passages: Hit[], attachment?: At
  * Yields the answer's text as it arrives. Throws on HTTP errors, malformed streams and when no
  * token arrives within the timeout; stops quietly once `maxChars` have been produced.
  */
-export async function* streamModelAnswer(config: ModelConfig, question: string, passages: Hit[], attachment: Attachment | undefined, signal: AbortSignal, courseInstructions?: string): AsyncGenerator<string> {
+export async function* streamModelAnswer(
+  config: ModelConfig,
+  question: string,
+  passages: Hit[],
+  attachment: Attachment | undefined,
+  signal: AbortSignal,
+  courseInstructions?: string,
+): AsyncGenerator<string> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener("abort", abort);
@@ -37,7 +44,13 @@ export async function* streamModelAnswer(config: ModelConfig, question: string, 
     const response = await fetch(`${config.baseUrl}/chat/completions`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
-      body: JSON.stringify({ model: config.model, stream: true, temperature: 0.2, max_tokens: 400, messages: buildMessages(question, passages, attachment, courseInstructions) }),
+      body: JSON.stringify({
+        model: config.model,
+        stream: true,
+        temperature: 0.2,
+        max_tokens: 400,
+        messages: buildMessages(question, passages, attachment, courseInstructions),
+      }),
       signal: controller.signal,
     });
     if (!response.ok || !response.body) throw new Error(`model endpoint answered HTTP ${response.status}`);

@@ -67,7 +67,12 @@ function tablesAsSentences(markdown: string): string {
     .map((line, i) => {
       if (!TABLE_ROW.test(line)) return line;
       if (TABLE_RULE.test(line) || TABLE_RULE.test(lines[i + 1] ?? "")) return "";
-      const cells = line.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim()).filter(Boolean);
+      const cells = line
+        .trim()
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((c) => c.trim())
+        .filter(Boolean);
       return `\n${cells[0]} — ${cells.slice(1).join("; ")}.\n`;
     })
     .join("\n");
@@ -87,7 +92,12 @@ export function splitSentences(markdown: string): Sentence[] {
   const blocks = tablesAsSentences(markdown)
     .replace(/\n\s*(?:[-*]|\d+\.)\s+/g, "\n\n") // list items start blocks
     .split(/\n\s*\n/)
-    .map((b) => b.replace(/\s+/g, " ").trim().replace(/^(?:[-*]|\d+\.)\s+/, ""))
+    .map((b) =>
+      b
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/^(?:[-*]|\d+\.)\s+/, ""),
+    )
     .filter(Boolean);
   for (const block of blocks) {
     if (/^\$\$[\s\S]*\$\$$/.test(block)) {

@@ -14,7 +14,11 @@ export const DROPOUT_CHAPTER = D;
 /** [question, chapter id, acceptable section anchors ("" = the chapter's opening; "chapter#anchor" = a section of another chapter that answers it as well)] */
 export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   // The Dropout chapter
-  ["why does my validation loss look better than my training loss with dropout?", D, ["see-it-for-yourself-the-same-network-with-and-without-dropout", "run-it-yourself"]],
+  [
+    "why does my validation loss look better than my training loss with dropout?",
+    D,
+    ["see-it-for-yourself-the-same-network-with-and-without-dropout", "run-it-yourself"],
+  ],
   ["how do I choose the dropout probability?", D, ["choosing-the-dropout-rate"]],
   ["should I use dropout in a CNN?", D, ["dropout-in-different-architectures", "choosing-the-dropout-rate"]],
   ["whats the point of dividing by 1-p during training?", D, ["the-mechanism", "two-conventions-for-the-same-idea"]],
@@ -41,7 +45,11 @@ export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   ["what happens if I forget to call model.eval() before testing?", D, ["train-mode-and-eval-mode"]],
   ["difference between inverted dropout and the dropout in the original paper?", D, ["two-conventions-for-the-same-idea"]],
   ["cs231n uses p as the keep probability but divides by p, which convention is that?", D, ["two-conventions-for-the-same-idea"]],
-  ["how does the paper scale the weights at test time?", D, ["two-conventions-for-the-same-idea", "why-it-works-a-huge-ensemble-with-shared-weights"]],
+  [
+    "how does the paper scale the weights at test time?",
+    D,
+    ["two-conventions-for-the-same-idea", "why-it-works-a-huge-ensemble-with-shared-weights"],
+  ],
   ["what does co-adaptation mean?", D, [""]],
   ["I get 'Tensor is disposed', what does that mean?", D, ["when-a-cell-fails-four-common-tensorflowjs-errors"]],
   ["how do i fix a shape mismatch error in matMul?", D, ["when-a-cell-fails-four-common-tensorflowjs-errors"]],

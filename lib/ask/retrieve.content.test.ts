@@ -17,9 +17,15 @@ it("answers at least 40 learner questions, at least 90% with the right section f
   for (const [question, chapter, anchors] of LEARNER_QUESTIONS) {
     const { answer, hits } = answerFromCourse(index, question, DROPOUT_CHAPTER);
     const first = answer.kind === "course" ? hits[0] : undefined;
-    const right = (a: string) => (a.includes("#") ? a === `${first!.chapterId}#${first!.anchor}` : first!.chapterId === chapter && a === first!.anchor);
+    const right = (a: string) =>
+      a.includes("#") ? a === `${first!.chapterId}#${first!.anchor}` : first!.chapterId === chapter && a === first!.anchor;
     if (!first || !anchors.some(right)) {
-      misses.push(`${question} [${answer.kind}, confidence ${answer.confidence.toFixed(2)}] → ${hits.slice(0, 3).map((h) => `${h.chapterId.split("/").pop()}#${h.anchor} (${h.score.toFixed(1)})`).join(" | ")}`);
+      misses.push(
+        `${question} [${answer.kind}, confidence ${answer.confidence.toFixed(2)}] → ${hits
+          .slice(0, 3)
+          .map((h) => `${h.chapterId.split("/").pop()}#${h.anchor} (${h.score.toFixed(1)})`)
+          .join(" | ")}`,
+      );
     }
   }
   const share = 1 - misses.length / LEARNER_QUESTIONS.length;
@@ -34,7 +40,10 @@ it("finds other chapters' answers from the Dropout page (retrieval is course-wid
   for (const [question, chapter] of elsewhere) {
     const { answer } = answerFromCourse(index, question, DROPOUT_CHAPTER);
     // The other chapter's section is among the quoted sections of the answer.
-    expect([question, answer.kind === "course" && answer.parts.some((p) => p.href.startsWith(`/courses/${chapter}`))]).toEqual([question, true]);
+    expect([question, answer.kind === "course" && answer.parts.some((p) => p.href.startsWith(`/courses/${chapter}`))]).toEqual([
+      question,
+      true,
+    ]);
   }
 });
 
@@ -43,7 +52,11 @@ it.each(NOT_COVERED)("says the course does not cover %p", (question) => {
 });
 
 it("quotes the sentence that answers, not the opposite situation", () => {
-  const { answer } = answerFromCourse(index, "why does my validation loss look better than my training loss with dropout?", DROPOUT_CHAPTER);
+  const { answer } = answerFromCourse(
+    index,
+    "why does my validation loss look better than my training loss with dropout?",
+    DROPOUT_CHAPTER,
+  );
   expect(answer.kind).toBe("course");
   if (answer.kind !== "course") return;
   // The lesson's answer: training loss is measured with dropout on, validation loss with it off.
@@ -68,7 +81,9 @@ it("keeps the TeX of quoted math for rendering, and plain text for the model", (
 
 describe("sentences", () => {
   it("keeps inline math whole, attaches a display formula to its sentence, and keeps abbreviations", () => {
-    const s = splitSentences("The layer then passes on\n\n$$\nh_i' = \\frac{d_i h_i}{1 - p}.\n$$\n\nUnits that survive are scaled by $1/(1-p)$. Li et al. (2019) called this the variance shift of the units.");
+    const s = splitSentences(
+      "The layer then passes on\n\n$$\nh_i' = \\frac{d_i h_i}{1 - p}.\n$$\n\nUnits that survive are scaled by $1/(1-p)$. Li et al. (2019) called this the variance shift of the units.",
+    );
     expect(s.map((x) => x.markdown)).toEqual([
       "The layer then passes on $$ h_i' = \\frac{d_i h_i}{1 - p}. $$",
       "Units that survive are scaled by $1/(1-p)$.",
@@ -83,7 +98,11 @@ describe("sentences", () => {
   });
 
   it("prefers the best-scoring sentences and brings the one after a short sentence", () => {
-    const sentences = ["Dropout is cheap and widely used by everyone.", "Short one here.", "At inference time the layer is the identity and nothing is scaled."].map((t) => ({ markdown: t, plain: t }));
+    const sentences = [
+      "Dropout is cheap and widely used by everyone.",
+      "Short one here.",
+      "At inference time the layer is the identity and nothing is scaled.",
+    ].map((t) => ({ markdown: t, plain: t }));
     expect(bestSentences({ sentences, sentenceScores: [0, 0, 5] }, 1)).toEqual([2]);
     expect(bestSentences({ sentences, sentenceScores: [0, 5, 0] }, 1)).toEqual([1, 2]);
   });
@@ -91,7 +110,10 @@ describe("sentences", () => {
 
 describe("Ask AI about this error", () => {
   const errors: [string, string][] = [
-    ["shape", "Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match."],
+    [
+      "shape",
+      "Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match.",
+    ],
     ["shape", "Operands could not be broadcast together with shapes 2,3 and 4,5."],
     ["shape", "Error when checking : expected dense_Dense1_input to have shape [null,20] but got array with shape [5,3]."],
     ["dtype", "Argument 'x' passed to 'mul' must be float32 tensor, but got bool tensor"],
@@ -110,8 +132,17 @@ describe("Ask AI about this error", () => {
   });
 
   it("leaves other errors to ordinary retrieval", () => {
-    expect(errorTopic("RangeError: dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5")).toBeUndefined();
-    const { answer } = answerFromCourse(index, { question: "Why does this code fail?", error: "RangeError: dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5" }, DROPOUT_CHAPTER);
+    expect(
+      errorTopic("RangeError: dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5"),
+    ).toBeUndefined();
+    const { answer } = answerFromCourse(
+      index,
+      {
+        question: "Why does this code fail?",
+        error: "RangeError: dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5",
+      },
+      DROPOUT_CHAPTER,
+    );
     expect(answer.kind).toBe("course");
   });
 });
@@ -119,7 +150,9 @@ describe("Ask AI about this error", () => {
 it("survives serialisation (the index is built at build time and loaded by the server)", () => {
   const reloaded = loadIndex(serializeIndex(index));
   const question = "what is inverted dropout?";
-  expect(searchPassages(reloaded, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)])).toEqual(searchPassages(index, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)]));
+  expect(searchPassages(reloaded, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)])).toEqual(
+    searchPassages(index, question, DROPOUT_CHAPTER).map((h) => [h.id, h.score.toFixed(6)]),
+  );
 });
 
 it("does not call a covered question 'not covered' because it carries a number", () => {

@@ -99,7 +99,8 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
   const best = hits[0];
   // With an attached error, the error decides; a recognised error topic is covered by definition.
   const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`) : ranked!.bestCoverage;
-  if (!best || best.score < MIN_SCORE || (!error && confidence < MIN_COVERAGE)) return { answer: { kind: "not-covered", confidence }, hits };
+  if (!best || best.score < MIN_SCORE || (!error && confidence < MIN_COVERAGE))
+    return { answer: { kind: "not-covered", confidence }, hits };
   const top = hits.filter((h) => h.score >= best.score * 0.45).slice(0, MAX_PARTS);
   return {
     answer: {
@@ -107,7 +108,13 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
       confidence,
       parts: top.map((h) => {
         const chosen = bestSentences(h).map((i) => h.sentences[i]);
-        return { heading: h.heading, chapterTitle: h.chapterTitle, href: h.href, quotes: chosen.map((s) => s.plain), quotesMarkdown: chosen.map((s) => s.markdown) };
+        return {
+          heading: h.heading,
+          chapterTitle: h.chapterTitle,
+          href: h.href,
+          quotes: chosen.map((s) => s.plain),
+          quotesMarkdown: chosen.map((s) => s.markdown),
+        };
       }),
     },
     hits,

@@ -8,7 +8,10 @@ export const askSchema = z
     chapterId: chapterIdSchema,
     revision: chapterRevisionSchema,
     // Control and bidi characters stripped before anything else sees the question.
-    question: z.string().transform(stripControls).pipe(z.string().min(3, "ask a question of at least 3 characters").max(1_000, "must be at most 1,000 characters")),
+    question: z
+      .string()
+      .transform(stripControls)
+      .pipe(z.string().min(3, "ask a question of at least 3 characters").max(1_000, "must be at most 1,000 characters")),
     /** A code cell and its error, attached with "Ask AI about this error". */
     attachment: z
       .object({

@@ -7,15 +7,21 @@ import type { Passage } from "./passages";
 
 // Words that carry no meaning for matching a question to a passage.
 const STOP_WORDS = new Set(
-  "a an and are as at be but by can could did do does doing for from had has have how i if in into is it its me my of on or our should so that the their them then there these they this to too up use used using was we were what when where which while who why will with would you your explain tell about get got im ive whats ok okay basically actually really just people say says much any some also still suddenly even exactly anymore kind sort".split(" "),
+  "a an and are as at be but by can could did do does doing for from had has have how i if in into is it its me my of on or our should so that the their them then there these they this to too up use used using was we were what when where which while who why will with would you your explain tell about get got im ive whats ok okay basically actually really just people say says much any some also still suddenly even exactly anymore kind sort".split(
+    " ",
+  ),
 );
 
 // The course writes British English ("normalisation"); learners often do not.
-const BRITISH = /^(regular|normal|optim|minim|maxim|general|memor|initial|parallel|recogn|summar|penal|visual|real|special|standard|random|stabil|vector|custom)is(e|es|ed|ing|ation|ations|er|ers)$/;
+const BRITISH =
+  /^(regular|normal|optim|minim|maxim|general|memor|initial|parallel|recogn|summar|penal|visual|real|special|standard|random|stabil|vector|custom)is(e|es|ed|ing|ation|ations|er|ers)$/;
 
 /** Lower-cases, drops stop words, unifies spelling and stems ("overfitting" → "overfit"); null drops the term. */
 export function processTerm(term: string): string | null {
-  const t = term.toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "").replace(BRITISH, "$1iz$2");
+  const t = term
+    .toLowerCase()
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
+    .replace(BRITISH, "$1iz$2");
   if (t.length < 2 || STOP_WORDS.has(t)) return null;
   return stemmer(t);
 }
@@ -75,7 +81,11 @@ export const tokenize = (text: string) => {
 
 /** The distinct stems of a text. */
 export function stems(text: string): Set<string> {
-  return new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
+  return new Set(
+    tokenize(text)
+      .map(processTerm)
+      .filter((t): t is string => t !== null),
+  );
 }
 
 /** The question's stems, each with its synonyms (a question word counts once, whichever form matches). */
@@ -95,10 +105,24 @@ type SectionDoc = { id: string; chapterId: string; heading: string; text: string
 type SentenceDoc = { id: string; passageId: string; chapterId: string; chapterTitle: string; heading: string; text: string };
 
 const searchOptions = { fuzzy: 0.15, prefix: (term: string) => term.length > 4, combineWith: "OR" as const, processTerm: processQueryTerm };
-const sectionOptions = { idField: "id", fields: ["heading", "text"], storeFields: ["chapterId"], processTerm, tokenize, searchOptions: { ...searchOptions, boost: { heading: 2 } } };
+const sectionOptions = {
+  idField: "id",
+  fields: ["heading", "text"],
+  storeFields: ["chapterId"],
+  processTerm,
+  tokenize,
+  searchOptions: { ...searchOptions, boost: { heading: 2 } },
+};
 // A sentence is found by its own words, and a little by its section's heading and chapter's title
 // ("How many passes does MC dropout need?" → a sentence of the Monte Carlo Dropout chapter).
-const sentenceOptions = { idField: "id", fields: ["chapterTitle", "heading", "text"], storeFields: ["passageId", "chapterId"], processTerm, tokenize, searchOptions: { ...searchOptions, boost: { chapterTitle: 0.3, heading: 0.5 } } };
+const sentenceOptions = {
+  idField: "id",
+  fields: ["chapterTitle", "heading", "text"],
+  storeFields: ["passageId", "chapterId"],
+  processTerm,
+  tokenize,
+  searchOptions: { ...searchOptions, boost: { chapterTitle: 0.3, heading: 0.5 } },
+};
 
 /** Weights of a section's own score and of its best sentence's (with its neighbours') score. */
 export const TUNING = { section: 0.25, sentence: 1, neighbour: 0.6, chapterBoost: 1.05, summary: 0.75 };
@@ -119,14 +143,30 @@ export function buildIndex(passages: Passage[]): PassageIndex {
   const sections = new MiniSearch<SectionDoc>(sectionOptions);
   sections.addAll(passages.map((p) => ({ id: p.id, chapterId: p.chapterId, heading: p.heading, text: p.text })));
   const sentences = new MiniSearch<SentenceDoc>(sentenceOptions);
-  sentences.addAll(passages.flatMap((p) => p.sentences.map((s, i) => ({ id: `${p.id}~${i}`, passageId: p.id, chapterId: p.chapterId, chapterTitle: p.chapterTitle, heading: p.heading, text: s.plain }))));
+  sentences.addAll(
+    passages.flatMap((p) =>
+      p.sentences.map((s, i) => ({
+        id: `${p.id}~${i}`,
+        passageId: p.id,
+        chapterId: p.chapterId,
+        chapterTitle: p.chapterTitle,
+        heading: p.heading,
+        text: s.plain,
+      })),
+    ),
+  );
   const df = new Map<string, number>();
   for (const p of passages) for (const s of stems(`${p.heading} ${p.text}`)) df.set(s, (df.get(s) ?? 0) + 1);
   return { sections, sentences, passages: new Map(passages.map((p) => [p.id, p])), df };
 }
 
 export function serializeIndex(index: PassageIndex): string {
-  return JSON.stringify({ sections: index.sections, sentences: index.sentences, passages: [...index.passages.values()], df: [...index.df] });
+  return JSON.stringify({
+    sections: index.sections,
+    sentences: index.sentences,
+    passages: [...index.passages.values()],
+    df: [...index.df],
+  });
 }
 
 export function loadIndex(json: string): PassageIndex {
@@ -150,7 +190,8 @@ export type Hit = Passage & {
 /** The best sentence's score plus a share of its neighbours' (an answer often spans two sentences). */
 function bestWindow(count: number, scores: Map<number, number>): number {
   let best = 0;
-  for (const [i, score] of scores) best = Math.max(best, score + TUNING.neighbour * Math.max(scores.get(i - 1) ?? 0, scores.get(i + 1) ?? 0));
+  for (const [i, score] of scores)
+    best = Math.max(best, score + TUNING.neighbour * Math.max(scores.get(i - 1) ?? 0, scores.get(i + 1) ?? 0));
   return count ? best : 0;
 }
 
@@ -166,7 +207,10 @@ const fuzzyFor = (index: PassageIndex) => (term: string) => (index.df.has(term) 
 /** Passages for a question, best first, from the whole course; `chapterId`'s passages get a small boost. */
 export function searchPassages(index: PassageIndex, question: string, chapterId?: string, limit = MAX_HITS): Hit[] {
   const boost = (stored: { chapterId?: string } | undefined) => (chapterId && stored?.chapterId === chapterId ? TUNING.chapterBoost : 1);
-  const options = { fuzzy: fuzzyFor(index), boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => boost(stored) };
+  const options = {
+    fuzzy: fuzzyFor(index),
+    boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => boost(stored),
+  };
   const sectionResults: SearchResult[] = index.sections.search(question, options);
   const sentenceResults: SearchResult[] = index.sentences.search(question, options);
 
@@ -193,7 +237,9 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
   for (const [id, e] of byPassage) {
     const passage = index.passages.get(id);
     if (!passage) continue;
-    const score = (TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences)) * (SUMMARY.test(passage.heading) ? TUNING.summary : 1);
+    const score =
+      (TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences)) *
+      (SUMMARY.test(passage.heading) ? TUNING.summary : 1);
     scored.push({ passage, score, e });
   }
   scored.sort((a, b) => b.score - a.score);

@@ -30,7 +30,9 @@ export function checkToken(candidate: string): boolean {
 export async function createSession(): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   const now = Date.now();
-  await retryBusy(() => db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } }));
+  await retryBusy(() =>
+    db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } }),
+  );
   // Expired sessions are swept now and then (sign-ins are rare).
   await retryBusy(() => db.authorSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }));
   return id;

@@ -27,10 +27,14 @@ it("joins a row with CRLF", () => {
 });
 
 /** A naive spreadsheet import: split on the separator, drop quotes and spaces around each cell. */
-const cellsUnder = (row: string, separator: string) => row.split(/\r?\n/).flatMap((line) => line.split(separator)).map((c) => c.replace(/^[\s"]+/, ""));
+const cellsUnder = (row: string, separator: string) =>
+  row
+    .split(/\r?\n/)
+    .flatMap((line) => line.split(separator))
+    .map((c) => c.replace(/^[\s"]+/, ""));
 
 it.each([",", ";", "\t", "|"])("no cell starts a formula when the row is split on %j", (separator) => {
-  const attacks = ["ok;=HYPERLINK(\"http://evil\",\"x\")", "ok\t+cmd|' /C calc'!A0", "a,@SUM(1)", "x|-2+3", "multi\nline\n=1+1", '"; =2+2'];
+  const attacks = ['ok;=HYPERLINK("http://evil","x")', "ok\t+cmd|' /C calc'!A0", "a,@SUM(1)", "x|-2+3", "multi\nline\n=1+1", '"; =2+2'];
   const row = csvRow(["chapter/a/b", ...attacks, -2, 0.5]);
   const bad = cellsUnder(row, separator).filter((c) => /^[=+@]/.test(c) || /^-(?!\d)/.test(c) || /^-\d.*[+*/]/.test(c));
   expect(bad).toEqual([]);

@@ -33,11 +33,25 @@ export function feedbackCsv() {
 }
 
 export function attemptsCsv() {
-  return stream(["chapter", "question", "quiz_revision", "learner", "round", "attempt", "selected", "shown_order", "score", "correct", "created_at"], async (afterId) =>
-    (await db.quizAttempt.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE })).map((a) => ({
-      id: a.id,
-      cells: [a.chapterId, a.questionId, a.revision, a.learnerId, a.round, a.attempt, (JSON.parse(a.selected) as string[]).join(" "), (JSON.parse(a.shownOrder) as string[]).join(" "), a.score, a.correct, a.createdAt],
-    })),
+  return stream(
+    ["chapter", "question", "quiz_revision", "learner", "round", "attempt", "selected", "shown_order", "score", "correct", "created_at"],
+    async (afterId) =>
+      (await db.quizAttempt.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE })).map((a) => ({
+        id: a.id,
+        cells: [
+          a.chapterId,
+          a.questionId,
+          a.revision,
+          a.learnerId,
+          a.round,
+          a.attempt,
+          (JSON.parse(a.selected) as string[]).join(" "),
+          (JSON.parse(a.shownOrder) as string[]).join(" "),
+          a.score,
+          a.correct,
+          a.createdAt,
+        ],
+      })),
   );
 }
 

@@ -39,7 +39,9 @@ export type Comment = { chapterId: string; revision: string; clear: boolean; com
 /** Feedback counts per chapter and revision (optionally one revision only). */
 export async function feedbackSummary(revision?: string): Promise<ChapterFeedback[]> {
   const where = revision ? Prisma.sql`WHERE "revision" = ${revision}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ chapterId: string; revision: string; votes: unknown; clear: unknown; comments: unknown; lastAt: unknown }[]>`
+  const rows = await db.$queryRaw<
+    { chapterId: string; revision: string; votes: unknown; clear: unknown; comments: unknown; lastAt: unknown }[]
+  >`
     SELECT "chapterId", "revision", COUNT(*) AS "votes", SUM(CASE WHEN "clear" THEN 1 ELSE 0 END) AS "clear",
            COUNT("comment") AS "comments", MAX("updatedAt") AS "lastAt"
     FROM "Feedback" ${where}
@@ -122,7 +124,11 @@ export async function quizStatistics(): Promise<QuestionStats[]> {
 
 /** Revisions that have feedback, newest activity first (for the filter). */
 export async function feedbackRevisions(): Promise<{ chapterId: string; revision: string }[]> {
-  const rows = await db.feedback.groupBy({ by: ["chapterId", "revision"], _max: { updatedAt: true }, orderBy: { _max: { updatedAt: "desc" } } });
+  const rows = await db.feedback.groupBy({
+    by: ["chapterId", "revision"],
+    _max: { updatedAt: true },
+    orderBy: { _max: { updatedAt: "desc" } },
+  });
   return rows.map((r) => ({ chapterId: r.chapterId, revision: r.revision }));
 }
 

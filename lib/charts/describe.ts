@@ -19,7 +19,9 @@ export function describeChart(spec: ChartSpec): string {
     case "line": {
       const parts = spec.series.map((s) => {
         const last = s.points.at(-1);
-        return last ? `${s.name}: ${s.points.length} points, last ${fmt(last[1])} at ${spec.xLabel} ${fmt(last[0])}` : `${s.name}: no points yet`;
+        return last
+          ? `${s.name}: ${s.points.length} points, last ${fmt(last[1])} at ${spec.xLabel} ${fmt(last[0])}`
+          : `${s.name}: no points yet`;
       });
       const bands = (spec.bands ?? []).map((b) => `a shaded band "${b.name}"`);
       return `Line chart "${spec.title}", ${spec.yLabel} against ${spec.xLabel}. ${[...parts, ...bands].join("; ")}.`;
@@ -28,7 +30,9 @@ export function describeChart(spec: ChartSpec): string {
       const counts = new Map<number, number>();
       for (const p of spec.points) counts.set(p[2], (counts.get(p[2]) ?? 0) + 1);
       const groups = [...counts].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${n} of ${spec.classNames?.[c] ?? `class ${c}`}`);
-      const shade = spec.background ? " The background shades the model's predicted class, and the boundary between the shaded regions is its decision boundary." : "";
+      const shade = spec.background
+        ? " The background shades the model's predicted class, and the boundary between the shaded regions is its decision boundary."
+        : "";
       return `Scatter plot "${spec.title}", ${spec.yLabel} against ${spec.xLabel}: ${spec.points.length} points (${groups.join(", ") || "none"}).${shade}`;
     }
     case "heatmap":

@@ -27,7 +27,13 @@ export const lineSpecSchema = z.object({
     .max(CHART_LIMITS.series),
   /** Shaded bands, e.g. mean ± 2 standard deviations: [x, low, high]. */
   bands: z
-    .array(z.object({ name: label, points: z.array(z.tuple([finite, finite, finite])).max(CHART_LIMITS.pointsPerSeries), color: z.number().int().min(0).max(7).optional() }))
+    .array(
+      z.object({
+        name: label,
+        points: z.array(z.tuple([finite, finite, finite])).max(CHART_LIMITS.pointsPerSeries),
+        color: z.number().int().min(0).max(7).optional(),
+      }),
+    )
     .max(4)
     .optional(),
   /** Extra dots drawn over the lines (e.g. the training data). */
@@ -46,7 +52,12 @@ export const scatterSpecSchema = z.object({
   classNames: z.array(label).max(8).optional(),
   /** Probability of class 1 on a square grid, row by row from the top, shaded behind the points. */
   background: z
-    .object({ size: z.number().int().min(2).max(100), values: z.array(z.number().min(0).max(1)), x: z.tuple([finite, finite]), y: z.tuple([finite, finite]) })
+    .object({
+      size: z.number().int().min(2).max(100),
+      values: z.array(z.number().min(0).max(1)),
+      x: z.tuple([finite, finite]),
+      y: z.tuple([finite, finite]),
+    })
     .refine((b) => b.values.length === b.size * b.size, "background.values must have size × size entries")
     .optional(),
   xDomain: z.tuple([finite, finite]).optional(),

@@ -9,7 +9,13 @@ function transform(children: Node[]) {
   return tree.children;
 }
 
-const code = (meta: string, value = "console.log(1)", lang = "ts") => ({ type: "code", lang, meta, value, position: { start: { line: 12 } } });
+const code = (meta: string, value = "console.log(1)", lang = "ts") => ({
+  type: "code",
+  lang,
+  meta,
+  value,
+  position: { start: { line: 12 } },
+});
 
 describe("parseMeta", () => {
   it("reads flags, quoted and bare values", () => {
@@ -51,6 +57,8 @@ describe("remarkCodeCells", () => {
   });
 
   it("rejects two cells with the same id", () => {
-    expect(() => transform([code(`cell id="a"`), { type: "paragraph", children: [] }, code(`cell id="a"`)])).toThrow(/id "a" is used by another cell/);
+    expect(() => transform([code(`cell id="a"`), { type: "paragraph", children: [] }, code(`cell id="a"`)])).toThrow(
+      /id "a" is used by another cell/,
+    );
   });
 });

@@ -29,7 +29,14 @@ export function parseMeta(meta: string): Record<string, string | true> {
   return out;
 }
 
-type MdastNode = { type: string; lang?: string | null; meta?: string | null; value?: string; children?: MdastNode[]; position?: { start: { line: number } } } & Record<string, unknown>;
+type MdastNode = {
+  type: string;
+  lang?: string | null;
+  meta?: string | null;
+  value?: string;
+  children?: MdastNode[];
+  position?: { start: { line: number } };
+} & Record<string, unknown>;
 
 /** Remark plugin: turns ```ts cell …``` blocks into <CodeCell> MDX elements; bad meta fails the build. */
 export function remarkCodeCells() {
@@ -59,7 +66,14 @@ export function remarkCodeCells() {
               .map(([name, value]) => ({
                 type: "mdxJsxAttribute",
                 name,
-                value: typeof value === "string" ? value : { type: "mdxJsxAttributeValueExpression", value: JSON.stringify(value), data: { estree: literalProgram(value as number) } },
+                value:
+                  typeof value === "string"
+                    ? value
+                    : {
+                        type: "mdxJsxAttributeValueExpression",
+                        value: JSON.stringify(value),
+                        data: { estree: literalProgram(value as number) },
+                      },
               })),
             children: [],
           };

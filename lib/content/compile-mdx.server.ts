@@ -25,8 +25,7 @@ type HastNode = {
   children?: HastNode[];
 };
 
-const textOf = (node: HastNode): string =>
-  node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
+const textOf = (node: HastNode): string => (node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join(""));
 
 /** Rehype plugin (runs after rehype-slug): records h2/h3 ids and text into `out`. */
 function collectHeadings(out: Heading[]) {

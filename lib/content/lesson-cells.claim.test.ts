@@ -63,14 +63,23 @@ it("Monte Carlo dropout: sampling only the dropout layers leaves batch norm's mo
 
 it("batch norm: standardises in training mode, uses (and moves) the moving averages, batch-dependent only in training", async () => {
   const text = await run("regularization-techniques/batch-normalization", "bn-modes");
-  const row = (label: string) => /mean (\S+) (\S+) (\S+) \| std (\S+) (\S+) (\S+)/.exec(text.split("\n").find((l) => l.startsWith(label))!)!.slice(1).map(Number);
+  const row = (label: string) =>
+    /mean (\S+) (\S+) (\S+) \| std (\S+) (\S+) (\S+)/
+      .exec(text.split("\n").find((l) => l.startsWith(label))!)!
+      .slice(1)
+      .map(Number);
   const input = row("input");
   const training = row("training mode");
   const fresh = row("inference mode, fresh layer");
   training.slice(0, 3).forEach((m) => expect(Math.abs(m)).toBeLessThan(0.01));
   training.slice(3).forEach((s) => expect(s).toBeCloseTo(1, 2));
   fresh.forEach((v, i) => expect(Math.abs(v - input[i]!)).toBeLessThan(0.01 * Math.abs(input[i]!) + 0.02));
-  const moving = text.split("\n").find((l) => l.startsWith("moving mean"))!.split(/\s+/).slice(-3).map(Number);
+  const moving = text
+    .split("\n")
+    .find((l) => l.startsWith("moving mean"))!
+    .split(/\s+/)
+    .slice(-3)
+    .map(Number);
   moving.forEach((m, i) => expect(Math.abs(m - 0.01 * input[i]!)).toBeLessThan(0.006));
   expect(numberAfter(text, "training mode: outputs differ by")).toBeGreaterThan(0.5);
   expect(numberAfter(text, "inference mode: outputs differ by")).toBe(0);

@@ -6,13 +6,29 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { rehypeLessonMarkup, splitLesson } from "./lesson-html";
 
-const p = (text: string) => ({ type: "element" as const, tagName: "p", properties: {}, children: [{ type: "text" as const, value: text }] });
+const p = (text: string) => ({
+  type: "element" as const,
+  tagName: "p",
+  properties: {},
+  children: [{ type: "text" as const, value: text }],
+});
 const island = (name: string) => ({ type: "mdxJsxFlowElement", name, attributes: [], children: [] }) as never;
 
 describe("splitLesson", () => {
   it("keeps runs of plain nodes as HTML and every top-level node holding an MDX component as an island, in order", () => {
     const wrapped = { type: "element", tagName: "div", properties: {}, children: [p("inside"), island("Callout")] } as never;
-    const root: Root = { type: "root", children: [p("a <b>"), { type: "text", value: "\n" }, p("b"), island("CodeCell"), p("c"), wrapped, { type: "mdxjsEsm", value: "export const x = 1" } as never] };
+    const root: Root = {
+      type: "root",
+      children: [
+        p("a <b>"),
+        { type: "text", value: "\n" },
+        p("b"),
+        island("CodeCell"),
+        p("c"),
+        wrapped,
+        { type: "mdxjsEsm", value: "export const x = 1" } as never,
+      ],
+    };
     const segments = splitLesson(root);
     expect(segments.map((s) => s.type)).toEqual(["html", "island", "html", "island"]);
     expect(segments[0]).toEqual({ type: "html", html: "<p>a &#x3C;b></p>\n<p>b</p>" });
@@ -31,7 +47,9 @@ describe("rehypeLessonMarkup", () => {
   const render = (markdown: string) => {
     const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeLessonMarkup);
     const tree = processor.runSync(processor.parse(markdown)) as Root;
-    return splitLesson(tree).map((s) => (s.type === "html" ? s.html : "")).join("");
+    return splitLesson(tree)
+      .map((s) => (s.type === "html" ? s.html : ""))
+      .join("");
   };
 
   it("wraps each table in a focusable, labelled scroll region; an empty corner makes the first column row headers", () => {
@@ -47,7 +65,14 @@ describe("rehypeLessonMarkup", () => {
   it("gives a pretty-code listing the listing class and a copy button", () => {
     const tree: Root = {
       type: "root",
-      children: [{ type: "element", tagName: "figure", properties: { dataRehypePrettyCodeFigure: "" }, children: [{ type: "element", tagName: "pre", properties: {}, children: [] }] }],
+      children: [
+        {
+          type: "element",
+          tagName: "figure",
+          properties: { dataRehypePrettyCodeFigure: "" },
+          children: [{ type: "element", tagName: "pre", properties: {}, children: [] }],
+        },
+      ],
     };
     rehypeLessonMarkup()(tree);
     const [segment] = splitLesson(tree);

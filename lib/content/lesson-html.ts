@@ -58,7 +58,10 @@ export function rehypeLessonMarkup() {
       const children = parent.children;
       if (!children) return;
       children.forEach((node, index) => {
-        if (isElement(node, "figure") && ("data-rehype-pretty-code-figure" in (node.properties ?? {}) || "dataRehypePrettyCodeFigure" in (node.properties ?? {}))) {
+        if (
+          isElement(node, "figure") &&
+          ("data-rehype-pretty-code-figure" in (node.properties ?? {}) || "dataRehypePrettyCodeFigure" in (node.properties ?? {}))
+        ) {
           const className = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
           node.properties = { ...node.properties, className: [...className, "listing"] };
           // The code scrolls sideways in its own box: reachable by keyboard.

@@ -84,15 +84,39 @@ describe("broken content", () => {
     ["a missing title", { "courses/c/s/one.mdx": "---\norder: 1\nsummary: x\n---\n" }, /one\.mdx: frontmatter title: .*expected string/i],
     ["a title of the wrong type", { "courses/c/s/one.mdx": "---\ntitle: 3\norder: 1\nsummary: x\n---\n" }, /one\.mdx: frontmatter title/],
     ["a negative order", { "courses/c/s/one.mdx": "---\ntitle: T\norder: -1\nsummary: x\n---\n" }, /one\.mdx: frontmatter order/],
-    ["an unknown key (typo)", { "courses/c/s/one.mdx": "---\ntitle: T\norder: 1\nsumary: x\nsummary: y\n---\n" }, /one\.mdx: frontmatter .*sumary/],
+    [
+      "an unknown key (typo)",
+      { "courses/c/s/one.mdx": "---\ntitle: T\norder: 1\nsumary: x\nsummary: y\n---\n" },
+      /one\.mdx: frontmatter .*sumary/,
+    ],
     ["broken YAML", { "courses/c/s/one.mdx": "---\ntitle: [unclosed\n---\n" }, /one\.mdx: frontmatter is not valid YAML/],
-    ["a file name that is not a slug", { "courses/c/s/Bad Name.mdx": "---\ntitle: T\norder: 2\nsummary: x\n---\n" }, /Bad Name\.mdx: name "Bad Name" must be a lowercase slug/],
-    ["a missing section.md", { "courses/c/s/section.md": null, "courses/c/t/two.mdx": "---\ntitle: T\norder: 1\nsummary: x\n---\n" }, /t\/section\.md: file is missing/],
-    ["two chapters with the same order", { "courses/c/s/two.mdx": "---\ntitle: T\norder: 1\nsummary: x\n---\n" }, /two\.mdx: order 1 is already used by chapter .*one\.mdx/],
+    [
+      "a file name that is not a slug",
+      { "courses/c/s/Bad Name.mdx": "---\ntitle: T\norder: 2\nsummary: x\n---\n" },
+      /Bad Name\.mdx: name "Bad Name" must be a lowercase slug/,
+    ],
+    [
+      "a missing section.md",
+      { "courses/c/s/section.md": null, "courses/c/t/two.mdx": "---\ntitle: T\norder: 1\nsummary: x\n---\n" },
+      /t\/section\.md: file is missing/,
+    ],
+    [
+      "two chapters with the same order",
+      { "courses/c/s/two.mdx": "---\ntitle: T\norder: 1\nsummary: x\n---\n" },
+      /two\.mdx: order 1 is already used by chapter .*one\.mdx/,
+    ],
     ["an empty section", { "courses/c/e/section.md": "---\ntitle: E\norder: 2\n---\n" }, /c\/e: section has no chapters/],
     ["a missing course summary", { "courses/c/course.md": "---\ntitle: C\n---\n" }, /course\.md: frontmatter summary/],
-    ["a declared library without its source", { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: tools\n---\n" }, /c\/lib\/index\.ts: file is missing \(course\.md declares library "tools"\)/],
-    ["a library name that is not a slug", { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: My Tools\n---\n" }, /course\.md: frontmatter library/],
+    [
+      "a declared library without its source",
+      { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: tools\n---\n" },
+      /c\/lib\/index\.ts: file is missing \(course\.md declares library "tools"\)/,
+    ],
+    [
+      "a library name that is not a slug",
+      { "courses/c/course.md": "---\ntitle: C\nsummary: S\nlibrary: My Tools\n---\n" },
+      /course\.md: frontmatter library/,
+    ],
   ])("rejects %s, naming the file and field", (_name, files, message) => {
     const problems = problemsOf(files as Record<string, string | null>);
     expect(problems.join("\n")).toMatch(message);

@@ -109,7 +109,11 @@ export function loadCourses(contentDir: string): Course[] {
   const coursesDir = path.join(contentDir, "courses");
   if (!fs.existsSync(coursesDir)) throw new ContentError([`${rel(coursesDir)}: folder is missing`]);
   const dirs = (p: string) =>
-    fs.readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    fs
+      .readdirSync(p, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
 
   const courses: (Course & { order: number })[] = [];
   for (const courseSlug of dirs(coursesDir)) {
@@ -120,7 +124,8 @@ export function loadCourses(contentDir: string): Course[] {
 
     const library = courseMeta?.data.library;
     const libraryFile = path.join(courseDir, COURSE_LIBRARY_FOLDER, "index.ts");
-    if (library && !fs.existsSync(libraryFile)) problems.push(`${rel(libraryFile)}: file is missing (course.md declares library "${library}")`);
+    if (library && !fs.existsSync(libraryFile))
+      problems.push(`${rel(libraryFile)}: file is missing (course.md declares library "${library}")`);
 
     for (const sectionSlug of dirs(courseDir).filter((d) => d !== COURSE_LIBRARY_FOLDER)) {
       const sectionDir = path.join(courseDir, sectionSlug);
@@ -132,7 +137,9 @@ export function loadCourses(contentDir: string): Course[] {
       const chapterFiles = entries.filter((f) => f.endsWith(".mdx")).sort();
       for (const quiz of entries.filter((f) => f.endsWith(".quiz.yaml"))) {
         if (!chapterFiles.includes(quiz.replace(/\.quiz\.yaml$/, ".mdx"))) {
-          problems.push(`${rel(path.join(sectionDir, quiz))}: quiz has no chapter (expected ${quiz.replace(/\.quiz\.yaml$/, ".mdx")} beside it)`);
+          problems.push(
+            `${rel(path.join(sectionDir, quiz))}: quiz has no chapter (expected ${quiz.replace(/\.quiz\.yaml$/, ".mdx")} beside it)`,
+          );
         }
       }
       for (const fileName of chapterFiles) {
@@ -205,7 +212,9 @@ export function loadCourses(contentDir: string): Course[] {
 export function loadCoursesFrom(contentDirs: readonly string[]): Course[] {
   const courses = contentDirs.flatMap((dir) => loadCourses(path.resolve(dir)));
   const seen = new Set<string>();
-  const repeated = courses.filter((c) => seen.size === seen.add(c.slug).size).map((c) => `course "${c.slug}" appears in more than one of ${contentDirs.join(", ")}`);
+  const repeated = courses
+    .filter((c) => seen.size === seen.add(c.slug).size)
+    .map((c) => `course "${c.slug}" appears in more than one of ${contentDirs.join(", ")}`);
   if (repeated.length) throw new ContentError(repeated);
   return courses;
 }

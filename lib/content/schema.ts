@@ -2,9 +2,7 @@
 import { z } from "zod";
 
 /** Folder and file names become URL segments, so they must already be URL-safe slugs. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'weight-penalties'");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'weight-penalties'");
 
 const order = z.number().int().positive();
 const text = z.string().trim().min(1);
@@ -47,7 +45,5 @@ export type ChapterFrontmatter = z.infer<typeof chapterFrontmatterSchema>;
 
 /** "title: Invalid input: expected string, received number; order: ..." */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
-    .join("; ");
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`).join("; ");
 }

@@ -97,7 +97,14 @@ export class TrainingRun {
       const [vl, va] = lossAndAccuracy(this.model.logits(this.data.val.x), this.data.val.y);
       return tf.stack([tl, ta, vl, va]).dataSync();
     }) as unknown as number[];
-    return { epoch, trainLoss: trainLoss!, stepLoss: this.rate > 0 ? this.lastStepLoss : trainLoss!, valLoss: valLoss!, trainAcc: trainAcc!, valAcc: valAcc! };
+    return {
+      epoch,
+      trainLoss: trainLoss!,
+      stepLoss: this.rate > 0 ? this.lastStepLoss : trainLoss!,
+      valLoss: valLoss!,
+      trainAcc: trainAcc!,
+      valAcc: valAcc!,
+    };
   }
 
   /** P(class 1) on a size × size grid over MOONS_DOMAIN, row by row from the top (y max). */
@@ -125,7 +132,12 @@ export class TrainingRun {
 
 export type ExperimentEvents = {
   /** After every `evalEvery` epochs (and the last): both runs' figures; grids when asked for. */
-  onCheckpoint?: (update: { epoch: number; plain: Checkpoint; dropout: Checkpoint; grids?: { plain: Float32Array; dropout: Float32Array } }) => void | Promise<void>;
+  onCheckpoint?: (update: {
+    epoch: number;
+    plain: Checkpoint;
+    dropout: Checkpoint;
+    grids?: { plain: Float32Array; dropout: Float32Array };
+  }) => void | Promise<void>;
   /** Checked between epochs; true ends the run early. */
   shouldStop?: () => boolean;
   /** Grid resolution for decision boundaries (0: none). */
@@ -151,7 +163,10 @@ export async function runExperiment(config: ExperimentConfig, events: Experiment
     let checkpoints = 0;
     for (let epoch = 1; epoch <= config.epochs; epoch += 1) {
       if (events.shouldStop?.()) {
-        return { ...(last ?? { plain: plain.checkpoint(epoch - 1), dropout: dropout.checkpoint(epoch - 1), epochs: epoch - 1 }), stopped: true };
+        return {
+          ...(last ?? { plain: plain.checkpoint(epoch - 1), dropout: dropout.checkpoint(epoch - 1), epochs: epoch - 1 }),
+          stopped: true,
+        };
       }
       const checkpoint = epoch % config.evalEvery === 0 || epoch === config.epochs;
       plain.step(checkpoint);
@@ -161,7 +176,9 @@ export async function runExperiment(config: ExperimentConfig, events: Experiment
         checkpoints += 1;
         const wantGrid = gridSize > 0 && (checkpoints % gridEvery === 1 || gridEvery === 1 || epoch === config.epochs);
         last = { ...update, epochs: epoch, stopped: false };
-        await events.onCheckpoint?.(wantGrid ? { ...update, grids: { plain: plain.grid(gridSize), dropout: dropout.grid(gridSize) } } : update);
+        await events.onCheckpoint?.(
+          wantGrid ? { ...update, grids: { plain: plain.grid(gridSize), dropout: dropout.grid(gridSize) } } : update,
+        );
       }
     }
     return last!;

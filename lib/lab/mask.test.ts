@@ -48,7 +48,12 @@ describe("forwardPass", () => {
     for (let n = 0; n < 50; n += 1) {
       const pass = forwardPass(net, 0.25, "train", uniform);
       pass.hPrime.forEach((v, i) => (pass.kept[i] ? expect(v).toBeCloseTo(net.h[i] / 0.75, 12) : expect(v).toBe(0)));
-      pass.y.forEach((y, k) => expect(y).toBeCloseTo(net.w2[k].reduce((s, w, i) => s + w * pass.hPrime[i], net.b2[k]), 12));
+      pass.y.forEach((y, k) =>
+        expect(y).toBeCloseTo(
+          net.w2[k].reduce((s, w, i) => s + w * pass.hPrime[i], net.b2[k]),
+          12,
+        ),
+      );
       if (pass.kept.includes(true) && pass.kept.includes(false)) sawBoth = true;
     }
     expect(sawBoth).toBe(true);

@@ -13,7 +13,6 @@ export const MASK_NET_SEED = 32;
 /** Seed of the masks, so the page shows the same first pass on the server and in the browser. */
 export const MASK_SEED = 2014;
 
-
 /** A fixed input pushed through fixed weights. Shapes: x [inputs], w1 [hidden][inputs], w2 [outputs][hidden]. */
 export type MaskNet = {
   x: number[];

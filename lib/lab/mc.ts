@@ -42,7 +42,10 @@ export type McResult = {
 };
 
 /** Trains with dropout (rate) after each of two hidden layers, then samples T passes. */
-export async function runMcDropout(config: McConfig, events: { onProgress?: (epoch: number, loss: number) => void | Promise<void> } = {}): Promise<McResult> {
+export async function runMcDropout(
+  config: McConfig,
+  events: { onProgress?: (epoch: number, loss: number) => void | Promise<void> } = {},
+): Promise<McResult> {
   const { seed, rate, samples, epochs, hidden } = config;
   const data = mcData(seed);
   const weights = tf.tidy(() => {
@@ -95,4 +98,3 @@ export async function runMcDropout(config: McConfig, events: { onProgress?: (epo
     optimizer.dispose();
   }
 }
-

@@ -20,7 +20,9 @@ async function tryBackend(name: LabBackend): Promise<boolean> {
     if (name === "wasm") {
       importScripts("../runner/tf-backend-wasm.min.js");
       tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false); // threaded wasm hangs once bundled
-      (self as unknown as { tf: { wasm: { setWasmPaths(p: string): void } } }).tf.wasm.setWasmPaths(new URL("../runner/wasm/", location.href).href);
+      (self as unknown as { tf: { wasm: { setWasmPaths(p: string): void } } }).tf.wasm.setWasmPaths(
+        new URL("../runner/wasm/", location.href).href,
+      );
     }
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
@@ -64,7 +66,14 @@ self.onmessage = async (event: MessageEvent) => {
         gridEvery: 5,
         onCheckpoint: async ({ epoch, plain, dropout, grids }) => {
           const size = message.gridSize;
-          const update: FromLab = { type: "checkpoint", runId, epoch, plain, dropout, grids: grids ? { size, plain: new Float32Array(grids.plain), dropout: new Float32Array(grids.dropout) } : undefined };
+          const update: FromLab = {
+            type: "checkpoint",
+            runId,
+            epoch,
+            plain,
+            dropout,
+            grids: grids ? { size, plain: new Float32Array(grids.plain), dropout: new Float32Array(grids.dropout) } : undefined,
+          };
           post(update, update.type === "checkpoint" && update.grids ? [update.grids.plain.buffer, update.grids.dropout.buffer] : []);
           await breathe();
         },

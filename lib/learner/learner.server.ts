@@ -9,10 +9,7 @@ import { learnerSecret } from "@/lib/secrets.server";
 import { LEARNER_COOKIE, learnerCookieAttributes } from "./cookie";
 import { signLearnerId, verifyLearnerCookie } from "./sign";
 
-export type LearnerFromRequest =
-  | { kind: "known"; id: string }
-  | { kind: "none" }
-  | { kind: "invalid"; message: string };
+export type LearnerFromRequest = { kind: "known"; id: string } | { kind: "none" } | { kind: "invalid"; message: string };
 
 /** Verifies the learner cookie's signature: a cookie the server did not issue is not a learner. */
 export async function readLearner(request: NextRequest): Promise<LearnerFromRequest> {

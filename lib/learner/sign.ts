@@ -19,6 +19,7 @@ export function verifyLearnerCookie(key: Buffer, value: string): { ok: true; id:
   if (!uuid.safeParse(id).success || mac.length !== MAC_LENGTH) return { ok: false, message: "not a learner id issued by this site" };
   const expected = Buffer.from(macOf(key, id));
   const given = Buffer.from(mac);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, message: "not a learner id issued by this site" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, message: "not a learner id issued by this site" };
   return { ok: true, id };
 }

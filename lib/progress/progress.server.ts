@@ -41,17 +41,19 @@ export async function progressOf(learnerId: string): Promise<ProgressResponse> {
 export async function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
   const key = { learnerId_chapterId: { learnerId, chapterId: input.chapterId } };
   // Read, then write: under WAL another process's commit in between is SQLITE_BUSY, not a wait.
-  return retryBusy(() => db.$transaction(async (tx) => {
-    const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true } });
-    const cells = new Set(row ? (JSON.parse(row.cellsRun) as string[]) : []);
-    cells.add(input.cellId);
-    const cellsRun = JSON.stringify([...cells].sort());
-    await tx.chapterProgress.upsert({
-      where: key,
-      create: { learnerId, chapterId: input.chapterId, revision: input.revision, cellsRun },
-      update: { cellsRun },
-      select: { id: true },
-    });
-    return [...cells].sort();
-  }));
+  return retryBusy(() =>
+    db.$transaction(async (tx) => {
+      const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true } });
+      const cells = new Set(row ? (JSON.parse(row.cellsRun) as string[]) : []);
+      cells.add(input.cellId);
+      const cellsRun = JSON.stringify([...cells].sort());
+      await tx.chapterProgress.upsert({
+        where: key,
+        create: { learnerId, chapterId: input.chapterId, revision: input.revision, cellsRun },
+        update: { cellsRun },
+        select: { id: true },
+      });
+      return [...cells].sort();
+    }),
+  );
 }

@@ -53,7 +53,12 @@ export function roundProgress(quiz: LoadedQuiz, attempts: readonly Earlier[], be
 
 async function viewFor(learnerId: string, quiz: LoadedQuiz, question: LoadedQuestion, round: number): Promise<ChoiceView> {
   const at = { learnerId, quizRevision: quiz.quizRevision, questionId: question.id, round };
-  return choiceView(await learnerSecret(), at, question.choices.map((c) => c.id), question.shuffle);
+  return choiceView(
+    await learnerSecret(),
+    at,
+    question.choices.map((c) => c.id),
+    question.shuffle,
+  );
 }
 
 /** The result as the browser sees it: the learner's order and opaque ids. */
@@ -97,15 +102,27 @@ type Accepted = {
 function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: false }> {
   const { quiz, question, grade } = job;
   const round = seen.progress?.quizRound ?? 1;
-  if (round !== job.input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
+  if (round !== job.input.round)
+    return {
+      ok: false,
+      status: 409,
+      stale: true,
+      error: "You retook this quiz in another tab or window; this page now shows the new round.",
+    };
   const earlier = seen.attempts.filter((a) => a.round === round);
   const mine = earlier.filter((a) => a.questionId === question.id);
-  if (mine.some((a) => a.correct)) return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
+  if (mine.some((a) => a.correct))
+    return { ok: false, status: 409, stale: true, error: "You have already answered this question correctly." };
   if (mine.length >= question.maxAttempts) {
     return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
   }
   const attempt = mine.length + 1;
-  const after = roundProgress(quiz, [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }], null, false);
+  const after = roundProgress(
+    quiz,
+    [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }],
+    null,
+    false,
+  );
   const passedNow = after.roundScore >= quiz.passingScore;
   const stored = seen.progress?.quizBestScore ?? null;
   const bestScore = Math.max(stored ?? 0, after.roundScore);
@@ -169,7 +186,14 @@ async function write(accepted: Accepted[], seen: Map<string, Seen>) {
         .flatMap(({ job, bestScore, raisesBest, passesNow }) => {
           const where = { learnerId: job.learnerId, chapterId: job.quiz.chapterId };
           return [
-            ...(raisesBest ? [db.chapterProgress.updateMany({ where: { ...where, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] }, data: { quizBestScore: bestScore } })] : []),
+            ...(raisesBest
+              ? [
+                  db.chapterProgress.updateMany({
+                    where: { ...where, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] },
+                    data: { quizBestScore: bestScore },
+                  }),
+                ]
+              : []),
             // Once passed, a chapter stays passed (the first time is kept).
             ...(passesNow ? [db.chapterProgress.updateMany({ where: { ...where, quizPassedAt: null }, data: { quizPassedAt: now } })] : []),
           ];
@@ -245,11 +269,21 @@ const submitJob = groupCommit(flushOrRetry, { key: seenKey, maxGroup: 200 });
  * Grades and stores one attempt. The attempt number is unique per learner, question and round,
  * so the limit holds across processes too. Nothing is written for a refused submission.
  */
-export async function submitAttempt(learnerId: string, chapterRevision: string, quiz: LoadedQuiz, input: SubmitAttempt): Promise<SubmitOutcome> {
+export async function submitAttempt(
+  learnerId: string,
+  chapterRevision: string,
+  quiz: LoadedQuiz,
+  input: SubmitAttempt,
+): Promise<SubmitOutcome> {
   const question = quiz.questions.find((q) => q.id === input.questionId);
   if (!question) return { ok: false, status: 404, error: `Unknown question "${input.questionId}".` };
   if (input.quizRevision !== quiz.quizRevision) {
-    return { ok: false, status: 409, stale: true, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
+    return {
+      ok: false,
+      status: 409,
+      stale: true,
+      error: "This quiz was updated since you opened the page. Reload to see the current questions.",
+    };
   }
   const view = await viewFor(learnerId, quiz, question, input.round);
   const selected = input.selected.map((id) => view.authoringId.get(id));
@@ -257,7 +291,13 @@ export async function submitAttempt(learnerId: string, chapterRevision: string, 
   if (!graded || !graded.ok) {
     // Ids from another round are a stale page, not a bad request: the round is checked first.
     const progress = await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true } });
-    if ((progress?.quizRound ?? 1) !== input.round) return { ok: false, status: 409, stale: true, error: "You retook this quiz in another tab or window; this page now shows the new round." };
+    if ((progress?.quizRound ?? 1) !== input.round)
+      return {
+        ok: false,
+        status: 409,
+        stale: true,
+        error: "You retook this quiz in another tab or window; this page now shows the new round.",
+      };
     return { ok: false, status: 400, error: graded ? graded.error : "Unknown choice: send the ids the quiz state gave this page." };
   }
   return submitJob({ learnerId, chapterRevision, quiz, question, input, view, selected: selected as string[], grade: graded.grade });
@@ -267,20 +307,39 @@ export async function submitAttempt(learnerId: string, chapterRevision: string, 
  * Starts a new round when the learner may retake (pass mark out of reach, or every question
  * finished): fresh order and ids, attempts reset; the best score and earlier attempts are kept.
  */
-export async function retakeQuiz(learnerId: string, quiz: LoadedQuiz, input: Retake): Promise<{ ok: true } | { ok: false; status: 409; error: string }> {
-  if (input.quizRevision !== quiz.quizRevision) return { ok: false, status: 409, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
+export async function retakeQuiz(
+  learnerId: string,
+  quiz: LoadedQuiz,
+  input: Retake,
+): Promise<{ ok: true } | { ok: false; status: 409; error: string }> {
+  if (input.quizRevision !== quiz.quizRevision)
+    return { ok: false, status: 409, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
   return retryBusy(() =>
     db.$transaction(async (tx) => {
       const key = progressKey(learnerId, quiz.chapterId);
-      const progress = await tx.chapterProgress.findUnique({ where: key, select: { quizRound: true, quizBestScore: true, quizPassedAt: true } });
+      const progress = await tx.chapterProgress.findUnique({
+        where: key,
+        select: { quizRound: true, quizBestScore: true, quizPassedAt: true },
+      });
       const round = progress?.quizRound ?? 1;
-      if (!progress || round !== input.round) return { ok: false as const, status: 409 as const, error: "This page is out of date: it now shows your current round." };
-      const attempts = await tx.quizAttempt.findMany({ where: { learnerId, chapterId: quiz.chapterId, round }, select: { questionId: true, score: true, correct: true } });
+      if (!progress || round !== input.round)
+        return { ok: false as const, status: 409 as const, error: "This page is out of date: it now shows your current round." };
+      const attempts = await tx.quizAttempt.findMany({
+        where: { learnerId, chapterId: quiz.chapterId, round },
+        select: { questionId: true, score: true, correct: true },
+      });
       if (!roundProgress(quiz, attempts, progress.quizBestScore, Boolean(progress.quizPassedAt)).canRetake) {
-        return { ok: false as const, status: 409 as const, error: "Finish the questions you can still answer first: the pass mark is still within reach." };
+        return {
+          ok: false as const,
+          status: 409 as const,
+          error: "Finish the questions you can still answer first: the pass mark is still within reach.",
+        };
       }
       // Conditional on the round, so two tabs retaking at once start one new round, not two.
-      await tx.chapterProgress.updateMany({ where: { learnerId, chapterId: quiz.chapterId, quizRound: round }, data: { quizRound: round + 1 } });
+      await tx.chapterProgress.updateMany({
+        where: { learnerId, chapterId: quiz.chapterId, quizRound: round },
+        data: { quizRound: round + 1 },
+      });
       return { ok: true as const };
     }),
   );
@@ -289,7 +348,10 @@ export async function retakeQuiz(learnerId: string, quiz: LoadedQuiz, input: Ret
 /** The learner's current round: per question their choices, attempts used and last result. */
 export async function quizState(learnerId: string, known: boolean, quiz: LoadedQuiz): Promise<QuizState> {
   const progress = known
-    ? await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true, quizBestScore: true, quizPassedAt: true } })
+    ? await db.chapterProgress.findUnique({
+        where: progressKey(learnerId, quiz.chapterId),
+        select: { quizRound: true, quizBestScore: true, quizPassedAt: true },
+      })
     : null;
   const round = progress?.quizRound ?? 1;
   const attempts = known

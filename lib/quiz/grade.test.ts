@@ -66,13 +66,24 @@ describe("single choice", () => {
 });
 
 describe("summarize", () => {
-  const g = (over: Partial<Grade>): Grade => ({ score: 0, verdict: "partial", totalCorrect: 4, selectedCorrect: 3, selectedWrong: 0, ...over });
+  const g = (over: Partial<Grade>): Grade => ({
+    score: 0,
+    verdict: "partial",
+    totalCorrect: 4,
+    selectedCorrect: 3,
+    selectedWrong: 0,
+    ...over,
+  });
   it.each<[Question["type"], Partial<Grade>, string]>([
     ["multiple", { verdict: "correct", selectedCorrect: 4 }, "Correct! You found all 4 right answers."],
     ["multiple", {}, "You got 3 of 4 right."],
     ["multiple", { selectedWrong: 1 }, "You got 3 of 4 right, and 1 of your choices is wrong."],
     ["multiple", { selectedWrong: 2 }, "You got 3 of 4 right, and 2 of your choices are wrong."],
-    ["multiple", { verdict: "incorrect", selectedCorrect: 0, selectedWrong: 2 }, "Not quite: none of your choices are right. There are 4 right answers."],
+    [
+      "multiple",
+      { verdict: "incorrect", selectedCorrect: 0, selectedWrong: 2 },
+      "Not quite: none of your choices are right. There are 4 right answers.",
+    ],
     ["single", { verdict: "correct" }, "Correct!"],
     ["single", { verdict: "incorrect" }, "Not quite."],
   ])("%s %p → %s (count shown)", (type, over, text) => {

@@ -52,10 +52,15 @@ export function gradeAnswer(question: Gradable, selected: readonly string[]): Gr
  * many answers are right is said only when the author chose to show it (`showCount`).
  */
 export function summarize(type: Question["type"], g: Grade, showCount = false): string {
-  if (g.verdict === "correct") return type === "single" || !showCount ? "Correct!" : `Correct! You found all ${g.totalCorrect} right answers.`;
+  if (g.verdict === "correct")
+    return type === "single" || !showCount ? "Correct!" : `Correct! You found all ${g.totalCorrect} right answers.`;
   if (type === "single") return "Not quite.";
-  if (!showCount) return g.selectedCorrect === 0 ? "Not quite: none of your choices are right." : "Partly right: your selection is not exactly the right answers yet.";
-  if (g.selectedCorrect === 0) return `Not quite: none of your choices are right. There ${g.totalCorrect === 1 ? "is 1 right answer" : `are ${g.totalCorrect} right answers`}.`;
+  if (!showCount)
+    return g.selectedCorrect === 0
+      ? "Not quite: none of your choices are right."
+      : "Partly right: your selection is not exactly the right answers yet.";
+  if (g.selectedCorrect === 0)
+    return `Not quite: none of your choices are right. There ${g.totalCorrect === 1 ? "is 1 right answer" : `are ${g.totalCorrect} right answers`}.`;
   const wrong = g.selectedWrong === 0 ? "" : `, and ${g.selectedWrong} of your choices ${g.selectedWrong === 1 ? "is" : "are"} wrong`;
   return `You got ${g.selectedCorrect} of ${g.totalCorrect} right${wrong}.`;
 }

@@ -75,14 +75,63 @@ describe("broken quizzes", () => {
   }
 
   it.each<[string, (q: Q) => unknown, RegExp]>([
-    ["a single-choice question with two right answers", (q) => { q.type = "single"; q.choices[1].correct = true; }, /c\.quiz\.yaml: questions\.0\.choices: a single-choice question needs exactly one correct choice, found 2/],
-    ["no right answer", (q) => { q.choices[0].correct = false; }, /needs at least one correct choice/],
-    ["duplicate choice ids", (q) => { q.choices[1].id = "a"; }, /questions\.0\.choices\.1\.id: duplicate choice id "a"/],
-    ["fractions without fractions", (q) => { q.grading = "fractions"; }, /questions\.0\.choices\.0\.fraction: is required by grading: fractions/],
-    ["an unknown question type", (q) => { q.type = "essay"; }, /questions\.0\.type/],
-    ["a misspelt key", (q) => { q.explanaton = "x"; }, /explanaton/],
-    ["a missing rationale", (q) => { delete (q.choices[0] as Record<string, unknown>).rationale; }, /questions\.0\.choices\.0\.rationale/],
-    ["broken math", (q) => { q.choices[0].text = "$\\frac{1}{$"; }, /questions\.0\.choices\.0\.text: math does not render/],
+    [
+      "a single-choice question with two right answers",
+      (q) => {
+        q.type = "single";
+        q.choices[1].correct = true;
+      },
+      /c\.quiz\.yaml: questions\.0\.choices: a single-choice question needs exactly one correct choice, found 2/,
+    ],
+    [
+      "no right answer",
+      (q) => {
+        q.choices[0].correct = false;
+      },
+      /needs at least one correct choice/,
+    ],
+    [
+      "duplicate choice ids",
+      (q) => {
+        q.choices[1].id = "a";
+      },
+      /questions\.0\.choices\.1\.id: duplicate choice id "a"/,
+    ],
+    [
+      "fractions without fractions",
+      (q) => {
+        q.grading = "fractions";
+      },
+      /questions\.0\.choices\.0\.fraction: is required by grading: fractions/,
+    ],
+    [
+      "an unknown question type",
+      (q) => {
+        q.type = "essay";
+      },
+      /questions\.0\.type/,
+    ],
+    [
+      "a misspelt key",
+      (q) => {
+        q.explanaton = "x";
+      },
+      /explanaton/,
+    ],
+    [
+      "a missing rationale",
+      (q) => {
+        delete (q.choices[0] as Record<string, unknown>).rationale;
+      },
+      /questions\.0\.choices\.0\.rationale/,
+    ],
+    [
+      "broken math",
+      (q) => {
+        q.choices[0].text = "$\\frac{1}{$";
+      },
+      /questions\.0\.choices\.0\.text: math does not render/,
+    ],
     ["invalid YAML", () => "questions: [unclosed", /c\.quiz\.yaml: not valid YAML/],
   ])("rejects %s", (_name, edit, message) => {
     expect(problemOf(edit)).toMatch(message);

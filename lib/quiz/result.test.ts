@@ -27,7 +27,13 @@ it("marks only the selected choices before the solution is revealed", () => {
     { id: "b", selected: false },
     { id: "c", selected: true, correct: false, rationaleHtml: "<p>c is wrong</p>" },
   ]);
-  expect(r).toMatchObject({ revealed: false, explanationHtml: undefined, canRetry: true, feedbackHtml: "<p>close</p>", summary: "You got 1 of 2 right, and 1 of your choices is wrong." });
+  expect(r).toMatchObject({
+    revealed: false,
+    explanationHtml: undefined,
+    canRetry: true,
+    feedbackHtml: "<p>close</p>",
+    summary: "You got 1 of 2 right, and 1 of your choices is wrong.",
+  });
 });
 
 it("reveals everything after the last allowed attempt", () => {

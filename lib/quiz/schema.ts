@@ -31,9 +31,7 @@ export const revealSchema = z.discriminatedUnion("when", [
 export const FEEDBACK_POLICIES = ["attempt", "finished"] as const;
 export const choiceFeedbackSchema = z.enum(FEEDBACK_POLICIES);
 
-const feedbackSchema = z
-  .object({ correct: markdown.optional(), partial: markdown.optional(), incorrect: markdown.optional() })
-  .strict();
+const feedbackSchema = z.object({ correct: markdown.optional(), partial: markdown.optional(), incorrect: markdown.optional() }).strict();
 
 const commonQuestion = {
   id: slugSchema,
@@ -51,7 +49,14 @@ export const GRADING_POLICIES = ["all-or-nothing", "every-decision", "fractions"
 
 export const questionSchema = z
   .discriminatedUnion("type", [
-    z.object({ type: z.literal("multiple"), grading: z.enum(GRADING_POLICIES).default("all-or-nothing"), showCorrectCount: z.boolean().default(false), ...commonQuestion }).strict(),
+    z
+      .object({
+        type: z.literal("multiple"),
+        grading: z.enum(GRADING_POLICIES).default("all-or-nothing"),
+        showCorrectCount: z.boolean().default(false),
+        ...commonQuestion,
+      })
+      .strict(),
     z.object({ type: z.literal("single"), ...commonQuestion }).strict(),
   ])
   .superRefine((q, ctx) => {
@@ -61,18 +66,25 @@ export const questionSchema = z
     });
     const correct = q.choices.filter((c) => c.correct).length;
     if (q.type === "single" && correct !== 1) {
-      ctx.addIssue({ code: "custom", path: ["choices"], message: `a single-choice question needs exactly one correct choice, found ${correct}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["choices"],
+        message: `a single-choice question needs exactly one correct choice, found ${correct}`,
+      });
     }
     if (q.type === "multiple" && correct === 0) {
       ctx.addIssue({ code: "custom", path: ["choices"], message: "a multiple-response question needs at least one correct choice" });
     }
     if (q.type === "multiple" && q.grading === "fractions") {
       q.choices.forEach((c, i) => {
-        if (c.fraction === undefined) ctx.addIssue({ code: "custom", path: ["choices", i, "fraction"], message: "is required by grading: fractions" });
-        else if (c.correct !== c.fraction > 0) ctx.addIssue({ code: "custom", path: ["choices", i, "fraction"], message: "must be positive exactly for correct choices" });
+        if (c.fraction === undefined)
+          ctx.addIssue({ code: "custom", path: ["choices", i, "fraction"], message: "is required by grading: fractions" });
+        else if (c.correct !== c.fraction > 0)
+          ctx.addIssue({ code: "custom", path: ["choices", i, "fraction"], message: "must be positive exactly for correct choices" });
       });
       const total = q.choices.reduce((sum, c) => sum + Math.max(0, c.fraction ?? 0), 0);
-      if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: "custom", path: ["choices"], message: `positive fractions must add up to 1, they add up to ${total}` });
+      if (Math.abs(total - 1) > 1e-6)
+        ctx.addIssue({ code: "custom", path: ["choices"], message: `positive fractions must add up to 1, they add up to ${total}` });
     }
   });
 

@@ -42,7 +42,8 @@ function lessonCells(): { where: string; code: string }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".mdx")) {
         const source = fs.readFileSync(full, "utf8");
-        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g)) out.push({ where: `${entry.name}#${m[1]}`, code: m[2] });
+        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
+          out.push({ where: `${entry.name}#${m[1]}`, code: m[2] });
       }
     }
   };
@@ -56,7 +57,9 @@ it("ships declarations for every module the sandbox lets cells import, and no ot
   // The platform's modules by name, and the courses' libraries the build adds (...courseLibraries).
   expect(table).toContain("...courseLibraries");
   const runtime = [...[...table.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!), ...libraries.map((l) => l.id)].sort();
-  const typed = readCellModules(libraries).map((m) => m.id).sort();
+  const typed = readCellModules(libraries)
+    .map((m) => m.id)
+    .sort();
   expect(typed).toEqual(runtime);
   expect(runtime.length).toBeGreaterThanOrEqual(2);
 });
@@ -69,8 +72,12 @@ it("type-checks the fixture courses' cells without errors (the real lessons': ce
 
 it("reports type errors a learner makes, with TypeScript's codes", () => {
   expect(check('const rate: number = "0.5";').errors).toEqual(["TS2322: Type 'string' is not assignable to type 'number'."]);
-  expect(check('import * as tf from "@tensorflow/tfjs";\ntf.layers.dropout({ rate: "half" });').errors[0]).toMatch(/^TS2322: Type 'string' is not assignable to type 'number'/);
-  expect(check('import { triple } from "course/fixture-math";\ntriple(4);').errors).toEqual(["TS2345: Argument of type 'number' is not assignable to parameter of type 'number[]'."]);
+  expect(check('import * as tf from "@tensorflow/tfjs";\ntf.layers.dropout({ rate: "half" });').errors[0]).toMatch(
+    /^TS2322: Type 'string' is not assignable to type 'number'/,
+  );
+  expect(check('import { triple } from "course/fixture-math";\ntriple(4);').errors).toEqual([
+    "TS2345: Argument of type 'number' is not assignable to parameter of type 'number[]'.",
+  ]);
   expect(check('import { pad } from "left-pad";').errors[0]).toMatch(/^TS2307: Cannot find module 'left-pad'/);
   // Cells are modules: top-level await works and two cells may both declare `rate`.
   expect(check("const rate = 1;\nawait Promise.resolve(rate);").errors).toEqual([]);

@@ -16,12 +16,32 @@ function messageOf(op: () => unknown): string {
 }
 
 it.each([
-  ["matMul", () => tf.matMul(tf.ones([2, 3]), tf.ones([4, 5])), "Shape mismatch in matMul: a is [2, 3] and b is [4, 5]; the inner sizes must be equal (3 ≠ 4). For a × b, the last size of a must equal the first size of b."],
-  ["matMul, transposed", () => tf.matMul(tf.ones([3, 2]), tf.ones([4, 5]), true), "Shape mismatch in matMul: a is [3, 2] and b is [4, 5]; the inner sizes must be equal (3 ≠ 4). For a × b, the last size of a must equal the first size of b (after the transposes you asked for)."],
-  ["add", () => tf.add(tf.ones([2, 3]), tf.ones([4, 5])), "Shape mismatch: [2, 3] and [4, 5] cannot be combined element-wise; compared from the right, each pair of sizes must be equal or one of them 1."],
-  ["mul (method)", () => tf.ones([2, 3]).mul(tf.ones([3, 2])), "Shape mismatch: [2, 3] and [3, 2] cannot be combined element-wise; compared from the right, each pair of sizes must be equal or one of them 1."],
+  [
+    "matMul",
+    () => tf.matMul(tf.ones([2, 3]), tf.ones([4, 5])),
+    "Shape mismatch in matMul: a is [2, 3] and b is [4, 5]; the inner sizes must be equal (3 ≠ 4). For a × b, the last size of a must equal the first size of b.",
+  ],
+  [
+    "matMul, transposed",
+    () => tf.matMul(tf.ones([3, 2]), tf.ones([4, 5]), true),
+    "Shape mismatch in matMul: a is [3, 2] and b is [4, 5]; the inner sizes must be equal (3 ≠ 4). For a × b, the last size of a must equal the first size of b (after the transposes you asked for).",
+  ],
+  [
+    "add",
+    () => tf.add(tf.ones([2, 3]), tf.ones([4, 5])),
+    "Shape mismatch: [2, 3] and [4, 5] cannot be combined element-wise; compared from the right, each pair of sizes must be equal or one of them 1.",
+  ],
+  [
+    "mul (method)",
+    () => tf.ones([2, 3]).mul(tf.ones([3, 2])),
+    "Shape mismatch: [2, 3] and [3, 2] cannot be combined element-wise; compared from the right, each pair of sizes must be equal or one of them 1.",
+  ],
   ["reshape", () => tf.ones([2, 3]).reshape([4, 2]), "reshape keeps every value: a tensor of 6 values cannot become [4, 2] (8 values)."],
-  ["concat", () => tf.concat([tf.ones([2, 3]), tf.ones([2, 4])], 0), "Shape mismatch in concat: tensors[1] is [2, 4] but the others are [2, 3]; all sizes must agree except along the axis you join on."],
+  [
+    "concat",
+    () => tf.concat([tf.ones([2, 3]), tf.ones([2, 4])], 0),
+    "Shape mismatch in concat: tensors[1] is [2, 4] but the others are [2, 3]; all sizes must agree except along the axis you join on.",
+  ],
   [
     "model input",
     () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] }).predict(tf.ones([2, 4])),

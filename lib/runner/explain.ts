@@ -8,7 +8,8 @@ type Rule = { pattern: RegExp; explain: (m: RegExpExecArray) => string };
 const RULES: Rule[] = [
   {
     // "Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match."
-    pattern: /matMul: inner shapes \((\d+)\) and \((\d+)\) of Tensors with shapes ([\d,]*) and ([\d,]*) and transposeA=(\w+) and transposeB=(\w+)/,
+    pattern:
+      /matMul: inner shapes \((\d+)\) and \((\d+)\) of Tensors with shapes ([\d,]*) and ([\d,]*) and transposeA=(\w+) and transposeB=(\w+)/,
     explain: (m) =>
       `Shape mismatch in matMul: a is ${shape(m[3])} and b is ${shape(m[4])}; the inner sizes must be equal (${m[1]} ≠ ${m[2]}). ` +
       `For a × b, the last size of a must equal the first size of b${m[5] === "true" || m[6] === "true" ? " (after the transposes you asked for)" : ""}.`,
@@ -30,7 +31,8 @@ const RULES: Rule[] = [
   },
   {
     // "Error in concat2D: Shape of tensors[1] (2,4) does not match the shape of the rest (2,3) along the non-concatenated axis 1."
-    pattern: /Shape of tensors\[(\d+)\] \(([\d,]*)\) does not match the shape of the rest \(([\d,]*)\) along the non-concatenated axis (\d+)/,
+    pattern:
+      /Shape of tensors\[(\d+)\] \(([\d,]*)\) does not match the shape of the rest \(([\d,]*)\) along the non-concatenated axis (\d+)/,
     explain: (m) =>
       `Shape mismatch in concat: tensors[${m[1]}] is ${shape(m[2])} but the others are ${shape(m[3])}; all sizes must agree except along the axis you join on.`,
   },

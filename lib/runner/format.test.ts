@@ -37,7 +37,10 @@ describe("formatArgs", () => {
 
 describe("formatTensor", () => {
   it("shows dtype, shape and the values like tensor.print()", () => {
-    const t = tf.tensor2d([[1, 2], [3, 4]]);
+    const t = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(formatArgs([t])).toBe("Tensor float32 [2, 2]\n    [[1, 2],\n     [3, 4]]");
     t.dispose();
   });

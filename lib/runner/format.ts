@@ -64,13 +64,19 @@ function inner(value: unknown, depth: number, seen: Set<object>): string {
       return `${obj.constructor.name}(${typed.length}) ${list(Array.from(typed).slice(0, MAX_ITEMS + 1), typed.length, "[", "]")}`;
     }
     if (obj instanceof Map) {
-      const entries = [...obj.entries()].slice(0, MAX_ITEMS).map(([k, v]) => `${inner(k, depth + 1, seen)} => ${inner(v, depth + 1, seen)}`);
+      const entries = [...obj.entries()]
+        .slice(0, MAX_ITEMS)
+        .map(([k, v]) => `${inner(k, depth + 1, seen)} => ${inner(v, depth + 1, seen)}`);
       return `Map(${obj.size}) {${entries.join(", ")}}`;
     }
     if (obj instanceof Set) return `Set(${obj.size}) ${list([...obj].slice(0, MAX_ITEMS + 1), obj.size, "{", "}")}`;
     if (obj instanceof Date) return obj.toISOString();
     const keys = Object.keys(obj);
-    const entries = keys.slice(0, MAX_ITEMS).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inner((obj as Record<string, unknown>)[k], depth + 1, seen)}`);
+    const entries = keys
+      .slice(0, MAX_ITEMS)
+      .map(
+        (k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inner((obj as Record<string, unknown>)[k], depth + 1, seen)}`,
+      );
     if (keys.length > MAX_ITEMS) entries.push(`… ${keys.length - MAX_ITEMS} more`);
     const name = obj.constructor && obj.constructor !== Object ? `${obj.constructor.name} ` : "";
     return entries.length ? `${name}{ ${entries.join(", ")} }` : `${name}{}`;

@@ -1,7 +1,13 @@
 // The runner frame's response: its CSP, the parent it obeys, and the redirect to RUNNER_ORIGIN.
 import { frameResponse } from "./frame-policy";
 
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe("frameResponse", () => {
   it("serves a sandboxed frame that only the app's own origin may embed, with network limited to /runner/", () => {
@@ -35,7 +41,10 @@ describe("frameResponse", () => {
   });
 
   it("escapes the parent origin in the page", () => {
-    const response = frameResponse(new URL("https://r.example/runner/frame.html"), { runnerOrigin: "https://r.example", appOrigin: 'https://a.example"><script>' });
+    const response = frameResponse(new URL("https://r.example/runner/frame.html"), {
+      runnerOrigin: "https://r.example",
+      appOrigin: 'https://a.example"><script>',
+    });
     if (response.kind !== "frame") throw new Error("expected the frame");
     expect(response.html).not.toContain('"><script>');
   });

@@ -3,9 +3,7 @@
 // iframe attributes). Pure; served by app/runner/frame.html/route.ts.
 export type RunnerOrigins = { runnerOrigin?: string; appOrigin?: string };
 
-export type FrameResponse =
-  | { kind: "redirect"; location: string }
-  | { kind: "frame"; html: string; headers: Record<string, string> };
+export type FrameResponse = { kind: "redirect"; location: string } | { kind: "frame"; html: string; headers: Record<string, string> };
 
 const FRAME_PATH = "/runner/frame.html";
 

@@ -188,7 +188,12 @@ function onPageMessage(event: MessageEvent) {
     case "run": {
       if (typeof message.code !== "string" || typeof message.runId !== "string") return;
       const mine = generation;
-      const run: ToWorker = { type: "run", runId: message.runId, code: message.code, seed: typeof message.seed === "number" ? message.seed : undefined };
+      const run: ToWorker = {
+        type: "run",
+        runId: message.runId,
+        code: message.code,
+        seed: typeof message.seed === "number" ? message.seed : undefined,
+      };
       pending = pending
         .then(async () => {
           if (mine !== generation) return;

@@ -24,7 +24,10 @@ export class LateWork {
   private wake: (() => void) | null = null;
   private readonly tick: () => Promise<void>;
 
-  constructor(host: TimerHost, private readonly onError: (error: unknown) => void) {
+  constructor(
+    host: TimerHost,
+    private readonly onError: (error: unknown) => void,
+  ) {
     const native = {
       setTimeout: host.setTimeout.bind(host),
       clearTimeout: host.clearTimeout.bind(host),

@@ -73,7 +73,17 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     runId,
     chartId: z.number().int().min(1).max(CHART_LIMITS.charts),
     points: z
-      .array(z.tuple([z.number().int().min(0).max(CHART_LIMITS.series - 1), z.number().refine(Number.isFinite), z.number().refine(Number.isFinite)]))
+      .array(
+        z.tuple([
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(CHART_LIMITS.series - 1),
+          z.number().refine(Number.isFinite),
+          z.number().refine(Number.isFinite),
+        ]),
+      )
       .max(APPEND_BATCH),
   }),
 ]);
@@ -92,10 +102,7 @@ export const SANDBOX_ORIGIN = "null";
  * Parses a message event: only messages from the expected window and origin, of a known shape,
  * pass. A batch gives its well-formed messages in order (malformed ones are dropped).
  */
-export function acceptSandboxMessages(
-  event: { source: unknown; origin?: string; data: unknown },
-  expectedSource: unknown,
-): FromSandbox[] {
+export function acceptSandboxMessages(event: { source: unknown; origin?: string; data: unknown }, expectedSource: unknown): FromSandbox[] {
   if (expectedSource == null || event.source !== expectedSource) return [];
   if (event.origin !== undefined && event.origin !== SANDBOX_ORIGIN) return [];
   const batch = batchSchema.safeParse(event.data);
@@ -109,7 +116,10 @@ export function acceptSandboxMessages(
 }
 
 /** One message (not a batch): the first accepted message, or null. */
-export function acceptSandboxMessage(event: { source: unknown; origin?: string; data: unknown }, expectedSource: unknown): FromSandbox | null {
+export function acceptSandboxMessage(
+  event: { source: unknown; origin?: string; data: unknown },
+  expectedSource: unknown,
+): FromSandbox | null {
   const batch = batchSchema.safeParse(event.data);
   if (batch.success) return null;
   return acceptSandboxMessages(event, expectedSource)[0] ?? null;

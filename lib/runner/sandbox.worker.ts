@@ -126,7 +126,12 @@ async function warmUp() {
   const compiled = transpile(WARM_CELL);
   tf.engine().startScope();
   try {
-    if (compiled.ok) await new AsyncFunction("require", "exports", "console", compiled.js)(requireModule, {}, { log: silent, info: silent, warn: silent, error: silent, debug: silent });
+    if (compiled.ok)
+      await new AsyncFunction("require", "exports", "console", compiled.js)(
+        requireModule,
+        {},
+        { log: silent, info: silent, warn: silent, error: silent, debug: silent },
+      );
   } catch {
     // Only a warm-up: a failure here shows up, with its message, in the learner's own run.
   } finally {
@@ -180,7 +185,11 @@ const MODULES: Record<string, unknown> = { "@tensorflow/tfjs": tf, ...courseLibr
 
 function requireModule(name: string): unknown {
   if (name in MODULES) return MODULES[name];
-  throw new Error(`Cannot import "${name}": cells can import ${Object.keys(MODULES).map((m) => `"${m}"`).join(" and ")}`);
+  throw new Error(
+    `Cannot import "${name}": cells can import ${Object.keys(MODULES)
+      .map((m) => `"${m}"`)
+      .join(" and ")}`,
+  );
 }
 
 function reportError(runId: string, kind: "runtime" | "unhandled" | "callback", error: unknown) {
@@ -205,7 +214,15 @@ async function run(runId: string, code: string, seed?: number) {
   post({ type: "started", runId });
   const compiled = transpile(code);
   if (!compiled.ok) {
-    post({ type: "error", runId, kind: "syntax", name: compiled.name, message: compiled.message, line: compiled.line, column: compiled.column });
+    post({
+      type: "error",
+      runId,
+      kind: "syntax",
+      name: compiled.name,
+      message: compiled.message,
+      line: compiled.line,
+      column: compiled.column,
+    });
     post({ type: "done", runId, ok: false, ms: performance.now() - t0, backend, tensorsLeft: 0, truncated: false });
     return;
   }
@@ -250,19 +267,36 @@ function guardClose() {
   const closing = function close() {
     const run = current;
     if (run && !finished) {
-      post({ type: "error", runId: run.runId, kind: "runtime", name: "Error", message: "self.close() ended this run's worker; the next Run gets a fresh one." });
-      post({ type: "done", runId: run.runId, ok: false, ms: 0, backend: (tf.getBackend() as Backend) ?? "cpu", tensorsLeft: 0, truncated: run.budget.truncated });
+      post({
+        type: "error",
+        runId: run.runId,
+        kind: "runtime",
+        name: "Error",
+        message: "self.close() ended this run's worker; the next Run gets a fresh one.",
+      });
+      post({
+        type: "done",
+        runId: run.runId,
+        ok: false,
+        ms: 0,
+        backend: (tf.getBackend() as Backend) ?? "cpu",
+        tensorsLeft: 0,
+        truncated: run.budget.truncated,
+      });
       finished = true;
     }
     nativeClose();
   };
   for (let o: object | null = self; o; o = Object.getPrototypeOf(o)) {
-    if (Object.prototype.hasOwnProperty.call(o, "close")) Object.defineProperty(o, "close", { value: closing, writable: false, configurable: false });
+    if (Object.prototype.hasOwnProperty.call(o, "close"))
+      Object.defineProperty(o, "close", { value: closing, writable: false, configurable: false });
   }
 }
 
 // Errors thrown in timer callbacks, reported at their line while the run is still current.
-const late = new LateWork(self as unknown as ConstructorParameters<typeof LateWork>[0], (error) => reportError(current?.runId ?? lastRunId, "callback", error));
+const late = new LateWork(self as unknown as ConstructorParameters<typeof LateWork>[0], (error) =>
+  reportError(current?.runId ?? lastRunId, "callback", error),
+);
 
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();

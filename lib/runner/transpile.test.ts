@@ -28,7 +28,13 @@ describe("transpile", () => {
   it("keeps every line where the learner wrote it", () => {
     const source = 'import * as tf from "@tensorflow/tfjs";\ntype T = { a: number };\n\nconst v: T = { a: 1 };\nconsole.log(v);';
     const out = transpile(source);
-    expect(out.ok && out.js.split("\n").slice(0, 5).map((l) => l.includes("console.log"))).toEqual([false, false, false, false, true]);
+    expect(
+      out.ok &&
+        out.js
+          .split("\n")
+          .slice(0, 5)
+          .map((l) => l.includes("console.log")),
+    ).toEqual([false, false, false, false, true]);
   });
 
   it("reports syntax errors with the learner's line and column", () => {

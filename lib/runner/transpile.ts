@@ -1,9 +1,7 @@
 // TypeScript → JavaScript for code cells (sucrase), keeping the learner's line numbers.
 import { transform } from "sucrase";
 
-export type Transpiled =
-  | { ok: true; js: string }
-  | { ok: false; name: "SyntaxError"; message: string; line?: number; column?: number };
+export type Transpiled = { ok: true; js: string } | { ok: false; name: "SyntaxError"; message: string; line?: number; column?: number };
 
 /** File name learner code runs under; stack frames from it carry the learner's line numbers. */
 export const CELL_FILE = "cell.ts";

@@ -15,7 +15,9 @@ describe("securityHeaders", () => {
 
   it("sets nothing of its own on the runner frame, whose route sends its own CSP", () => {
     expect(securityHeaders(RUNNER_FRAME_PATH, {})).toEqual({});
-    expect(securityHeaders(RUNNER_FRAME_PATH, { https: true })).toEqual({ "strict-transport-security": expect.stringMatching(/^max-age=\d+/) });
+    expect(securityHeaders(RUNNER_FRAME_PATH, { https: true })).toEqual({
+      "strict-transport-security": expect.stringMatching(/^max-age=\d+/),
+    });
   });
 
   it("keeps every other runner file and Next's chunks unframeable without restricting their scripts", () => {

@@ -34,7 +34,8 @@ export function flushShow() {
   const batches = pending;
   pending = new Map();
   for (const [chartId, points] of batches) {
-    for (let i = 0; i < points.length; i += APPEND_BATCH) sink?.({ type: "chart-append", chartId, points: points.slice(i, i + APPEND_BATCH) });
+    for (let i = 0; i < points.length; i += APPEND_BATCH)
+      sink?.({ type: "chart-append", chartId, points: points.slice(i, i + APPEND_BATCH) });
   }
 }
 
@@ -60,7 +61,10 @@ function matrix(values: Numbers | number[][], what: string): { rows: number; col
 }
 
 function limit(count: number, max: number, what: string) {
-  if (count > max) throw new RangeError(`${what}: at most ${max.toLocaleString("en-US")} values can be shown, got ${count.toLocaleString("en-US")}. Slice or average first.`);
+  if (count > max)
+    throw new RangeError(
+      `${what}: at most ${max.toLocaleString("en-US")} values can be shown, got ${count.toLocaleString("en-US")}. Slice or average first.`,
+    );
 }
 
 function emit(spec: ChartSpec): number {
@@ -79,7 +83,10 @@ export type LiveLine = {
 };
 
 function line(series: Numbers | Record<string, Numbers>, options: Labels & { x?: Numbers } = {}): LiveLine {
-  const named: Record<string, Numbers> = Array.isArray(series) || ArrayBuffer.isView(series) || isTensor(series) ? { value: series as Numbers } : (series as Record<string, Numbers>);
+  const named: Record<string, Numbers> =
+    Array.isArray(series) || ArrayBuffer.isView(series) || isTensor(series)
+      ? { value: series as Numbers }
+      : (series as Record<string, Numbers>);
   const names = Object.keys(named);
   limit(names.length, CHART_LIMITS.series, "show.line series");
   const xs = options.x ? numbers(options.x, "show.line x") : null;
@@ -91,7 +98,7 @@ function line(series: Numbers | Record<string, Numbers>, options: Labels & { x?:
     series: names.map((name) => {
       const ys = numbers(named[name]!, `show.line series "${name}"`);
       limit(ys.length, CHART_LIMITS.pointsPerSeries, `show.line series "${name}"`);
-      return { name: name.slice(0, CHART_LIMITS.text), points: ys.map((y, i) => [xs ? xs[i] ?? i : i, y] as [number, number]) };
+      return { name: name.slice(0, CHART_LIMITS.text), points: ys.map((y, i) => [xs ? (xs[i] ?? i) : i, y] as [number, number]) };
     }),
   };
   const chartId = emit(spec);
@@ -146,7 +153,13 @@ function scatter(points: Numbers | number[][], options: Labels & { labels?: Numb
 function heatmap(values: Numbers | number[][], options: Labels = {}) {
   const m = matrix(values, "show.heatmap");
   limit(m.values.length, CHART_LIMITS.heatmapCells, "show.heatmap");
-  emit({ kind: "heatmap", title: text(options.title, "Heatmap"), xLabel: text(options.xLabel, "column"), yLabel: text(options.yLabel, "row"), ...m });
+  emit({
+    kind: "heatmap",
+    title: text(options.title, "Heatmap"),
+    xLabel: text(options.xLabel, "column"),
+    yLabel: text(options.yLabel, "row"),
+    ...m,
+  });
 }
 
 type Cell = number | string | boolean | null;
@@ -154,13 +167,15 @@ type Cell = number | string | boolean | null;
 function table(rows: Record<string, unknown>[] | Numbers | number[][], options: { title?: string; columns?: string[] } = {}) {
   let columns: string[];
   let body: Cell[][];
-  const toCell = (v: unknown): Cell => (typeof v === "number" ? (Number.isFinite(v) ? v : String(v)) : typeof v === "boolean" || v === null ? v : String(v).slice(0, 200));
+  const toCell = (v: unknown): Cell =>
+    typeof v === "number" ? (Number.isFinite(v) ? v : String(v)) : typeof v === "boolean" || v === null ? v : String(v).slice(0, 200);
   if (Array.isArray(rows) && rows.length > 0 && !Array.isArray(rows[0]) && typeof rows[0] === "object") {
     const records = rows as Record<string, unknown>[];
     columns = options.columns ?? [...new Set(records.flatMap((r) => Object.keys(r)))];
     body = records.map((r) => columns.map((c) => toCell(r[c])));
   } else {
-    const m = Array.isArray(rows) && rows.length === 0 ? { rows: 0, columns: 0, values: [] } : matrix(rows as Numbers | number[][], "show.table");
+    const m =
+      Array.isArray(rows) && rows.length === 0 ? { rows: 0, columns: 0, values: [] } : matrix(rows as Numbers | number[][], "show.table");
     columns = options.columns ?? Array.from({ length: m.columns }, (_, i) => `${i}`);
     body = Array.from({ length: m.rows }, (_, r) => m.values.slice(r * m.columns, (r + 1) * m.columns));
   }

@@ -34,8 +34,22 @@ it("draws a line chart from tensors and arrays, with x values", () => {
   const [spec] = onPage() as LineSpec[];
   expect(spec!.title).toBe("Loss");
   expect(spec!.series.map((s) => [s.name, s.points])).toEqual([
-    ["train", [[10, 3], [20, 2], [30, 1]]],
-    ["val", [[10, 4], [20, 3], [30, 3.5]]],
+    [
+      "train",
+      [
+        [10, 3],
+        [20, 2],
+        [30, 1],
+      ],
+    ],
+    [
+      "val",
+      [
+        [10, 4],
+        [20, 3],
+        [30, 3.5],
+      ],
+    ],
   ]);
 });
 
@@ -51,13 +65,43 @@ it("streams points into a live line, new series included, without losing any", (
 });
 
 it("draws scatter plots with label classes, heatmaps from 2-D tensors, and tables", () => {
-  show.scatter(tf.tensor2d([[0, 0], [1, 1], [2, 0]]), { labels: [5, 7, 5] });
-  show.heatmap(tf.tensor2d([[0, 1, 2], [3, 4, 5]]));
-  show.table([{ rate: 0.5, zeroed: 0.49 }, { rate: 0.3, note: "x" }]);
+  show.scatter(
+    tf.tensor2d([
+      [0, 0],
+      [1, 1],
+      [2, 0],
+    ]),
+    { labels: [5, 7, 5] },
+  );
+  show.heatmap(
+    tf.tensor2d([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]),
+  );
+  show.table([
+    { rate: 0.5, zeroed: 0.49 },
+    { rate: 0.3, note: "x" },
+  ]);
   const [scatter, heatmap, table] = onPage();
-  expect(scatter).toMatchObject({ kind: "scatter", points: [[0, 0, 0], [1, 1, 1], [2, 0, 0]], classNames: ["label 5", "label 7"] });
+  expect(scatter).toMatchObject({
+    kind: "scatter",
+    points: [
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 0, 0],
+    ],
+    classNames: ["label 5", "label 7"],
+  });
   expect(heatmap).toMatchObject({ kind: "heatmap", rows: 2, columns: 3, values: [0, 1, 2, 3, 4, 5] });
-  expect(table).toMatchObject({ kind: "table", columns: ["rate", "zeroed", "note"], rows: [[0.5, 0.49, ""], [0.3, "", "x"]].map((r) => r.map((v) => (v === "" ? "undefined" : v))) });
+  expect(table).toMatchObject({
+    kind: "table",
+    columns: ["rate", "zeroed", "note"],
+    rows: [
+      [0.5, 0.49, ""],
+      [0.3, "", "x"],
+    ].map((r) => r.map((v) => (v === "" ? "undefined" : v))),
+  });
 });
 
 it("rejects what the page could not draw, with a message that says what to do", () => {

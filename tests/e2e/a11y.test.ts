@@ -9,12 +9,25 @@ import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./brows
 
 const course = loadCourses(path.join(ROOT, "content"))[0];
 const chapters = chaptersInOrder(course);
-const PAGES = ["/", course.href, ...course.sections.map((s) => s.href), ...chapters.map((c) => c.href), "/no-such-page", "/authors/sign-in"];
+const PAGES = [
+  "/",
+  course.href,
+  ...course.sections.map((s) => s.href),
+  ...chapters.map((c) => c.href),
+  "/no-such-page",
+  "/authors/sign-in",
+];
 
 const LIGHT_DESKTOP: [string, BrowserContextOptions] = ["light desktop", { colorScheme: "light", viewport: { width: 1280, height: 800 } }];
 const DARK_DESKTOP: [string, BrowserContextOptions] = ["dark desktop", { colorScheme: "dark", viewport: { width: 1280, height: 800 } }];
-const LIGHT_PHONE: [string, BrowserContextOptions] = ["light phone", { colorScheme: "light", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }];
-const DARK_PHONE: [string, BrowserContextOptions] = ["dark phone", { colorScheme: "dark", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }];
+const LIGHT_PHONE: [string, BrowserContextOptions] = [
+  "light phone",
+  { colorScheme: "light", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+];
+const DARK_PHONE: [string, BrowserContextOptions] = [
+  "dark phone",
+  { colorScheme: "dark", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+];
 // Every page is checked in both colour schemes and at both widths (light desktop, dark phone);
 // the lesson's interactive states in the two other combinations (dark desktop, light phone). So
 // each scheme × width pair is covered, at half the time of running everything four times
@@ -35,52 +48,60 @@ async function settle(page: Page) {
 }
 
 describe.each(PAGE_VARIANTS)("%s", (_name, options) => {
-  it("every page has no axe violations", async () => {
-    const { page, context } = await newPage(browser(), options);
-    const found: string[] = [];
-    for (const url of PAGES) {
-      await page.goto(url);
-      await settle(page);
-      found.push(...(await axeViolations(page)).map((v) => `${url}: ${v}`));
-    }
-    // The authors' report, signed in.
-    await page.goto("/authors/sign-in");
-    await page.getByLabel("Author token").fill(E2E_AUTHOR_TOKEN);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((u) => u.pathname === "/authors");
-    found.push(...(await axeViolations(page)).map((v) => `/authors: ${v}`));
-    expect(found).toEqual([]);
-    await context.close();
-  }, MANY_PAGES_MS);
+  it(
+    "every page has no axe violations",
+    async () => {
+      const { page, context } = await newPage(browser(), options);
+      const found: string[] = [];
+      for (const url of PAGES) {
+        await page.goto(url);
+        await settle(page);
+        found.push(...(await axeViolations(page)).map((v) => `${url}: ${v}`));
+      }
+      // The authors' report, signed in.
+      await page.goto("/authors/sign-in");
+      await page.getByLabel("Author token").fill(E2E_AUTHOR_TOKEN);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((u) => u.pathname === "/authors");
+      found.push(...(await axeViolations(page)).map((v) => `/authors: ${v}`));
+      expect(found).toEqual([]);
+      await context.close();
+    },
+    MANY_PAGES_MS,
+  );
 });
 
-it.each(STATE_VARIANTS)("the lesson's interactive states have no axe violations (%s)", async (_name, options) => {
-  const { page, context } = await newPage(browser(), options);
-  await page.goto(DROPOUT);
-  const found: string[] = [];
-  const check = async (state: string) => found.push(...(await axeViolations(page)).map((v) => `${state}: ${v}`));
+it.each(STATE_VARIANTS)(
+  "the lesson's interactive states have no axe violations (%s)",
+  async (_name, options) => {
+    const { page, context } = await newPage(browser(), options);
+    await page.goto(DROPOUT);
+    const found: string[] = [];
+    const check = async (state: string) => found.push(...(await axeViolations(page)).map((v) => `${state}: ${v}`));
 
-  // A cell after a run, and after an error.
-  const cell = cellAt(page, "train-vs-eval");
-  await runCell(cell);
-  await check("cell after running");
-  await editCell(cell, 'throw new Error("boom");');
-  await runCell(cell);
-  await cell.locator(".cell-error").first().waitFor();
-  await check("cell after an error");
+    // A cell after a run, and after an error.
+    const cell = cellAt(page, "train-vs-eval");
+    await runCell(cell);
+    await check("cell after running");
+    await editCell(cell, 'throw new Error("boom");');
+    await runCell(cell);
+    await cell.locator(".cell-error").first().waitFor();
+    await check("cell after an error");
 
-  // The quiz after submitting an answer.
-  const question = page.locator(".question").first();
-  await question.locator("input").first().check();
-  await question.getByRole("button", { name: /^Check/ }).click();
-  await question.locator(".result-summary").waitFor();
-  await check("quiz after submitting");
+    // The quiz after submitting an answer.
+    const question = page.locator(".question").first();
+    await question.locator("input").first().check();
+    await question.getByRole("button", { name: /^Check/ }).click();
+    await question.locator(".result-summary").waitFor();
+    await check("quiz after submitting");
 
-  // The Ask AI panel, open.
-  await page.getByRole("button", { name: "Ask AI", exact: true }).click();
-  await page.getByRole("complementary", { name: "Ask AI" }).waitFor();
-  await check("Ask AI panel open");
+    // The Ask AI panel, open.
+    await page.getByRole("button", { name: "Ask AI", exact: true }).click();
+    await page.getByRole("complementary", { name: "Ask AI" }).waitFor();
+    await check("Ask AI panel open");
 
-  expect(found).toEqual([]);
-  await context.close();
-}, MANY_PAGES_MS);
+    expect(found).toEqual([]);
+    await context.close();
+  },
+  MANY_PAGES_MS,
+);

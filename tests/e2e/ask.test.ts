@@ -56,7 +56,9 @@ it("asks about a failing cell's error, showing the attached code and error befor
 
   const panel = page.getByRole("complementary", { name: "Ask AI" });
   await panel.getByText("Attached: the code of “Train mode vs eval mode” and its error").waitFor();
-  await expect(panel.locator(".ask-attachment-error").innerText()).resolves.toMatch(/Line 2:\d+: RangeError: dropout rate must be a number in \[0, 1\)/);
+  await expect(panel.locator(".ask-attachment-error").innerText()).resolves.toMatch(
+    /Line 2:\d+: RangeError: dropout rate must be a number in \[0, 1\)/,
+  );
   await expect(panel.getByLabel("Your question").inputValue()).resolves.toBe("Why does this code fail, and how do I fix it?");
 
   const sent = page.waitForRequest((r) => r.url().endsWith("/api/ask") && r.method() === "POST");
@@ -73,7 +75,10 @@ it("answers a tfjs shape error with the course's help on shape mismatches", asyn
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const cell = page.locator('[data-cell-id="train-vs-eval"]');
-  await editCell(cell, 'import * as tf from "@tensorflow/tfjs";\nconst a = tf.ones([2, 3]);\nconst b = tf.ones([4, 5]);\ntf.matMul(a, b).print();');
+  await editCell(
+    cell,
+    'import * as tf from "@tensorflow/tfjs";\nconst a = tf.ones([2, 3]);\nconst b = tf.ones([4, 5]);\ntf.matMul(a, b).print();',
+  );
   await cell.getByRole("button", { name: "Run" }).click();
   await cell.getByRole("button", { name: "Ask AI about this error" }).click();
   const panel = page.getByRole("complementary", { name: "Ask AI" });

@@ -35,7 +35,9 @@ it("loads the type checker on the first edit, underlines a type error and lists 
   expect(requested).toEqual(expect.arrayContaining(["/runner/ts/worker.js", "/runner/ts/types.json"]));
 
   const text = await run(c);
-  expect(text).toMatch(/1 type error \(the code runs anyway[^\n]*\n[^\n]*Line 1:7: Type 'string' is not assignable to type 'number'\. \(TS2322\)/);
+  expect(text).toMatch(
+    /1 type error \(the code runs anyway[^\n]*\n[^\n]*Line 1:7: Type 'string' is not assignable to type 'number'\. \(TS2322\)/,
+  );
   // Reported first, above what the code printed; the run itself was not blocked.
   expect(text.indexOf("TS2322")).toBeLessThan(text.indexOf("rate is 0.5"));
   expect(text).toMatch(/Finished in \d+ ms/);
@@ -70,7 +72,10 @@ it("completes tf.layers.d with dropout and members of the course's model, and sh
   // Hover over `eval`: its signature and the JSDoc written in lib/dropout/model.ts.
   await editCell(c, 'import { DropoutMLP } from "course/dropout";\nconst model = new DropoutMLP(4, 8, 2);\nmodel.eval();');
   await c.locator(".cm-lintRange-error").first().waitFor({ state: "detached" });
-  await c.locator(".cm-line", { hasText: "model.eval();" }).locator("span", { hasText: /^eval$/ }).hover();
+  await c
+    .locator(".cm-line", { hasText: "model.eval();" })
+    .locator("span", { hasText: /^eval$/ })
+    .hover();
   const hover = page.locator(".cell-hover");
   await hover.waitFor({ timeout: 20_000 });
   expect(await hover.locator(".cell-hover-signature").innerText()).toContain("DropoutMLP.eval(): DropoutMLP");
@@ -102,7 +107,9 @@ it("reports errors that happen after the cell's code returned, each at its line,
     ].join("\n"),
   );
   const asyncText = await run(c);
-  expect(asyncText).toMatch(/main code returned\n[\s\S]*Unhandled promise rejection: Line 3:\d+: Error: thrown after an await[\s\S]*Failed in/);
+  expect(asyncText).toMatch(
+    /main code returned\n[\s\S]*Unhandled promise rejection: Line 3:\d+: Error: thrown after an await[\s\S]*Failed in/,
+  );
 
   // 3. A timer callback that throws after the main code returned.
   await editCell(c, 'console.log("scheduling");\nsetTimeout(() => {\n  throw new RangeError("late in a timer");\n}, 300);');
@@ -112,7 +119,10 @@ it("reports errors that happen after the cell's code returned, each at its line,
   await expect(page.evaluate(() => document.getSelection()?.toString())).resolves.toBe('  throw new RangeError("late in a timer");');
 
   // An interval keeps the run open until the code clears it; only then "Finished".
-  await editCell(c, 'let n = 0;\nconst id = setInterval(() => {\n  n += 1;\n  console.log("tick", n);\n  if (n === 3) clearInterval(id);\n}, 100);');
+  await editCell(
+    c,
+    'let n = 0;\nconst id = setInterval(() => {\n  n += 1;\n  console.log("tick", n);\n  if (n === 3) clearInterval(id);\n}, 100);',
+  );
   const ticks = await run(c);
   expect(ticks).toMatch(/tick 1\ntick 2\ntick 3\nFinished in \d+ ms/);
   const ms = Number(/Finished in (\d+) ms/.exec(ticks)![1]);

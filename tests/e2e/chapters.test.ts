@@ -12,8 +12,16 @@ const chapters = loadCourses(path.join(ROOT, "content")).flatMap((course) => cha
 const browser = useBrowser();
 
 /** The opaque id this page's learner sees for an authoring choice id (matched by the choice's HTML). */
-async function shownId(page: Page, chapterId: string, question: { id: string; choices: { id: string; html: string }[] }, authoring: string) {
-  const state = (await page.evaluate(async (id) => (await fetch(`/api/quiz/state?chapterId=${encodeURIComponent(id)}`)).json(), chapterId)) as {
+async function shownId(
+  page: Page,
+  chapterId: string,
+  question: { id: string; choices: { id: string; html: string }[] },
+  authoring: string,
+) {
+  const state = (await page.evaluate(
+    async (id) => (await fetch(`/api/quiz/state?chapterId=${encodeURIComponent(id)}`)).json(),
+    chapterId,
+  )) as {
     questions: Record<string, { choices: { id: string; html: string }[] }>;
   };
   const html = question.choices.find((c) => c.id === authoring)!.html;
@@ -28,39 +36,47 @@ it("covers every chapter, and every chapter has a cell and a quiz", () => {
   }
 });
 
-it.each(chapters.map((c) => [c.slug, c] as const))("%s: the first cell runs on WebGL and the quiz grades", async (_slug, chapter) => {
-  const { page, context } = await newPage(browser());
-  await page.goto(chapter.href);
+it.each(chapters.map((c) => [c.slug, c] as const))(
+  "%s: the first cell runs on WebGL and the quiz grades",
+  async (_slug, chapter) => {
+    const { page, context } = await newPage(browser());
+    await page.goto(chapter.href);
 
-  const first = lessonCells(chapter.file)[0]!;
-  const cell = cellAt(page, first.id);
-  const output = await runCell(cell, 100_000);
-  expect(output).toMatch(/Finished in \d+ ms on webgl/);
-  await expect(cell.locator(".cell-error").count()).resolves.toBe(0);
-  // The Dropout chapter's own cells are checked in cells.test.ts (another stream fixes their leaks).
-  if (chapter.slug !== "dropout") expect(output).not.toContain("undisposed");
-  if (/show\.(line|scatter|heatmap|table)\(/.test(first.code)) {
-    await cell.locator(".cell-charts > *").first().waitFor();
-  }
+    const first = lessonCells(chapter.file)[0]!;
+    const cell = cellAt(page, first.id);
+    const output = await runCell(cell, 100_000);
+    expect(output).toMatch(/Finished in \d+ ms on webgl/);
+    await expect(cell.locator(".cell-error").count()).resolves.toBe(0);
+    // The Dropout chapter's own cells are checked in cells.test.ts (another stream fixes their leaks).
+    if (chapter.slug !== "dropout") expect(output).not.toContain("undisposed");
+    if (/show\.(line|scatter|heatmap|table)\(/.test(first.code)) {
+      await cell.locator(".cell-charts > *").first().waitFor();
+    }
 
-  // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted.
-  const quiz = loadQuiz(chapter)!;
-  const question = quiz.questions[0]!;
-  const q = page.locator(`[data-question-id="${question.id}"]`);
-  await q.scrollIntoViewIfNeeded();
-  await q.getByText("Loading your answers…").waitFor({ state: "detached" }); // remounts once the learner's state arrives
-  const check = q.getByRole("button", { name: "Check" });
-  await check.waitFor();
-  // The page shows opaque, per-learner choice ids: find the wrong one the server gave this learner.
-  const wrong = await shownId(page, chapter.id, question, question.choices.find((c) => !c.correct)!.id);
-  await q.locator(`[data-choice-id="${wrong}"] input`).check();
-  await check.click();
-  await q.locator(".result-summary").waitFor();
-  expect(await q.locator(".result-summary").innerText()).not.toMatch(/^Correct!/);
+    // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted.
+    const quiz = loadQuiz(chapter)!;
+    const question = quiz.questions[0]!;
+    const q = page.locator(`[data-question-id="${question.id}"]`);
+    await q.scrollIntoViewIfNeeded();
+    await q.getByText("Loading your answers…").waitFor({ state: "detached" }); // remounts once the learner's state arrives
+    const check = q.getByRole("button", { name: "Check" });
+    await check.waitFor();
+    // The page shows opaque, per-learner choice ids: find the wrong one the server gave this learner.
+    const wrong = await shownId(page, chapter.id, question, question.choices.find((c) => !c.correct)!.id);
+    await q.locator(`[data-choice-id="${wrong}"] input`).check();
+    await check.click();
+    await q.locator(".result-summary").waitFor();
+    expect(await q.locator(".result-summary").innerText()).not.toMatch(/^Correct!/);
 
-  await q.getByRole("button", { name: "Try again" }).click();
-  for (const c of question.choices.filter((c) => c.correct)) await q.locator(`[data-choice-id="${await shownId(page, chapter.id, question, c.id)}"] input`).check();
-  await check.click();
-  await q.locator(".result-summary").getByText(/^Correct!/).waitFor();
-  await context.close();
-}, 180_000);
+    await q.getByRole("button", { name: "Try again" }).click();
+    for (const c of question.choices.filter((c) => c.correct))
+      await q.locator(`[data-choice-id="${await shownId(page, chapter.id, question, c.id)}"] input`).check();
+    await check.click();
+    await q
+      .locator(".result-summary")
+      .getByText(/^Correct!/)
+      .waitFor();
+    await context.close();
+  },
+  180_000,
+);

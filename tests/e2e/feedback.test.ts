@@ -85,7 +85,9 @@ it("signs an author in; the report shows the vote and the comment as inert text;
   // Quiz statistics are listed per question.
   await page.getByRole("heading", { name: "Quiz questions" }).waitFor();
   // One entry per quiz question of every chapter the tests' app serves (the fixture courses too).
-  const questions = loadCoursesFrom(TEST_CONTENT_DIRS.split(",").map((dir) => path.join(ROOT, dir))).flatMap((c) => chaptersInOrder(c)).reduce((n, ch) => n + (loadQuiz(ch)?.questions.length ?? 0), 0);
+  const questions = loadCoursesFrom(TEST_CONTENT_DIRS.split(",").map((dir) => path.join(ROOT, dir)))
+    .flatMap((c) => chaptersInOrder(c))
+    .reduce((n, ch) => n + (loadQuiz(ch)?.questions.length ?? 0), 0);
   expect(await page.locator(".question-stats").count()).toBe(questions);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "feedback (CSV)" }).click()]);
@@ -97,7 +99,9 @@ it("signs an author in; the report shows the vote and the comment as inert text;
 
   const attempts = await fetch(new URL("/authors/attempts.csv", baseURL()), { headers: { authorization: `Bearer ${E2E_AUTHOR_TOKEN}` } });
   expect(attempts.status).toBe(200);
-  expect((await attempts.text()).split("\r\n")[0]).toBe('"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"');
+  expect((await attempts.text()).split("\r\n")[0]).toBe(
+    '"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"',
+  );
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/authors/sign-in");

@@ -44,7 +44,15 @@ export default async function globalSetup() {
   const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
     cwd: ROOT,
     // Every browser test is a new learner from 127.0.0.1: the per-IP limits are raised for them.
-    env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", AUTHOR_TOKEN: E2E_AUTHOR_TOKEN, NEW_LEARNERS_PER_MINUTE: "1000", QUIZ_RATE_LIMIT_PER_MINUTE: "1000" },
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      AUTHOR_TOKEN: E2E_AUTHOR_TOKEN,
+      NEW_LEARNERS_PER_MINUTE: "1000",
+      QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
+    },
     stdio: ["ignore", out, out],
     detached: true,
   });

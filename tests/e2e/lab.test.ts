@@ -24,10 +24,12 @@ async function runCell(page: Page, id: string): Promise<Locator> {
 /** The chart figures' text alternatives, once each has been drawn (an SVG inside). */
 async function drawnCharts(scope: Locator, count: number): Promise<string[]> {
   const plots = scope.locator(".chart-plot");
-  await scope.page().waitForFunction(
-    ([el, n]) => (el as Element).querySelectorAll(".chart-plot svg").length >= (n as number),
-    [await scope.elementHandle(), count] as const,
-  );
+  await scope
+    .page()
+    .waitForFunction(([el, n]) => (el as Element).querySelectorAll(".chart-plot svg").length >= (n as number), [
+      await scope.elementHandle(),
+      count,
+    ] as const);
   return plots.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
 }
 
@@ -77,7 +79,9 @@ it("draws a cell's show.heatmap, show.line and show.table output under the cell"
   const cell = await runCell(page, "see-the-mask");
   // Charts redraw at most every 400 ms: wait until the line shows all 100 streamed points.
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-cell-id="see-the-mask"] .chart-plot')].some((e) => e.getAttribute("aria-label")?.includes("mean of h': 100 points")),
+    [...document.querySelectorAll('[data-cell-id="see-the-mask"] .chart-plot')].some((e) =>
+      e.getAttribute("aria-label")?.includes("mean of h': 100 points"),
+    ),
   );
   const [heatmap, line] = await drawnCharts(cell, 2);
   expect(heatmap).toBe('Heatmap "Dropout with rate 0.3 applied to ones([16, 32])" of 16 × 32 values from 0 to 1.43.');
@@ -103,12 +107,16 @@ it("streams a chart while a cell trains, and the dropout-on loss sits above the 
   await cell.scrollIntoViewIfNeeded();
   await cell.getByRole("button", { name: "Run" }).click();
   // A chart with points appears while the run is still going (Stop is enabled).
-  await page.waitForFunction(() => document.querySelector('[data-cell-id="live-loss"] .chart-plot svg path[d]') !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-cell-id="live-loss"] .chart-plot svg path[d]') !== null, undefined, {
+    timeout: 60_000,
+  });
   expect(await cell.getByRole("button", { name: "Stop" }).isEnabled()).toBe(true);
   await cell.locator(".cell-meta").waitFor({ timeout: 60_000 });
   // Charts redraw at most every 400 ms: the last points may be drawn after the run has ended.
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-cell-id="live-loss"] .chart-plot')].some((e) => /dropout off: 40 points/.test(e.getAttribute("aria-label") ?? "")),
+    [...document.querySelectorAll('[data-cell-id="live-loss"] .chart-plot')].some((e) =>
+      /dropout off: 40 points/.test(e.getAttribute("aria-label") ?? ""),
+    ),
   );
   const [line] = await drawnCharts(cell, 1);
   expect(line).toMatch(/fit's loss \(dropout on\): 40 points/);
@@ -128,10 +136,14 @@ it("refuses charts a page could not draw, at the learner's line", async () => {
   await editor.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
-  await page.keyboard.insertText('import * as tf from "@tensorflow/tfjs";\nimport { show } from "@lbr/show";\nshow.heatmap(tf.ones([500, 500]));\n');
+  await page.keyboard.insertText(
+    'import * as tf from "@tensorflow/tfjs";\nimport { show } from "@lbr/show";\nshow.heatmap(tf.ones([500, 500]));\n',
+  );
   await cell.getByRole("button", { name: "Run" }).click();
   await cell.locator(".cell-meta").waitFor();
-  expect(await cell.getByRole("log").innerText()).toMatch(/Line 3:\d+: RangeError: show\.heatmap: at most 40,000 values can be shown, got 250,000/);
+  expect(await cell.getByRole("log").innerText()).toMatch(
+    /Line 3:\d+: RangeError: show\.heatmap: at most 40,000 values can be shown, got 250,000/,
+  );
   await context.close();
 });
 
@@ -169,7 +181,10 @@ async function measuredRun() {
   // Waiting by polling once a second: Playwright's own text waits query the page every frame,
   // which would add main-thread work of the test's own to what is measured.
   // Once both boundaries are drawn, mark their points layers and note their shading.
-  await page.waitForFunction(() => document.querySelectorAll('[data-lab="experiment"] .chart-layers image').length === 2, undefined, { polling: 1000, timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-lab="experiment"] .chart-layers image').length === 2, undefined, {
+    polling: 1000,
+    timeout: 120_000,
+  });
   const firstShading = await page.evaluate(() =>
     [...document.querySelectorAll('[data-lab="experiment"] .chart-layers')].map((layers) => {
       (layers.lastElementChild as SVGElement).dataset.marked = "yes";
@@ -183,7 +198,9 @@ async function measuredRun() {
   );
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
   const layers = await page.evaluate(() => ({
-    shading: [...document.querySelectorAll('[data-lab="experiment"] .chart-layers')].map((l) => l.querySelector("image")!.getAttribute("href")),
+    shading: [...document.querySelectorAll('[data-lab="experiment"] .chart-layers')].map((l) =>
+      l.querySelector("image")!.getAttribute("href"),
+    ),
     marked: document.querySelectorAll('[data-lab="experiment"] .chart-layers > svg[data-marked="yes"]').length,
     styles: document.querySelectorAll(".chart-plot style").length,
   }));
@@ -192,9 +209,13 @@ async function measuredRun() {
 
 it("trains both networks live off the main thread, draws their curves and boundaries, and the page stays responsive", async () => {
   const { page, context, lab, longest, layers } = await measuredRun();
-  expect(await lab.locator(".lab-status").innerText()).toMatch(/^Finished 300 epochs of both models in [\d.]+ s \((wasm|cpu) backend, in a worker\)/);
+  expect(await lab.locator(".lab-status").innerText()).toMatch(
+    /^Finished 300 epochs of both models in [\d.]+ s \((wasm|cpu) backend, in a worker\)/,
+  );
   // Charts redraw at most every 400 ms, one per frame: wait for the last epoch's drawing.
-  await page.waitForFunction(() => document.querySelectorAll('[data-lab="experiment"] .chart-plot[aria-label*="validation: 30 points"]').length === 2);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-lab="experiment"] .chart-plot[aria-label*="validation: 30 points"]').length === 2,
+  );
   const [plainBoundary, dropoutBoundary, loss, accuracy] = await drawnCharts(lab, 4);
   expect(plainBoundary).toMatch(/Without dropout.*100 points.*background shades/);
   expect(dropoutBoundary).toMatch(/With dropout \(rate 0\.5\).*background shades/);
@@ -267,7 +288,10 @@ it("draws the Monte Carlo dropout band, wider in the gap than where there is dat
 });
 
 async function checkAccessible(b: Browser, options: { colorScheme?: "dark" | "light"; width?: number }) {
-  const { page, context } = await newPage(b, { colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1280, height: 900 } });
+  const { page, context } = await newPage(b, {
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   const lab = await openExperiment(page, "");
   await lab.getByRole("slider", { name: "Epochs" }).focus();
   await page.keyboard.press("Home"); // a short run is enough to draw every part
@@ -285,7 +309,8 @@ async function checkAccessible(b: Browser, options: { colorScheme?: "dark" | "li
 }
 
 it("has no axe violations and no sideways scroll in light mode on a desktop", () => checkAccessible(browser(), {}));
-it("has no axe violations and no sideways scroll in dark mode at 390 px", () => checkAccessible(browser(), { colorScheme: "dark", width: 390 }));
+it("has no axe violations and no sideways scroll in dark mode at 390 px", () =>
+  checkAccessible(browser(), { colorScheme: "dark", width: 390 }));
 
 it("can be operated from the keyboard alone", async () => {
   const { page, context } = await newPage(browser());

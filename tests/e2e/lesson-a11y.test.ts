@@ -120,7 +120,9 @@ it("names every Run and Check button after its cell or question", async () => {
   await page.goto(DROPOUT);
   await page.locator(".question").first().waitFor();
   const runs = await page.getByRole("button", { name: /^Run / }).evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
-  const checks = await page.getByRole("button", { name: /^Check question/ }).evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
+  const checks = await page
+    .getByRole("button", { name: /^Check question/ })
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
   expect(runs.length).toBeGreaterThanOrEqual(5);
   expect(new Set(runs).size).toBe(runs.length);
   expect(checks.length).toBeGreaterThanOrEqual(3);

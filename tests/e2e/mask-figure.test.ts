@@ -57,7 +57,9 @@ it("draws a fresh mask on Next mask: dropped units show 0, survivors h/(1 − p)
   // The text alternative and the live status say the same as the picture.
   const svg = figure.getByRole("img");
   await expect(svg.getAttribute("aria-labelledby")).resolves.toBeTruthy();
-  expect(await figure.locator("svg title").textContent()).toBe(`Network diagram in training mode: ${second.length} of ${h.length} hidden units dropped`);
+  expect(await figure.locator("svg title").textContent()).toBe(
+    `Network diagram in training mode: ${second.length} of ${h.length} hidden units dropped`,
+  );
   expect(await figure.getByRole("status").textContent()).toBe(`Pass 2: ${second.length} of ${h.length} hidden units dropped.`);
   await context.close();
 });
@@ -121,10 +123,11 @@ it("drops nothing and scales nothing in evaluation mode", async () => {
 it("is operated by keyboard alone, with visible focus", async () => {
   const { page, context } = await newPage(browser());
   const figure = await openFigure(page);
-  const focusedName = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    return el.getAttribute("aria-label") ?? el.textContent?.trim() ?? "";
-  });
+  const focusedName = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return el.getAttribute("aria-label") ?? el.textContent?.trim() ?? "";
+    });
   // Start on the slider (as if tabbed there), then use keys only.
   await figure.getByRole("slider").focus();
   await page.keyboard.press("ArrowLeft"); // 0.50 → 0.45
@@ -161,7 +164,12 @@ it("auto-plays on request only, without announcing every pass", async () => {
   const figure = await openFigure(page);
   await page.waitForTimeout(2000);
   expect(await passes(page)).toBe(1); // nothing moves by itself
-  expect(await figure.locator(".lab-box").first().evaluate((el) => getComputedStyle(el).transitionDuration)).toBe("0s");
+  expect(
+    await figure
+      .locator(".lab-box")
+      .first()
+      .evaluate((el) => getComputedStyle(el).transitionDuration),
+  ).toBe("0s");
 
   await figure.getByRole("button", { name: "Play" }).click();
   const status = await figure.getByRole("status").textContent();

@@ -40,7 +40,11 @@ async function answer(page: Page, q: Locator, questionId: string, authoring: str
   return q.locator(".result-summary").innerText();
 }
 
-const rightOf = (id: string) => quiz.questions.find((q) => q.id === id)!.choices.filter((c) => c.correct).map((c) => c.id);
+const rightOf = (id: string) =>
+  quiz.questions
+    .find((q) => q.id === id)!
+    .choices.filter((c) => c.correct)
+    .map((c) => c.id);
 const wrongOf = (id: string) => [quiz.questions.find((q) => q.id === id)!.choices.find((c) => !c.correct)!.id];
 
 it("takes the statement question wrong, then right: no marks until it is finished, then all of them", async () => {
@@ -76,7 +80,9 @@ it("takes the statement question wrong, then right: no marks until it is finishe
   await q.scrollIntoViewIfNeeded();
   await expect(q.locator(".result-summary").innerText()).resolves.toBe("Correct!");
   await expect(q.locator(".result-meta").innerText()).resolves.toBe("Score 100% · attempt 2 of 3");
-  await expect(q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")))).resolves.toEqual(order);
+  await expect(q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")))).resolves.toEqual(
+    order,
+  );
   await expect(q.locator("input:checked").count()).resolves.toBe(3);
   await expect(q.locator("input:checked").first().isDisabled()).resolves.toBe(true);
   await context.close();
@@ -141,8 +147,17 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
   await page.getByText("Round 2").waitFor();
   const first = question(page, quiz.questions[0].id);
   const firstId = quiz.questions[0].id;
-  await page.waitForFunction((id) => document.activeElement?.tagName === "INPUT" && document.activeElement.closest("fieldset")?.getAttribute("data-question-id") === id, firstId);
-  await expect(first.locator("input").first().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await page.waitForFunction(
+    (id) =>
+      document.activeElement?.tagName === "INPUT" && document.activeElement.closest("fieldset")?.getAttribute("data-question-id") === id,
+    firstId,
+  );
+  await expect(
+    first
+      .locator("input")
+      .first()
+      .evaluate((el) => el === document.activeElement),
+  ).resolves.toBe(true);
   for (const item of failed) {
     const q = question(page, item.id);
     await expect(q.locator(".result-summary").count()).resolves.toBe(0);
@@ -189,8 +204,16 @@ it("sends no answer key to the browser before it submits: not in HTML, RSC paylo
   // The public questions are there…
   for (const q of quiz.questions) expect(html).toContain(q.id);
   // …but nothing that tells which choice is right, nor the authoring ids or order of the choices.
-  const secrets = quiz.questions.flatMap((q) => [q.explanationHtml, ...q.choices.map((c) => c.rationaleHtml), ...Object.values(q.feedbackHtml ?? {})]);
-  const plain = (h: string) => h.replace(/<[^>]+>/g, "").trim().slice(0, 60);
+  const secrets = quiz.questions.flatMap((q) => [
+    q.explanationHtml,
+    ...q.choices.map((c) => c.rationaleHtml),
+    ...Object.values(q.feedbackHtml ?? {}),
+  ]);
+  const plain = (h: string) =>
+    h
+      .replace(/<[^>]+>/g, "")
+      .trim()
+      .slice(0, 60);
   for (const secret of secrets.filter(Boolean) as string[]) {
     for (const text of everything) expect(text).not.toContain(plain(secret));
   }
@@ -198,7 +221,8 @@ it("sends no answer key to the browser before it submits: not in HTML, RSC paylo
     expect(text).not.toMatch(/\\?"correct\\?":\s*(true|false)/);
     expect(text).not.toMatch(/\\?"fraction\\?":/);
     for (const q of quiz.questions) {
-      for (const c of q.choices) for (const leak of [`choice-id="${c.id}"`, `"id":"${c.id}"`, `\\"id\\":\\"${c.id}\\"`]) expect(text).not.toContain(leak);
+      for (const c of q.choices)
+        for (const leak of [`choice-id="${c.id}"`, `"id":"${c.id}"`, `\\"id\\":\\"${c.id}\\"`]) expect(text).not.toContain(leak);
     }
   }
 });

@@ -30,7 +30,9 @@ beforeAll(async () => {
   </script>`;
   const pages: Record<string, string> = {
     // Framed without a sandbox attribute, as the attack on the old runner did.
-    "/frame.html": attack(`(() => { const f = document.createElement("iframe"); f.src = ${JSON.stringify(frameURL)}; document.documentElement.append(f); return () => f.contentWindow; })()`),
+    "/frame.html": attack(
+      `(() => { const f = document.createElement("iframe"); f.src = ${JSON.stringify(frameURL)}; document.documentElement.append(f); return () => f.contentWindow; })()`,
+    ),
     // Opened as a window of its own (frame-ancestors does not apply to a top-level page).
     "/open.html": attack(`(() => { const w = window.open(${JSON.stringify(frameURL)}); return () => w; })()`),
   };
@@ -56,7 +58,8 @@ async function blobWorkers(page: Page): Promise<number> {
 }
 
 /** Waits until the runner has a fresh worker ready for the next run (slow on a loaded machine). */
-const warm = (page: Page) => page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
+const warm = (page: Page) =>
+  page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
 
 it("ignores a foreign page (another port) that frames the runner or opens it in a window", async () => {
   const { page, context } = await newPage(browser());
@@ -143,7 +146,7 @@ it("starts every run from a clean worker: no globals, patches, handlers or neste
       "const g = globalThis as any;",
       'console.log("tensors at start:", tf.memory().numTensors);',
       'console.log("leak:", typeof g.leak);',
-      'const y = tf.layers.dropout({ rate: 0.5 }).apply(tf.ones([2, 2]), { training: false }) as tf.Tensor;',
+      "const y = tf.layers.dropout({ rate: 0.5 }).apply(tf.ones([2, 2]), { training: false }) as tf.Tensor;",
       'console.log("dropout works:", y.sum().dataSync()[0]);',
       'console.log("onmessage:", g.onmessage === null ? "none" : String(g.onmessage));',
     ].join("\n"),
@@ -172,7 +175,7 @@ it("a forged `done` neither ends the run nor records the cell as run; self.close
       "MessagePort.prototype.postMessage = function (this: any, m: unknown) { port = this; return send.call(this, m); };",
       'console.log("probe");',
       'console.log("port found:", port !== null);',
-      "const forged = (runId: string) => ({ type: \"done\", runId, ok: true, ms: 1, backend: \"webgl\", tensorsLeft: 0, truncated: false });",
+      'const forged = (runId: string) => ({ type: "done", runId, ok: true, ms: 1, backend: "webgl", tensorsLeft: 0, truncated: false });',
       "for (let i = 1; i <= 50; i++) { g.postMessage(forged(`run-${i}`)); port?.postMessage(forged(`run-${i}`)); }",
       "await new Promise((r) => setTimeout(r, 1500));",
       'console.log("still running");',

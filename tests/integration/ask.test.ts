@@ -16,8 +16,16 @@ type Event = { type: string; [k: string]: unknown };
 
 /** Posts a question and reads the streamed events, noting when each line arrived. */
 async function ask(body: Record<string, unknown>, learner = `00000000-0000-4000-8000-${String(ip + 1).padStart(12, "0")}`) {
-  const response = await POST(request("/api/ask", { body: { chapterId: CHAPTER, revision, ...body }, learner, headers: { "x-forwarded-for": `10.7.0.${++ip}` } }));
-  if (response.status !== 200) return { status: response.status, error: ((await response.json()) as { error: string }).error, events: [] as (Event & { at: number })[], raw: "" };
+  const response = await POST(
+    request("/api/ask", { body: { chapterId: CHAPTER, revision, ...body }, learner, headers: { "x-forwarded-for": `10.7.0.${++ip}` } }),
+  );
+  if (response.status !== 200)
+    return {
+      status: response.status,
+      error: ((await response.json()) as { error: string }).error,
+      events: [] as (Event & { at: number })[],
+      raw: "",
+    };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: (Event & { at: number })[] = [];
   let buffer = "";
@@ -57,8 +65,18 @@ describe("without a model (the default)", () => {
     expect(parts[0].href).toBe(`/courses/${CHAPTER}#choosing-the-dropout-rate`);
     expect(parts[0].quotes.join(" ")).toMatch(/0\.5/);
     expect(parts[0].html).toHaveLength(parts[0].quotes.length);
-    const stored = await db.askQuestion.findMany({ select: { chapterId: true, revision: true, question: true, answeredBy: true, withCode: true } });
-    expect(stored).toEqual([{ chapterId: CHAPTER, revision, question: "How do I choose the right dropout probability for my model?", answeredBy: "course", withCode: false }]);
+    const stored = await db.askQuestion.findMany({
+      select: { chapterId: true, revision: true, question: true, answeredBy: true, withCode: true },
+    });
+    expect(stored).toEqual([
+      {
+        chapterId: CHAPTER,
+        revision,
+        question: "How do I choose the right dropout probability for my model?",
+        answeredBy: "course",
+        withCode: false,
+      },
+    ]);
   });
 
   it("sends quoted math typeset by KaTeX, not flattened to text", async () => {
@@ -71,10 +89,15 @@ describe("without a model (the default)", () => {
     expect(parts[0].quotes.join(" ")).not.toContain("\\operatorname");
   });
 
-  it("answers a tfjs shape error attached with \"Ask AI about this error\" from the course's help on errors", async () => {
+  it('answers a tfjs shape error attached with "Ask AI about this error" from the course\'s help on errors', async () => {
     const { events } = await ask({
       question: "Why does this code fail, and how do I fix it?",
-      attachment: { cellTitle: "Train mode vs eval mode", code: "tf.matMul(a, b)", error: "Line 3:1: Error: Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match." },
+      attachment: {
+        cellTitle: "Train mode vs eval mode",
+        code: "tf.matMul(a, b)",
+        error:
+          "Line 3:1: Error: Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match.",
+      },
     });
     const parts = events[1].parts as { heading: string; quotes: string[] }[];
     expect(parts[0].heading).toBe("When a cell fails: four common TensorFlow.js errors");
@@ -97,7 +120,11 @@ describe("without a model (the default)", () => {
   it("uses an attached cell error to find the passage", async () => {
     const { events } = await ask({
       question: "Why does my code fail?",
-      attachment: { cellTitle: "Exercise", code: "model.predict(x)", error: "dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5" },
+      attachment: {
+        cellTitle: "Exercise",
+        code: "model.predict(x)",
+        error: "dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5",
+      },
     });
     expect(events[1].type).toBe("course-answer");
     expect((await db.askQuestion.findFirstOrThrow()).withCode).toBe(true);
@@ -131,7 +158,12 @@ describe("with a model", () => {
   it("streams the model's answer piece by piece, grounded in the retrieved passages", async () => {
     const { events, raw } = await ask({ question: "Why are the kept units scaled by 1/(1-p)?" });
     expect(events.map((e) => e.type)).toEqual(["meta", "delta", "delta", "delta", "delta", "done"]);
-    expect(events.filter((e) => e.type === "delta").map((e) => e.text).join("")).toBe("Dropout zeroes units with probability p [The mechanism].");
+    expect(
+      events
+        .filter((e) => e.type === "delta")
+        .map((e) => e.text)
+        .join(""),
+    ).toBe("Dropout zeroes units with probability p [The mechanism].");
     // Streamed: the first piece arrived well before the last.
     const deltas = events.filter((e) => e.type === "delta");
     expect(deltas[3].at - deltas[0].at).toBeGreaterThan(100);
@@ -164,7 +196,12 @@ describe("refused without storing anything", () => {
   it.each<[string, Record<string, unknown>, number, RegExp]>([
     ["an empty question", { question: "  " }, 400, /question/],
     ["a 1,001-character question", { question: "x".repeat(1001) }, 400, /at most 1,000 characters/],
-    ["20,001 characters of code", { question: "why?", attachment: { cellTitle: "c", code: "x".repeat(20_001), error: "e" } }, 400, /at most 20,000 characters/],
+    [
+      "20,001 characters of code",
+      { question: "why?", attachment: { cellTitle: "c", code: "x".repeat(20_001), error: "e" } },
+      400,
+      /at most 20,000 characters/,
+    ],
     ["an unknown chapter", { question: "what is dropout?", chapterId: "a/b/c" }, 404, /Unknown chapter/],
     ["a stale revision", { question: "what is dropout?", revision: "0123456789ab" }, 409, /updated/],
     ["an extra field", { question: "what is dropout?", model: "gpt" }, 400, /model/],

@@ -24,7 +24,11 @@ function endlessRequest(path: string) {
   });
   const request = new NextRequest(new URL(path, "http://localhost:3000"), {
     method: "POST",
-    headers: { "content-type": "application/json", cookie: `lbr_learner=${signed("7d9b1c2a-1e3f-4c5d-8e9f-0a1b2c3d4e5f")}`, "x-forwarded-for": `10.40.0.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      "content-type": "application/json",
+      cookie: `lbr_learner=${signed("7d9b1c2a-1e3f-4c5d-8e9f-0a1b2c3d4e5f")}`,
+      "x-forwarded-for": `10.40.0.${Math.floor(Math.random() * 250)}`,
+    },
     body,
     duplex: "half",
   } as unknown as ConstructorParameters<typeof NextRequest>[1]);

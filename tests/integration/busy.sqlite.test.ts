@@ -9,7 +9,14 @@ import { request } from "../support/requests";
 
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 const revision = getChapterById(CHAPTER)!.revision;
-const vote = (ip: string) => POST(request("/api/feedback", { body: { chapterId: CHAPTER, revision, vote: "yes" }, learner: "5a0c1b2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", headers: { "x-forwarded-for": ip } }));
+const vote = (ip: string) =>
+  POST(
+    request("/api/feedback", {
+      body: { chapterId: CHAPTER, revision, vote: "yes" },
+      learner: "5a0c1b2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d",
+      headers: { "x-forwarded-for": ip },
+    }),
+  );
 
 let other: Database.Database;
 // Warm: the first request loads the course and the route's modules (a second of busy event loop).

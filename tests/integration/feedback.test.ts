@@ -12,7 +12,14 @@ let ip = 0;
 const fresh = () => ({ ip: `10.9.0.${++ip}`, learner: `00000000-0000-4000-8000-${String(ip).padStart(12, "0")}` });
 
 const post = (who: { ip: string; learner?: string }, body: unknown, raw?: string) =>
-  POST(request("/api/feedback", { body: raw === undefined ? body : undefined, rawBody: raw, learner: who.learner, headers: { "x-forwarded-for": who.ip } }));
+  POST(
+    request("/api/feedback", {
+      body: raw === undefined ? body : undefined,
+      rawBody: raw,
+      learner: who.learner,
+      headers: { "x-forwarded-for": who.ip },
+    }),
+  );
 
 beforeEach(resetDb);
 afterAll(() => db.$disconnect());
@@ -33,7 +40,9 @@ it("keeps one current vote per learner and revision: a changed vote replaces the
   const changed = await (await post(who, { chapterId: CHAPTER, revision, vote: "yes" })).json();
   expect(changed.feedback).toMatchObject({ vote: "yes", comment: "The two conventions table\nconfused me." });
   expect(await db.feedback.count()).toBe(1);
-  const mine = await (await GET(request(`/api/feedback?chapterId=${encodeURIComponent(CHAPTER)}&revision=${revision}`, { learner: who.learner }))).json();
+  const mine = await (
+    await GET(request(`/api/feedback?chapterId=${encodeURIComponent(CHAPTER)}&revision=${revision}`, { learner: who.learner }))
+  ).json();
   expect(mine.feedback).toMatchObject({ vote: "yes", comment: "The two conventions table\nconfused me." });
 });
 
@@ -64,10 +73,22 @@ it("limits writes per IP address too, whatever the cookie says", async () => {
 
 describe("refused without writing anything", () => {
   it.each<[string, unknown, number, RegExp, string | undefined]>([
-    ["a filled honeypot", { chapterId: CHAPTER, revision, vote: "yes", website: "http://spam.example" }, 400, /Submission rejected/, undefined],
+    [
+      "a filled honeypot",
+      { chapterId: CHAPTER, revision, vote: "yes", website: "http://spam.example" },
+      400,
+      /Submission rejected/,
+      undefined,
+    ],
     ["wrong types", { chapterId: CHAPTER, revision, vote: true, comment: 5 }, 400, /vote.*comment/, undefined],
     ["an unknown vote", { chapterId: CHAPTER, revision, vote: "maybe" }, 400, /vote/, undefined],
-    ["a 10 KB comment", { chapterId: CHAPTER, revision, vote: "no", comment: "x".repeat(10_000) }, 400, /comment: must be at most 2000 characters/, undefined],
+    [
+      "a 10 KB comment",
+      { chapterId: CHAPTER, revision, vote: "no", comment: "x".repeat(10_000) },
+      400,
+      /comment: must be at most 2000 characters/,
+      undefined,
+    ],
     ["a 20 KB body", { chapterId: CHAPTER, revision, vote: "no", comment: "x".repeat(20_000) }, 413, /larger than/, undefined],
     ["an unknown chapter", { chapterId: "nope/nope/nope", revision, vote: "no" }, 404, /Unknown chapter/, undefined],
     ["a stale revision", { chapterId: CHAPTER, revision: "0123456789ab", vote: "no" }, 409, /updated since you opened it/, undefined],

@@ -22,7 +22,12 @@ const key = Buffer.from(TEST_LEARNER_SECRET, "utf8");
 
 /** What `who` sees of a question in a round: the server's order and ids, computed independently. */
 const viewOf = (q: (typeof quiz.questions)[number], who = learner, round = 1) =>
-  choiceView(key, { learnerId: who, quizRevision: quiz.quizRevision, questionId: q.id, round }, q.choices.map((c) => c.id), q.shuffle);
+  choiceView(
+    key,
+    { learnerId: who, quizRevision: quiz.quizRevision, questionId: q.id, round },
+    q.choices.map((c) => c.id),
+    q.shuffle,
+  );
 const shown = (ids: string[], q = statements, who = learner, round = 1) => ids.map((id) => viewOf(q, who, round).publicId.get(id)!);
 
 const body = (over: Record<string, unknown> = {}) => ({
@@ -33,9 +38,12 @@ const body = (over: Record<string, unknown> = {}) => ({
   selected: shown(right),
   ...over,
 });
-const submit = (over: Record<string, unknown> = {}, who: string | null = learner) => POST(request("/api/quiz/attempts", { body: body(over), learner: who ?? undefined }));
-const stateOf = async (who = learner): Promise<QuizState> => (await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`, { learner: who }))).json();
-const retake = (round: number, who = learner) => RETAKE(request("/api/quiz/retake", { body: { chapterId: CHAPTER, quizRevision: quiz.quizRevision, round }, learner: who }));
+const submit = (over: Record<string, unknown> = {}, who: string | null = learner) =>
+  POST(request("/api/quiz/attempts", { body: body(over), learner: who ?? undefined }));
+const stateOf = async (who = learner): Promise<QuizState> =>
+  (await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`, { learner: who }))).json();
+const retake = (round: number, who = learner) =>
+  RETAKE(request("/api/quiz/retake", { body: { chapterId: CHAPTER, quizRevision: quiz.quizRevision, round }, learner: who }));
 
 beforeEach(resetDb);
 afterAll(() => db.$disconnect());
@@ -44,16 +52,37 @@ it("grades a wrong answer, stores it in authoring ids with the order shown, and 
   const response = await submit({ selected: shown([right[0], "p-is-keep"]) });
   expect(response.status).toBe(200);
   const { result, progress } = await response.json();
-  expect(result).toMatchObject({ verdict: "partial", score: 0, attempt: 1, attemptsUsed: 1, maxAttempts: 3, canRetry: true, revealed: false });
+  expect(result).toMatchObject({
+    verdict: "partial",
+    score: 0,
+    attempt: 1,
+    attemptsUsed: 1,
+    maxAttempts: 3,
+    canRetry: true,
+    revealed: false,
+  });
   // choiceFeedback: finished, no showCorrectCount: no marks, no count of right answers yet.
   expect(result.summary).toBe("Partly right: your selection is not exactly the right answers yet.");
-  expect(result.choices.every((c: { correct?: boolean; rationaleHtml?: string }) => c.correct === undefined && c.rationaleHtml === undefined)).toBe(true);
-  expect(result.choices.map((c: { id: string }) => c.id)).toEqual(viewOf(statements).order.map((id) => viewOf(statements).publicId.get(id)));
+  expect(
+    result.choices.every((c: { correct?: boolean; rationaleHtml?: string }) => c.correct === undefined && c.rationaleHtml === undefined),
+  ).toBe(true);
+  expect(result.choices.map((c: { id: string }) => c.id)).toEqual(
+    viewOf(statements).order.map((id) => viewOf(statements).publicId.get(id)),
+  );
   expect(progress).toMatchObject({ bestScore: 0, roundScore: 0, answeredAll: false, passed: false, passingScore: 0.7 });
 
   const rows = await db.quizAttempt.findMany();
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ learnerId: learner, chapterId: CHAPTER, questionId: statements.id, revision: quiz.quizRevision, round: 1, attempt: 1, score: 0, correct: false });
+  expect(rows[0]).toMatchObject({
+    learnerId: learner,
+    chapterId: CHAPTER,
+    questionId: statements.id,
+    revision: quiz.quizRevision,
+    round: 1,
+    attempt: 1,
+    score: 0,
+    correct: false,
+  });
   expect(JSON.parse(rows[0].selected)).toEqual([right[0], "p-is-keep"]);
   expect(JSON.parse(rows[0].shownOrder)).toEqual(viewOf(statements).order);
 });
@@ -121,10 +150,15 @@ it("shows the count of right answers only where the author asked for it", async 
 
 it("updates the chapter's quiz score and marks it passed at the passing score", async () => {
   for (const q of quiz.questions) {
-    const selected = shown(q.choices.filter((c) => c.correct).map((c) => c.id), q);
+    const selected = shown(
+      q.choices.filter((c) => c.correct).map((c) => c.id),
+      q,
+    );
     expect((await submit({ questionId: q.id, selected })).status).toBe(200);
   }
-  const progress = await db.chapterProgress.findUniqueOrThrow({ where: { learnerId_chapterId: { learnerId: learner, chapterId: CHAPTER } } });
+  const progress = await db.chapterProgress.findUniqueOrThrow({
+    where: { learnerId_chapterId: { learnerId: learner, chapterId: CHAPTER } },
+  });
   expect(progress.quizBestScore).toBe(1);
   expect(progress.quizPassedAt).not.toBeNull();
   expect((await stateOf()).progress).toMatchObject({ bestScore: 1, roundScore: 1, answeredAll: true, passed: true, canRetake: true });
@@ -139,7 +173,13 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
     for (let i = 0; i < q.maxAttempts; i++) await submit({ questionId: q.id, selected: shown([wrong], q) });
   }
   const third = quiz.questions[2];
-  await submit({ questionId: third.id, selected: shown(third.choices.filter((c) => c.correct).map((c) => c.id), third) });
+  await submit({
+    questionId: third.id,
+    selected: shown(
+      third.choices.filter((c) => c.correct).map((c) => c.id),
+      third,
+    ),
+  });
   const before = await stateOf();
   expect(before.progress).toMatchObject({ passReachable: false, canRetake: true, answeredAll: false, passed: false });
 
@@ -147,22 +187,40 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
   expect(response.status).toBe(200);
   const after: QuizState = await response.json();
   expect(after.round).toBe(2);
-  expect(after.progress).toMatchObject({ roundScore: 0, answeredAll: false, passReachable: true, canRetake: false, bestScore: 1 / quiz.questions.length });
+  expect(after.progress).toMatchObject({
+    roundScore: 0,
+    answeredAll: false,
+    passReachable: true,
+    canRetake: false,
+    bestScore: 1 / quiz.questions.length,
+  });
   for (const q of quiz.questions) {
     expect(after.questions[q.id]).toMatchObject({ attemptsUsed: 0, last: null });
     const oldIds = new Set(before.questions[q.id].choices.map((c) => c.id));
     expect(after.questions[q.id].choices.some((c) => oldIds.has(c.id))).toBe(false);
   }
   // A stale tab still on round 1: told, and given the new round.
-  const stale = await submit({ questionId: third.id, round: 1, selected: shown(third.choices.filter((c) => c.correct).map((c) => c.id), third) });
+  const stale = await submit({
+    questionId: third.id,
+    round: 1,
+    selected: shown(
+      third.choices.filter((c) => c.correct).map((c) => c.id),
+      third,
+    ),
+  });
   expect(stale.status).toBe(409);
   expect((await stale.json()).details.state.round).toBe(2);
   expect((await retake(1)).status).toBe(409); // the same retake twice starts one round only
   // Round 2 answers are stored as such; the earlier ones stay for the authors' statistics.
-  expect((await submit({ questionId: third.id, round: 2, selected: shown([third.choices.find((c) => !c.correct)!.id], third, learner, 2) })).status).toBe(200);
+  expect(
+    (await submit({ questionId: third.id, round: 2, selected: shown([third.choices.find((c) => !c.correct)!.id], third, learner, 2) }))
+      .status,
+  ).toBe(200);
   expect(await db.quizAttempt.count({ where: { round: 1 } })).toBe(7);
   expect(await db.quizAttempt.count({ where: { round: 2 } })).toBe(1);
-  const progress = await db.chapterProgress.findUniqueOrThrow({ where: { learnerId_chapterId: { learnerId: learner, chapterId: CHAPTER } } });
+  const progress = await db.chapterProgress.findUniqueOrThrow({
+    where: { learnerId_chapterId: { learnerId: learner, chapterId: CHAPTER } },
+  });
   expect(progress.quizBestScore).toBe(1 / quiz.questions.length); // a lower round-2 score never lowers the best
 });
 
@@ -186,7 +244,13 @@ it("writes many learners' concurrent submissions (grouped into shared transactio
   const responses = await Promise.all(
     learners.flatMap((who, i) =>
       questions.map((q) =>
-        POST(request("/api/quiz/attempts", { body: body({ questionId: q.id, selected: shown(rightOf(q), q, who) }), learner: who, headers: { "x-forwarded-for": `10.77.0.${i}` } })),
+        POST(
+          request("/api/quiz/attempts", {
+            body: body({ questionId: q.id, selected: shown(rightOf(q), q, who) }),
+            learner: who,
+            headers: { "x-forwarded-for": `10.77.0.${i}` },
+          }),
+        ),
       ),
     ),
   );

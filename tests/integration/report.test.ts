@@ -24,7 +24,17 @@ beforeAll(async () => {
   for (const f of feedback) await db.feedback.create({ data: { chapterId: CHAPTER, ...f } });
   const attempt = (learnerId: string, attempt: number, selected: string[], score: number) =>
     db.quizAttempt.create({
-      data: { learnerId, chapterId: CHAPTER, questionId: "dropout-statements", revision: "r", attempt, selected: JSON.stringify(selected), shownOrder: "[]", score, correct: score === 1 },
+      data: {
+        learnerId,
+        chapterId: CHAPTER,
+        questionId: "dropout-statements",
+        revision: "r",
+        attempt,
+        selected: JSON.stringify(selected),
+        shownOrder: "[]",
+        score,
+        correct: score === 1,
+      },
     });
   await attempt(learners[0], 1, ["drop-with-p", "p-is-keep"], 0);
   await attempt(learners[0], 2, ["drop-with-p", "inverted-scaling", "expectation"], 1);
@@ -70,7 +80,9 @@ it("exports feedback as CSV with formulas neutralised", async () => {
 
 it("exports attempts as CSV", async () => {
   const lines = (await text(attemptsCsv())).trim().split("\r\n");
-  expect(lines[0]).toBe('"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"');
+  expect(lines[0]).toBe(
+    '"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"',
+  );
   expect(lines).toHaveLength(4);
   expect(lines[2]).toContain(`,"1","2","drop-with-p inverted-scaling expectation","","1","true",`);
 });

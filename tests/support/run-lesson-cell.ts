@@ -9,7 +9,8 @@ import type { LessonCell } from "./lesson-cells";
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
 
-const format = (args: unknown[]) => args.map((a) => (a instanceof tf.Tensor ? a.toString() : typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+const format = (args: unknown[]) =>
+  args.map((a) => (a instanceof tf.Tensor ? a.toString() : typeof a === "string" ? a : JSON.stringify(a))).join(" ");
 
 /** Runs one cell; returns its console lines, its chart messages and how many tensors it left. */
 export async function runLessonCell(cell: LessonCell, seed = cell.seed) {
@@ -23,7 +24,11 @@ export async function runLessonCell(cell: LessonCell, seed = cell.seed) {
     if (!(name in modules)) throw new Error(`${cell.id}: cannot import ${name}`);
     return modules[name];
   };
-  const cellConsole = { log: (...a: unknown[]) => lines.push(format(a)), warn: (...a: unknown[]) => lines.push(format(a)), error: (...a: unknown[]) => lines.push(format(a)) };
+  const cellConsole = {
+    log: (...a: unknown[]) => lines.push(format(a)),
+    warn: (...a: unknown[]) => lines.push(format(a)),
+    error: (...a: unknown[]) => lines.push(format(a)),
+  };
   const nativeRandom = Math.random;
   if (seed !== undefined) Math.random = mulberry32(seed);
   const before = tf.memory().numTensors;

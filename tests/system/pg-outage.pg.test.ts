@@ -10,7 +10,8 @@ import { feedbackVote, freePort, freshDatabase, quizInfo, quizSubmission, query,
 
 jest.setTimeout(300_000);
 
-const pgServer = (...args: string[]) => execFileSync("bash", [path.join(ROOT, "scripts/pg-server.sh"), ...args], { encoding: "utf8" }).trim();
+const pgServer = (...args: string[]) =>
+  execFileSync("bash", [path.join(ROOT, "scripts/pg-server.sh"), ...args], { encoding: "utf8" }).trim();
 let pgDir: string;
 let serverUrl: string;
 let pgPort: number;
@@ -28,7 +29,11 @@ afterAll(async () => {
 
 it("gives 503 with Retry-After during the outage and recovers on its own", async () => {
   const database = await freshDatabase(os.tmpdir(), serverUrl);
-  const app = await startApp(database, { QUIZ_RATE_LIMIT_PER_MINUTE: "100000", NEW_LEARNERS_PER_MINUTE: "100000", RATE_LIMIT_PER_MINUTE: "100000" });
+  const app = await startApp(database, {
+    QUIZ_RATE_LIMIT_PER_MINUTE: "100000",
+    NEW_LEARNERS_PER_MINUTE: "100000",
+    RATE_LIMIT_PER_MINUTE: "100000",
+  });
   const quiz = await quizInfo(app.baseURL);
   expect((await fetch(`${app.baseURL}/api/ready`)).status).toBe(200);
 

@@ -39,7 +39,13 @@ it("holds across the workers of one WEB_CONCURRENCY=2 server, which both serve r
   const { chapterRevision } = await quizInfo(app.baseURL);
 
   // New connections are spread over the workers; keep going until both have answered (bounded).
-  const pids = () => new Set(app.logs().filter((l) => l.msg === "request").map((l) => l.pid));
+  const pids = () =>
+    new Set(
+      app
+        .logs()
+        .filter((l) => l.msg === "request")
+        .map((l) => l.pid),
+    );
   for (let i = 0; i < 200 && pids().size < 2; i++) await fetch(`${app.baseURL}/api/health`, { headers: { connection: "close" } });
   await waitUntil("requests answered by two worker processes", () => pids().size === 2, 10_000);
 

@@ -1,7 +1,19 @@
 // SIGTERM while requests are in flight: the process stops accepting, finishes every request it
 // already has (streamed Ask AI answers and quiz writes), closes its database and exits 0.
 import { startFakeModel } from "../support/fake-model";
-import { CHAPTER, freshDatabase, learnerCookie, quizInfo, quizSubmission, query, scratchDir, sleep, startApp, stopAll, waitUntil } from "./support";
+import {
+  CHAPTER,
+  freshDatabase,
+  learnerCookie,
+  quizInfo,
+  quizSubmission,
+  query,
+  scratchDir,
+  sleep,
+  startApp,
+  stopAll,
+  waitUntil,
+} from "./support";
 
 jest.setTimeout(240_000);
 afterAll(stopAll);

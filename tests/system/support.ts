@@ -38,7 +38,12 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return;
     await sleep(200);
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -53,7 +58,10 @@ export const scratchDir = () => {
 };
 
 /** A fresh, migrated database: SQLite in `dir`, or a new database on the server of `serverUrl`. */
-export async function freshDatabase(dir: string, serverUrl = process.env.DATABASE_URL): Promise<{ provider: "sqlite" | "postgresql"; url: string }> {
+export async function freshDatabase(
+  dir: string,
+  serverUrl = process.env.DATABASE_URL,
+): Promise<{ provider: "sqlite" | "postgresql"; url: string }> {
   if (!POSTGRES) {
     const url = `file:${path.join(dir, "app.db")}`;
     migrate({ DATABASE_PROVIDER: "sqlite", DATABASE_URL: url });
@@ -89,8 +97,13 @@ export type App = {
 const started: App[] = [];
 
 /** Starts `node scripts/serve.mjs` on a free loopback port and waits until /api/health answers. */
-export async function startApp(database: { provider: string; url: string }, extraEnv: Record<string, string> = {}, port?: number): Promise<App> {
-  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("No production build: run through `npm test`, which builds first.");
+export async function startApp(
+  database: { provider: string; url: string },
+  extraEnv: Record<string, string> = {},
+  port?: number,
+): Promise<App> {
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
+    throw new Error("No production build: run through `npm test`, which builds first.");
   port ??= await freePort();
   const logFile = path.join(scratchDir(), "app.log");
   const out = fs.openSync(logFile, "w");
@@ -111,20 +124,25 @@ export async function startApp(database: { provider: string; url: string }, extr
     stdio: ["ignore", out, out],
     detached: true,
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   const app: App = {
     baseURL: `http://127.0.0.1:${port}`,
     child,
     logFile,
     exited,
     logs: () =>
-      fs.readFileSync(logFile, "utf8").split("\n").flatMap((line) => {
-        try {
-          return line.startsWith("{") ? [JSON.parse(line) as Record<string, unknown>] : [];
-        } catch {
-          return [];
-        }
-      }),
+      fs
+        .readFileSync(logFile, "utf8")
+        .split("\n")
+        .flatMap((line) => {
+          try {
+            return line.startsWith("{") ? [JSON.parse(line) as Record<string, unknown>] : [];
+          } catch {
+            return [];
+          }
+        }),
     kill(signal = "SIGTERM") {
       try {
         process.kill(child.pid!, signal);
@@ -137,9 +155,11 @@ export async function startApp(database: { provider: string; url: string }, extr
   let ready = false;
   const log = () => fs.readFileSync(logFile, "utf8").slice(-2000);
   await Promise.race([
-    waitUntil(`${app.baseURL}/api/health (log: ${logFile})`, async () => (await fetch(`${app.baseURL}/api/health`)).ok, 90_000).catch((e: Error) => {
-      throw new Error(`${e.message}\n${log()}`);
-    }),
+    waitUntil(`${app.baseURL}/api/health (log: ${logFile})`, async () => (await fetch(`${app.baseURL}/api/health`)).ok, 90_000).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}\n${log()}`);
+      },
+    ),
     exited.then(() => {
       if (!ready) throw new Error(`app exited at start:\n${log()}`);
     }),
@@ -164,7 +184,9 @@ export async function stopAll() {
 
 /** The quiz's revisions and the dropout-statements question (authoring ids: tests map them per learner). */
 export async function quizInfo(baseURL: string) {
-  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as { quizRevision: string };
+  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as {
+    quizRevision: string;
+  };
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
   const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)![1];
   const quiz = loadQuiz({ id: CHAPTER, file: path.join(ROOT, `content/courses/${CHAPTER}.mdx`) })!;
@@ -176,7 +198,12 @@ export async function quizInfo(baseURL: string) {
 export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof quizInfo>>) {
   const learner = randomUUID();
   const at = { learnerId: learner, quizRevision: quiz.quizRevision, questionId: quiz.question.id, round: 1 };
-  const view = choiceView(learnerKey, at, quiz.question.choices.map((c) => c.id), quiz.question.shuffle);
+  const view = choiceView(
+    learnerKey,
+    at,
+    quiz.question.choices.map((c) => c.id),
+    quiz.question.shuffle,
+  );
   return {
     learner,
     send: (signal?: AbortSignal) =>
@@ -184,7 +211,13 @@ export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof 
         method: "POST",
         signal,
         headers: { "content-type": "application/json", cookie: learnerCookie(learner) },
-        body: JSON.stringify({ chapterId: CHAPTER, questionId: quiz.question.id, quizRevision: quiz.quizRevision, round: 1, selected: [view.publicId.get(view.order[0])] }),
+        body: JSON.stringify({
+          chapterId: CHAPTER,
+          questionId: quiz.question.id,
+          quizRevision: quiz.quizRevision,
+          round: 1,
+          selected: [view.publicId.get(view.order[0])],
+        }),
       }),
   };
 }
@@ -199,13 +232,28 @@ export function feedbackVote(baseURL: string, chapterRevision: string) {
 }
 
 /** Runs SQL against the database directly (not through the app) and returns the rows. */
-export async function query<T = Record<string, unknown>>(database: { provider: string; url: string }, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(
+  database: { provider: string; url: string },
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   if (database.provider === "postgresql") {
     const { Client } = await import("pg");
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
-      return (await client.query(sql.replace(/\?/g, (() => { let i = 0; return () => `$${++i}`; })()), params)).rows as T[];
+      return (
+        await client.query(
+          sql.replace(
+            /\?/g,
+            (() => {
+              let i = 0;
+              return () => `$${++i}`;
+            })(),
+          ),
+          params,
+        )
+      ).rows as T[];
     } finally {
       await client.end();
     }

@@ -25,7 +25,12 @@ export const POST = learnerRoute(
     if (!seen.ok) return seen.response;
     const { chapter } = seen;
     await ensureLearner(learnerId);
-    const saved = await saveFeedback(learnerId, { chapterId: chapter.id, revision: chapter.revision, vote: body.vote, comment: body.comment });
+    const saved = await saveFeedback(learnerId, {
+      chapterId: chapter.id,
+      revision: chapter.revision,
+      vote: body.vote,
+      comment: body.comment,
+    });
     return NextResponse.json({ feedback: saved }, { headers: { "cache-control": "no-store" } });
   },
 );

@@ -18,7 +18,9 @@ export async function GET() {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timeout exceeded when trying to connect")), CHECK_TIMEOUT_MS))),
+      new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error("timeout exceeded when trying to connect")), CHECK_TIMEOUT_MS)),
+      ),
     ]);
     return NextResponse.json({ ok: true, database: "up" }, { headers: { "cache-control": "no-store" } });
   } catch (error) {

@@ -20,7 +20,15 @@ export default async function SignInPage(props: { searchParams: Promise<Record<s
       <h1>Authors</h1>
       <form method="post" action="/api/authors/session" className="sign-in">
         <label htmlFor="token">Author token</label>
-        <input id="token" name="token" type="password" autoComplete="current-password" required maxLength={500} aria-describedby={message ? "sign-in-error" : undefined} />
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={500}
+          aria-describedby={message ? "sign-in-error" : undefined}
+        />
         {message ? (
           <p id="sign-in-error" role="alert" className="form-error">
             {message}

@@ -16,6 +16,7 @@ export function GET(request: Request) {
   }
   const url = new URL(`${proto}://${host}/runner/frame.html`);
   const response = frameResponse(url, { runnerOrigin: env.RUNNER_ORIGIN, appOrigin: env.APP_ORIGIN });
-  if (response.kind === "redirect") return new Response(null, { status: 307, headers: { location: response.location, "cache-control": "no-store" } });
+  if (response.kind === "redirect")
+    return new Response(null, { status: 307, headers: { location: response.location, "cache-control": "no-store" } });
   return new Response(response.html, { status: 200, headers: response.headers });
 }

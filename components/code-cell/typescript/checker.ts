@@ -27,7 +27,12 @@ type Lint = { from: number; severity: string; message: string; source: string };
 
 function toProblem(doc: Text, lint: Lint): TypeProblem {
   const line = doc.lineAt(lint.from);
-  return { line: line.number, column: lint.from - line.from + 1, message: lint.message.replace(/\n\s*/g, " "), code: Number(lint.source.slice(2)) };
+  return {
+    line: line.number,
+    column: lint.from - line.from + 1,
+    message: lint.message.replace(/\n\s*/g, " "),
+    code: Number(lint.source.slice(2)),
+  };
 }
 
 let checker: Promise<Checker> | undefined;
@@ -59,7 +64,10 @@ export function loadChecker(): Promise<Checker> {
           autocompletion({
             override: [
               async (context) =>
-                (await remote.getAutocompletion({ path, context: { pos: context.pos, explicit: context.explicit } })) as CompletionResult | null,
+                (await remote.getAutocompletion({
+                  path,
+                  context: { pos: context.pos, explicit: context.explicit },
+                })) as CompletionResult | null,
             ],
           }),
           hoverTooltip(async (_view, pos) => {

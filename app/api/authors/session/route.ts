@@ -22,7 +22,8 @@ export const POST = withErrors(async (request: NextRequest) => {
   if (!authorsEnabled()) return new NextResponse("Not found", { status: 404 });
   if (!isSameOrigin(request)) return jsonError(403, "Sign-in and sign-out are accepted only from this site's own pages.");
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) return jsonError(415, "Send the form as application/x-www-form-urlencoded.");
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
+    return jsonError(415, "Send the form as application/x-www-form-urlencoded.");
   const key = `ip:${clientIp(request.headers)}`;
   const body = await readLimitedText(request, FORM_MAX_BYTES);
   if (!body.ok) return jsonError(body.status, body.error);

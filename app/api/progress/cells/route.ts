@@ -15,7 +15,8 @@ export const POST = learnerRoute(
     const seen = chapterAsSeen(body.chapterId, body.revision);
     if (!seen.ok) return seen.response;
     // Only the chapter's real cells: made-up ids would grow cellsRun without bound.
-    if (!(await chapterCellIds(seen.chapter)).has(body.cellId)) return jsonError(404, `Chapter "${body.chapterId}" has no code cell "${body.cellId}".`);
+    if (!(await chapterCellIds(seen.chapter)).has(body.cellId))
+      return jsonError(404, `Chapter "${body.chapterId}" has no code cell "${body.cellId}".`);
     await ensureLearner(learnerId);
     return NextResponse.json({ cellsRun: await recordCellRun(learnerId, body) }, { headers: { "cache-control": "no-store" } });
   },

@@ -18,7 +18,8 @@ export const POST = learnerRoute(
     if (!chapter || !quiz) return jsonError(404, `No quiz for chapter "${body.chapterId}".`);
     const outcome = await submitAttempt(learnerId, chapter.revision, quiz, body);
     if (!outcome.ok) {
-      if (outcome.stale && body.quizRevision === quiz.quizRevision) return jsonError(outcome.status, outcome.error, { state: await quizState(learnerId, true, quiz) });
+      if (outcome.stale && body.quizRevision === quiz.quizRevision)
+        return jsonError(outcome.status, outcome.error, { state: await quizState(learnerId, true, quiz) });
       return jsonError(outcome.status, outcome.error);
     }
     return NextResponse.json({ result: outcome.result, progress: outcome.progress }, { headers: { "cache-control": "no-store" } });

@@ -30,13 +30,7 @@ export default async function SectionPage(props: { params: Promise<Params> }) {
   const { course, section } = found;
   return (
     <main id="main" className="page">
-      <Breadcrumbs
-        items={[
-          { label: "Courses", href: "/" },
-          { label: course.title, href: course.href },
-          { label: section.title },
-        ]}
-      />
+      <Breadcrumbs items={[{ label: "Courses", href: "/" }, { label: course.title, href: course.href }, { label: section.title }]} />
       <p className="eyebrow">Section {section.number}</p>
       <h1>{section.title}</h1>
       <ChapterList section={section} />

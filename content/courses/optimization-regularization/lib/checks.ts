@@ -35,7 +35,8 @@ function call(fn: LearnerDropout, x: tf.Tensor, rate: number, training: boolean)
     if (result instanceof tf.Tensor) return result; // returned from tidy: kept
     return undefined;
   });
-  if (!(result instanceof tf.Tensor)) return `with training = ${training} it must return a tensor, got ${result === null ? "null" : typeof result}`;
+  if (!(result instanceof tf.Tensor))
+    return `with training = ${training} it must return a tensor, got ${result === null ? "null" : typeof result}`;
   return result;
 }
 
@@ -97,7 +98,9 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
       // 40,000 draws: the share of zeros is within ±0.02 of the rate with overwhelming probability.
       const zeroShare = zeros / values.length;
       if (Math.abs(zeroShare - rate) > 0.02) {
-        fail(`rate ${rate}: ${(zeroShare * 100).toFixed(1)}% of values are zero, expected about ${rate * 100}% (rate is the DROP probability)`);
+        fail(
+          `rate ${rate}: ${(zeroShare * 100).toFixed(1)}% of values are zero, expected about ${rate * 100}% (rate is the DROP probability)`,
+        );
       } else {
         pass(`rate ${rate}: about ${(zeroShare * 100).toFixed(1)}% of units dropped`);
       }
@@ -115,7 +118,8 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
         for (let i = 0; i < a * b; i++) s += dropped[i * c + k];
         if (s === 0 || s === a * b) uniformLines += 1;
       }
-      if (uniformLines > 0) fail(`rate ${rate}: whole rows or columns are dropped together; draw the mask with the full shape, tf.randomUniform(x.shape)`);
+      if (uniformLines > 0)
+        fail(`rate ${rate}: whole rows or columns are dropped together; draw the mask with the full shape, tf.randomUniform(x.shape)`);
     }
 
     const first = call(fn, x, 0.5, true);

@@ -151,7 +151,10 @@ describe("the exercise check", () => {
   // The hint's answer, written the way a learner would: no tf.tidy, the mask is left for the checker.
   const hintAnswer: Fn = (x, rate, training) => {
     if (!training) return x;
-    const mask = tf.randomUniform(x.shape).less(1 - rate).cast("float32");
+    const mask = tf
+      .randomUniform(x.shape)
+      .less(1 - rate)
+      .cast("float32");
     return x.mul(mask).div(1 - rate);
   };
 
@@ -170,30 +173,72 @@ describe("the exercise check", () => {
 
   it.each<[string, Fn, RegExp]>([
     ["treats rate as the keep probability", (x, rate, training) => dropout(x, 1 - rate, { training }), /expected about 30%/],
-    ["forgets to rescale", (x, rate, training) => (training ? tf.tidy(() => x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32"))) : x.clone()), /not x \/ \(1 − rate\)/],
-    ["multiplies by the keep probability instead of dividing", (x, rate, training) => (training ? x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32")).mul(1 - rate) : x), /not x \/ \(1 − rate\)/],
-    ["ignores x and returns the scaled mask", (x, rate, training) => (training ? tf.randomUniform(x.shape).less(1 - rate).cast("float32").div(1 - rate) : x), /not x \/ \(1 − rate\)/],
-    ["flattens the output (right size, wrong shape)", (x, rate, training) => (training ? dropout(x, rate).reshape([-1]) : x), /must have the input's shape \[8, 50, 100\], got \[40000\]/],
-    ["reshapes the output to 2-D (right size, wrong shape)", (x, rate, training) => (training ? dropout(x, rate).reshape([400, 100]) : x), /got \[400, 100\]/],
-    ["drops whole rows with one draw per row", (x, rate, training) => {
-      if (!training) return x;
-      const perRow = tf.randomUniform([...x.shape.slice(0, -1), 1]).less(1 - rate).cast("float32");
-      return x.mul(perRow).div(1 - rate);
-    }, /whole rows or columns/],
+    [
+      "forgets to rescale",
+      (x, rate, training) => (training ? tf.tidy(() => x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32"))) : x.clone()),
+      /not x \/ \(1 − rate\)/,
+    ],
+    [
+      "multiplies by the keep probability instead of dividing",
+      (x, rate, training) => (training ? x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32")).mul(1 - rate) : x),
+      /not x \/ \(1 − rate\)/,
+    ],
+    [
+      "ignores x and returns the scaled mask",
+      (x, rate, training) =>
+        training
+          ? tf
+              .randomUniform(x.shape)
+              .less(1 - rate)
+              .cast("float32")
+              .div(1 - rate)
+          : x,
+      /not x \/ \(1 − rate\)/,
+    ],
+    [
+      "flattens the output (right size, wrong shape)",
+      (x, rate, training) => (training ? dropout(x, rate).reshape([-1]) : x),
+      /must have the input's shape \[8, 50, 100\], got \[40000\]/,
+    ],
+    [
+      "reshapes the output to 2-D (right size, wrong shape)",
+      (x, rate, training) => (training ? dropout(x, rate).reshape([400, 100]) : x),
+      /got \[400, 100\]/,
+    ],
+    [
+      "drops whole rows with one draw per row",
+      (x, rate, training) => {
+        if (!training) return x;
+        const perRow = tf
+          .randomUniform([...x.shape.slice(0, -1), 1])
+          .less(1 - rate)
+          .cast("float32");
+        return x.mul(perRow).div(1 - rate);
+      },
+      /whole rows or columns/,
+    ],
     ["scales at inference (the paper's scheme)", (x, rate, training) => (training ? dropout(x, rate) : x.mul(1 - rate)), /unchanged/],
     ["returns the input untouched (the exercise's starting code)", (x) => x, /not x \/ \(1 − rate\)/],
     ["returns a number", () => 1 as unknown as tf.Tensor, /must return a tensor, got number/],
-    ["throws", () => {
-      throw new Error("boom");
-    }, /your function threw: boom/],
-    ["reuses one mask", (() => {
-      let mask: tf.Tensor | undefined;
-      return (x: tf.Tensor, rate: number, training: boolean) => {
-        if (!training) return x.clone();
-        mask ??= tf.keep(tf.randomUniform(x.shape, 0, 1, "float32", 1).greaterEqual(0.5).cast("float32"));
-        return x.mul(mask).div(0.5);
-      };
-    })(), /same mask/],
+    [
+      "throws",
+      () => {
+        throw new Error("boom");
+      },
+      /your function threw: boom/,
+    ],
+    [
+      "reuses one mask",
+      (() => {
+        let mask: tf.Tensor | undefined;
+        return (x: tf.Tensor, rate: number, training: boolean) => {
+          if (!training) return x.clone();
+          mask ??= tf.keep(tf.randomUniform(x.shape, 0, 1, "float32", 1).greaterEqual(0.5).cast("float32"));
+          return x.mul(mask).div(0.5);
+        };
+      })(),
+      /same mask/,
+    ],
   ])("rejects a version that %s", async (_name, fn, message) => {
     const before = tf.memory().numTensors;
     const result = await checkDropout(fn);

@@ -35,7 +35,13 @@ it("dropout on a linear model's inputs adds p/(1 − p)·Σ_j w_j²·Σ_i x_ij²
     return [
       errors.square().sum().div(passes).dataSync()[0],
       y.sub(X.matMul(w)).square().sum().dataSync()[0],
-      w.square().reshape([4]).mul(X.square().sum(0)).sum().mul(p / (1 - p)).dataSync()[0],
+      w
+        .square()
+        .reshape([4])
+        .mul(X.square().sum(0))
+        .sum()
+        .mul(p / (1 - p))
+        .dataSync()[0],
     ];
   });
   expect(Math.abs(measured - (plain + penalty)) / (plain + penalty)).toBeLessThan(0.03);
@@ -61,7 +67,13 @@ it("the layer is the identity at inference (training: false, also the default)",
   const same = tf.tidy(() => {
     const x = tf.randomNormal([20, 20], 0, 1, "float32", 4);
     const layer = tf.layers.dropout({ rate: 0.5 });
-    return [layer.apply(x, { training: false }), layer.apply(x)].map((t) => tf.equal(t as tf.Tensor, x).all().dataSync()[0]);
+    return [layer.apply(x, { training: false }), layer.apply(x)].map(
+      (t) =>
+        tf
+          .equal(t as tf.Tensor, x)
+          .all()
+          .dataSync()[0],
+    );
   });
   expect(same).toEqual([1, 1]);
 });

@@ -12,7 +12,9 @@ import { transpile } from "@/lib/runner/transpile";
 import { connectShow, flushShow, show } from "@/lib/show";
 
 const CONTENT = path.resolve(__dirname, "../..");
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
 const MODULES: Record<string, unknown> = { "@tensorflow/tfjs": tf, "course/dropout": course, "@lbr/show": { show } };
 
 /** The slowest cell (40 epochs of model.fit) takes a few seconds on cpu; the machine is shared. */
@@ -21,7 +23,9 @@ const runCellTimeout = 60_000;
 type Cell = { chapter: string; id: string; code: string; seed?: number };
 
 function chapterFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? chapterFiles(path.join(dir, e.name)) : e.name.endsWith(".mdx") ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? chapterFiles(path.join(dir, e.name)) : e.name.endsWith(".mdx") ? [path.join(dir, e.name)] : []));
 }
 
 function cellsOf(file: string): Cell[] {
@@ -63,10 +67,14 @@ async function runCell(code: string, seed?: number): Promise<Run> {
   Object.assign(console, cellConsole);
   const before = tf.memory().numTensors;
   try {
-    await new AsyncFunction("require", "exports", "console", compiled.js)((name: string) => {
-      if (!(name in MODULES)) throw new Error(`cannot import ${name}`);
-      return MODULES[name];
-    }, {}, cellConsole);
+    await new AsyncFunction("require", "exports", "console", compiled.js)(
+      (name: string) => {
+        if (!(name in MODULES)) throw new Error(`cannot import ${name}`);
+        return MODULES[name];
+      },
+      {},
+      cellConsole,
+    );
   } catch (e) {
     run.errors.push(String(e));
   } finally {
@@ -89,35 +97,59 @@ beforeAll(async () => {
 
 it("finds the lesson's cells", () => {
   const dropout = CELLS.filter((c) => c.chapter.endsWith("/dropout")).map((c) => c.id);
-  expect(dropout).toEqual(expect.arrayContaining(["train-vs-eval", "inverted-dropout", "from-scratch", "see-the-mask", "live-loss", "exercise", "variance-shift", "linear-l2", "spatial-dropout"]));
+  expect(dropout).toEqual(
+    expect.arrayContaining([
+      "train-vs-eval",
+      "inverted-dropout",
+      "from-scratch",
+      "see-the-mask",
+      "live-loss",
+      "exercise",
+      "variance-shift",
+      "linear-l2",
+      "spatial-dropout",
+    ]),
+  );
 });
 
-it.each(CELLS.map((c) => [`${c.chapter} › ${c.id}`, c] as const))("%s runs without errors and leaves no tensors", async (_name, cell) => {
-  const run = await runCell(cell.code, cell.seed);
-  expect(run.errors).toEqual([]);
-  expect(run.logs.length + run.charts).toBeGreaterThan(0);
-  expect(run.tensorsLeft).toBe(0);
-}, runCellTimeout);
+it.each(CELLS.map((c) => [`${c.chapter} › ${c.id}`, c] as const))(
+  "%s runs without errors and leaves no tensors",
+  async (_name, cell) => {
+    const run = await runCell(cell.code, cell.seed);
+    expect(run.errors).toEqual([]);
+    expect(run.logs.length + run.charts).toBeGreaterThan(0);
+    expect(run.tensorsLeft).toBe(0);
+  },
+  runCellTimeout,
+);
 
 describe("the Dropout exercise", () => {
   const exercise = CELLS.find((c) => c.chapter.endsWith("/dropout") && c.id === "exercise")!;
 
-  it("says 'Not yet' for the starting code", async () => {
-    const run = await runCell(exercise.code);
-    expect(run.warnings.join("\n")).toMatch(/Not yet/);
-    expect(run.logs.join("\n")).not.toMatch(/Correct!/);
-    expect(run.tensorsLeft).toBe(0);
-  }, runCellTimeout);
+  it(
+    "says 'Not yet' for the starting code",
+    async () => {
+      const run = await runCell(exercise.code);
+      expect(run.warnings.join("\n")).toMatch(/Not yet/);
+      expect(run.logs.join("\n")).not.toMatch(/Correct!/);
+      expect(run.tensorsLeft).toBe(0);
+    },
+    runCellTimeout,
+  );
 
-  it("says 'Correct!' for the hint's answer, written without tf.tidy, and blames it for no tensors", async () => {
-    const solved = exercise.code.replace(
-      /\/\/ TODO[\s\S]*?return x;\n\}/,
-      "const mask = tf.randomUniform(x.shape).less(1 - rate).cast(\"float32\");\n  return x.mul(mask).div(1 - rate);\n}",
-    );
-    expect(solved).not.toBe(exercise.code);
-    const run = await runCell(solved);
-    expect(run.logs.join("\n")).toMatch(/Correct!/);
-    expect(run.warnings).toEqual([]);
-    expect(run.tensorsLeft).toBe(0);
-  }, runCellTimeout);
+  it(
+    "says 'Correct!' for the hint's answer, written without tf.tidy, and blames it for no tensors",
+    async () => {
+      const solved = exercise.code.replace(
+        /\/\/ TODO[\s\S]*?return x;\n\}/,
+        'const mask = tf.randomUniform(x.shape).less(1 - rate).cast("float32");\n  return x.mul(mask).div(1 - rate);\n}',
+      );
+      expect(solved).not.toBe(exercise.code);
+      const run = await runCell(solved);
+      expect(run.logs.join("\n")).toMatch(/Correct!/);
+      expect(run.warnings).toEqual([]);
+      expect(run.tensorsLeft).toBe(0);
+    },
+    runCellTimeout,
+  );
 });

@@ -21,7 +21,11 @@ export class DropoutMLP {
     readonly outputSize: number,
     readonly rate = 0.5,
   ) {
-    for (const [name, n] of [["inputSize", inputSize], ["hiddenSize", hiddenSize], ["outputSize", outputSize]] as const) {
+    for (const [name, n] of [
+      ["inputSize", inputSize],
+      ["hiddenSize", hiddenSize],
+      ["outputSize", outputSize],
+    ] as const) {
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name} must be a positive integer, got ${String(n)}`);
     }
     assertDropoutRate(rate);

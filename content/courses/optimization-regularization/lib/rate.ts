@@ -3,8 +3,6 @@
 /** Throws a RangeError unless 0 ≤ rate < 1. */
 export function assertDropoutRate(rate: unknown): asserts rate is number {
   if (typeof rate !== "number" || Number.isNaN(rate) || rate < 0 || rate >= 1) {
-    throw new RangeError(
-      `dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got ${String(rate)}`,
-    );
+    throw new RangeError(`dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got ${String(rate)}`);
   }
 }
