@@ -103,17 +103,21 @@ function init(backends: Backend[]): Promise<Backend> {
 /**
  * A lesson-shaped cell the spare worker runs while it waits (its output goes nowhere). Every
  * worker is new, so everything the first real run touches is cold: the transpiler, the Function
- * constructor, the course library, tfjs's layer code, WebGL's shaders for each op and the tensor
+ * constructor, tfjs's layer code, WebGL's shaders for each op and the tensor
  * formatter. Running them here moves that cost off the learner's Run.
  */
 const WARM_CELL = `import * as tf from "@tensorflow/tfjs";
-import { DropoutMLP } from "course/dropout";
-const model = new DropoutMLP(20, 64, 10, 0.5);
+const model = tf.sequential({
+  layers: [
+    tf.layers.dense({ inputShape: [20], units: 64, activation: "relu" }),
+    tf.layers.dropout({ rate: 0.5 }),
+    tf.layers.dense({ units: 10 }),
+  ],
+});
 const batch = tf.randomNormal([5, 20]) as tf.Tensor2D;
-for (const mode of ["train", "eval"] as const) {
-  model[mode]();
-  const y: tf.Tensor = model.forward(batch);
-  console.log(mode, y, tf.tidy(() => tf.equal(y, y).all().dataSync()[0] === 1));
+for (const training of [true, false]) {
+  const y = model.apply(batch, { training }) as tf.Tensor;
+  console.log(training, y, tf.tidy(() => tf.equal(y, y).all().dataSync()[0] === 1));
 }
 const kept = tf.tidy(() => tf.randomUniform([4, 4]).less(0.5).cast("float32").mul(2).mean().dataSync()[0]);
 console.log(\`kept \${kept.toFixed(3)}\`);
