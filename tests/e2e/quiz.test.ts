@@ -226,3 +226,32 @@ it("sends no answer key to the browser before it submits: not in HTML, RSC paylo
     }
   }
 });
+
+it("recovers from a quiz state that failed to load: says so, loads again on request, and keeps attempts and order after an answer", async () => {
+  // The network drops the first state request. The questions offer no choices until the
+  // learner's state is there: nothing is answered from a made-up state (the old quiz did, and
+  // reset attempts to 0 and reshuffled after each answer).
+  const { page, context } = await newPage(browser());
+  await page.route("**/api/quiz/state**", (route) => route.abort("internetdisconnected"));
+  await page.goto(DROPOUT);
+  const q = question(page, "dropout-statements");
+  const again = page.getByRole("button", { name: "Load the quiz again" });
+  await again.waitFor();
+  await expect(q.locator("[data-choice-id]").count()).resolves.toBe(0);
+
+  await page.unroute("**/api/quiz/state**"); // back online
+  await again.click();
+  await loaded(q);
+  await expect(again.count()).resolves.toBe(0);
+  const order = () => q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")));
+  const before = await order();
+  expect(before.length).toBeGreaterThan(2);
+  await answer(page, q, "dropout-statements", wrongOf("dropout-statements"));
+  await expect(q.locator(".result-meta").innerText()).resolves.toMatch(/attempt 1 of 3/);
+  expect(await order()).toEqual(before);
+  await q.getByRole("button", { name: "Try again" }).click();
+  await expect(q.locator(".result-meta").count()).resolves.toBe(0);
+  expect(await order()).toEqual(before);
+  await expect(q.getByText(/Attempt 2 of 3/).isVisible()).resolves.toBe(true);
+  await context.close();
+});
