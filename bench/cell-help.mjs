@@ -3,7 +3,7 @@
 // for it, how quickly later edits are re-checked, and that the lesson's first load and a warm
 // Run are unaffected (Run → first output with the checker never started vs. loaded, same page).
 //   node bench/cell-help.mjs
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -155,18 +155,7 @@ function wireSize(url) {
 
 const baseline = await baselineRuntime();
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   // Cold: a fresh browser context (empty HTTP cache) per page.
   const cold = [];

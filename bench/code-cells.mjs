@@ -4,7 +4,7 @@
 // says its next worker is ready (data-warm on the frame; ~1 s after the last run started);
 // "again at once" clicks Run the moment the previous run ended.
 //   node bench/code-cells.mjs
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
@@ -60,18 +60,7 @@ function timeToFirstOutput(page, id) {
 }
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   const cells = loadCells(
     path.resolve(import.meta.dirname, "../content/courses/optimization-regularization/regularization-techniques/dropout.mdx"),

@@ -2,7 +2,7 @@
 // backend the lab worker can use, the longest main-thread task while it trains, the Monte Carlo
 // dropout demo's run, and the lesson's first-load JS (the lab must load lazily).
 //   node bench/lab.mjs [repeats]
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { gzipSync } from "node:zlib";
 import { startServer } from "./server.mjs";
 
@@ -46,18 +46,7 @@ async function experimentRun(browser, baseURL, backend) {
 }
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   console.log("Dropout lab benchmark (headless Chromium, production build, this machine)");
   console.log(
