@@ -23,8 +23,10 @@ async function experimentRun(browser, baseURL, backend) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(baseURL + LESSON + (backend ? `?lab-backend=${backend}` : ""));
+  // The figure's interactive part loads when the reader comes near its static slot.
+  await page.locator('[data-lab-slot="experiment"]').scrollIntoViewIfNeeded();
   const lab = page.locator('[data-lab="experiment"]');
-  await lab.scrollIntoViewIfNeeded();
+  await lab.getByRole("button", { name: /Run the experiment/ }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(2000); // the learner reads the intro while the worker warms up
   await observeLongTasks(page);
   const t0 = Date.now();
@@ -74,8 +76,9 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.baseURL + MC);
+  await page.locator('[data-lab-slot="mc-dropout"]').scrollIntoViewIfNeeded();
   const demo = page.locator('[data-lab="mc-dropout"]');
-  await demo.scrollIntoViewIfNeeded();
+  await demo.getByRole("button", { name: /Train and sample/ }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   await observeLongTasks(page);
   const t0 = Date.now();
