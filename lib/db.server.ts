@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Pool } from "pg";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
+import { gatedSqliteAdapter } from "./db/transaction-gate";
 import { isSqliteBusy } from "./db-errors";
 import { getEnv } from "./env.server";
 import { log } from "./log.server";
@@ -47,7 +48,9 @@ function createHandles(): Handles {
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
   const { PrismaBetterSqlite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  // Gated: a query from outside an open transaction must not run inside it (lib/db/transaction-gate.ts).
+  const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  const prisma = new PrismaClient({ adapter });
   // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
   // for the application; only an OS crash or power cut can lose the last commits.
   void prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((e: unknown) => log.error({ err: e }, "PRAGMA synchronous failed"));

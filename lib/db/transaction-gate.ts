@@ -1,0 +1,115 @@
+// One SQLite connection, one transaction at a time, and nothing else while it is open: Prisma's
+// better-sqlite3 adapter runs every query on one connection, so a query from another request
+// issued while a transaction is open joins that transaction and is rolled back with it, after
+// its own request was told it was stored. The gate makes such queries wait for the end.
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * FIFO admission: plain queries may run together (better-sqlite3 runs each to completion), a
+ * transaction runs alone from its start to its commit or rollback. Nobody overtakes a waiter.
+ */
+export class TransactionGate {
+  #inTransaction = false;
+  #plainRunning = 0;
+  #queue: { transaction: boolean; admit: () => void }[] = [];
+
+  /** Resolves when a query (or, with `transaction`, a transaction) may use the connection. */
+  enter(transaction: boolean): Promise<void> {
+    return new Promise((admit) => {
+      this.#queue.push({ transaction, admit });
+      this.#pump();
+    });
+  }
+
+  /** A plain query is done. */
+  leavePlain(): void {
+    this.#plainRunning--;
+    this.#pump();
+  }
+
+  /** The transaction has ended (committed, rolled back, or failed to start). */
+  leaveTransaction(): void {
+    this.#inTransaction = false;
+    this.#pump();
+  }
+
+  /** Whether anything is running or waiting (for tests). */
+  get busy(): boolean {
+    return this.#inTransaction || this.#plainRunning > 0 || this.#queue.length > 0;
+  }
+
+  #pump() {
+    for (let next = this.#queue[0]; next && !this.#inTransaction; next = this.#queue[0]) {
+      if (next.transaction) {
+        if (this.#plainRunning > 0) return;
+        this.#inTransaction = true;
+      } else this.#plainRunning++;
+      this.#queue.shift();
+      next.admit();
+    }
+  }
+}
+
+/** Runs `work` as a plain query through the gate. */
+async function plain<T>(gate: TransactionGate, work: () => Promise<T>): Promise<T> {
+  await gate.enter(false);
+  try {
+    return await work();
+  } finally {
+    gate.leavePlain();
+  }
+}
+
+/** The adapter with every query outside a transaction held back while one is open. */
+export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapter {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query) => plain(gate, () => inner.queryRaw(query)),
+    executeRaw: (query) => plain(gate, () => inner.executeRaw(query)),
+    executeScript: (script) => plain(gate, () => inner.executeScript(script)),
+    ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
+    dispose: () => inner.dispose(),
+    async startTransaction(isolationLevel) {
+      await gate.enter(true);
+      let transaction: Transaction;
+      try {
+        transaction = await inner.startTransaction(isolationLevel);
+      } catch (error) {
+        gate.leaveTransaction();
+        throw error;
+      }
+      return endsGate(transaction, gate);
+    },
+  };
+}
+
+/** The transaction, with commit and rollback opening the gate again (once). */
+function endsGate(transaction: Transaction, gate: TransactionGate): Transaction {
+  let open = true;
+  const end = async (finish: () => Promise<void>) => {
+    try {
+      await finish();
+    } finally {
+      if (open) {
+        open = false;
+        gate.leaveTransaction();
+      }
+    }
+  };
+  return Object.assign(Object.create(transaction) as Transaction, {
+    commit: () => end(() => transaction.commit()),
+    rollback: () => end(() => transaction.rollback()),
+  });
+}
+
+/** The better-sqlite3 adapter factory, each connection behind a gate. */
+export function gatedSqliteAdapter(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+  return Object.assign(Object.create(factory) as PrismaBetterSqlite3, {
+    connect: async () => gateAdapter(await factory.connect()),
+    connectToShadowDb: async () => gateAdapter(await factory.connectToShadowDb()),
+  });
+}

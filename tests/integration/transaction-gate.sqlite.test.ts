@@ -1,0 +1,37 @@
+// On SQLite, Prisma's adapter has one connection: a write from another request while a
+// transaction is open must not join it. Here a transaction fails after another write was
+// acknowledged; that write must still be stored (before the gate it was rolled back with it).
+import { db, resetDb } from "../support/db";
+
+beforeEach(resetDb);
+afterAll(() => db.$disconnect());
+
+it("keeps an acknowledged write made while another request's transaction is open and then rolled back", async () => {
+  let inside!: () => void;
+  const opened = new Promise<void>((r) => (inside = r));
+  const failing = db
+    .$transaction(async (tx) => {
+      await tx.learner.create({ data: { id: "in-the-transaction" } });
+      inside();
+      await new Promise((r) => setTimeout(r, 150)); // e.g. a slow step before the transaction fails
+      throw new Error("rolled back on purpose");
+    })
+    .catch((error: Error) => error.message);
+  await opened;
+  await db.learner.create({ data: { id: "another-request" } }); // acknowledged to its request
+  expect(await failing).toBe("rolled back on purpose");
+  const stored = (await db.learner.findMany({ select: { id: true } })).map((r) => r.id);
+  expect(stored).toEqual(["another-request"]);
+});
+
+it("still runs plain queries concurrently with each other and transactions one after another", async () => {
+  const ids = Array.from({ length: 20 }, (_, i) => `learner-${i}`);
+  await Promise.all([
+    ...ids.map((id) => db.learner.create({ data: { id } })),
+    db.$transaction(async (tx) => {
+      await tx.learner.create({ data: { id: "tx-1" } });
+    }),
+    db.$transaction([db.learner.create({ data: { id: "tx-2" } })]),
+  ]);
+  expect(await db.learner.count()).toBe(22);
+});
