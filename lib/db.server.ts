@@ -5,12 +5,12 @@ import path from "node:path";
 import type { Pool } from "pg";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { gatedSqliteAdapter } from "./db/transaction-gate";
+import { gatedSqliteAdapter, TransactionGate } from "./db/transaction-gate";
 import { isSqliteBusy } from "./db-errors";
 import { getEnv } from "./env.server";
 import { log } from "./log.server";
 
-type Handles = { prisma: PrismaClient; pool?: Pool; sqlite?: BetterSqlite3.Database };
+type Handles = { prisma: PrismaClient; pool?: Pool; sqlite?: BetterSqlite3.Database; gate?: TransactionGate };
 const globalForDb = globalThis as unknown as { lbrDb?: Handles };
 
 /**
@@ -49,12 +49,13 @@ function createHandles(): Handles {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: one provider never loads the other's driver
   const { PrismaBetterSqlite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
   // Gated: a query from outside an open transaction must not run inside it (lib/db/transaction-gate.ts).
-  const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  const gate = new TransactionGate();
+  const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }), gate);
   const prisma = new PrismaClient({ adapter });
   // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
   // for the application; only an OS crash or power cut can lose the last commits.
   void prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((e: unknown) => log.error({ err: e }, "PRAGMA synchronous failed"));
-  return { prisma };
+  return { prisma, gate };
 }
 
 const handles: Handles = globalForDb.lbrDb ?? createHandles();
@@ -67,6 +68,23 @@ export const db: PrismaClient = handles.prisma;
 export function pgPool(): Pool {
   if (!handles.pool) throw new Error("pgPool() needs DATABASE_PROVIDER=postgresql");
   return handles.pool;
+}
+
+/**
+ * Runs a write on the rate limiter's own SQLite connection once this process has no Prisma
+ * transaction open: while one holds the file's write lock, a write here could only wait in
+ * SQLite's busy handler, which blocks the thread that transaction needs to finish (PostgreSQL:
+ * runs at once).
+ */
+export async function outsideTransactions<T>(work: () => Promise<T>): Promise<T> {
+  const gate = handles.gate;
+  if (!gate) return work();
+  await gate.enter(false);
+  try {
+    return await work();
+  } finally {
+    gate.leavePlain();
+  }
 }
 
 /** A plain better-sqlite3 connection to the same file (SQLite only), for the rate limiter. */

@@ -1,7 +1,8 @@
 // One SQLite connection, one transaction at a time, and nothing else while it is open: Prisma's
 // better-sqlite3 adapter runs every query on one connection, so a query from another request
 // issued while a transaction is open joins that transaction and is rolled back with it, after
-// its own request was told it was stored. The gate makes such queries wait for the end.
+// its own request was told it was stored. The gate makes such queries wait for the end, and
+// transactions take the write lock when they begin (see beginImmediate).
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
@@ -63,8 +64,23 @@ async function plain<T>(gate: TransactionGate, work: () => Promise<T>): Promise<
   }
 }
 
+/**
+ * Makes the adapter's `BEGIN` a `BEGIN IMMEDIATE`: the transaction takes the file's write lock
+ * when it starts (waiting in the busy timeout, or failing there as SQLITE_BUSY before anything
+ * ran). With a plain deferred `BEGIN`, a transaction that reads first (Prisma's upsert is a
+ * SELECT then an INSERT) fails at its first write whenever another process committed since that
+ * read (SQLITE_BUSY_SNAPSHOT, no waiting), and the whole transaction has to run again.
+ */
+function beginImmediate(inner: Adapter) {
+  const client = (inner as unknown as { client?: { prepare(sql: string): unknown } }).client;
+  if (!client || typeof client.prepare !== "function") throw new Error("The better-sqlite3 adapter no longer exposes its connection");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 /** The adapter with every query outside a transaction held back while one is open. */
 export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapter {
+  beginImmediate(inner);
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -106,10 +122,10 @@ function endsGate(transaction: Transaction, gate: TransactionGate): Transaction 
   });
 }
 
-/** The better-sqlite3 adapter factory, each connection behind a gate. */
-export function gatedSqliteAdapter(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+/** The better-sqlite3 adapter factory, its connection behind `gate` (the shadow database behind its own). */
+export function gatedSqliteAdapter(factory: PrismaBetterSqlite3, gate = new TransactionGate()): PrismaBetterSqlite3 {
   return Object.assign(Object.create(factory) as PrismaBetterSqlite3, {
-    connect: async () => gateAdapter(await factory.connect()),
+    connect: async () => gateAdapter(await factory.connect(), gate),
     connectToShadowDb: async () => gateAdapter(await factory.connectToShadowDb()),
   });
 }

@@ -1,6 +1,8 @@
 // On SQLite, Prisma's adapter has one connection: a write from another request while a
 // transaction is open must not join it. Here a transaction fails after another write was
 // acknowledged; that write must still be stored (before the gate it was rolled back with it).
+import Database from "better-sqlite3";
+import { sqliteFile } from "@/lib/db.server";
 import { db, resetDb } from "../support/db";
 
 beforeEach(resetDb);
@@ -34,4 +36,32 @@ it("still runs plain queries concurrently with each other and transactions one a
     db.$transaction([db.learner.create({ data: { id: "tx-2" } })]),
   ]);
   expect(await db.learner.count()).toBe(22);
+});
+
+it("takes the file's write lock when a transaction begins, before its first write (BEGIN IMMEDIATE)", async () => {
+  const other = new Database(sqliteFile(process.env.DATABASE_URL!), { timeout: 0 }); // "another process"
+  try {
+    let inside!: () => void;
+    let release!: () => void;
+    const opened = new Promise<void>((r) => (inside = r));
+    const held = new Promise<void>((r) => (release = r));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.learner.findMany({ take: 1 }); // reads only, so far
+      inside();
+      await held;
+      await tx.learner.create({ data: { id: "after-the-read" } });
+    });
+    await opened;
+    // A deferred BEGIN would let the other writer in here, and then fail the transaction's write.
+    expect(() => other.prepare("INSERT INTO Learner (id, createdAt) VALUES ('other', 0)").run()).toThrow(/database is locked/);
+    release();
+    await transaction;
+    other.prepare("INSERT INTO Learner (id, createdAt) VALUES ('other', 0)").run();
+    expect((await db.learner.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual([
+      "after-the-read",
+      "other",
+    ]);
+  } finally {
+    other.close();
+  }
 });
