@@ -43,7 +43,9 @@ try {
   };
   const health = () => ({ url: `${server.baseURL}/api/health`, init: {} });
 
-  await load({ clients: 8, seconds: 2, makeRequest: health }); // warm-up
+  // Warm-up of both routes (first requests load modules and compile queries), not counted.
+  await load({ clients: 8, seconds: 2, makeRequest: health });
+  await load({ clients: 8, seconds: 2, makeRequest: submission });
   const trivial = await load({ clients: CLIENTS, seconds: SECONDS, makeRequest: health });
   const before = countAttempts(server.env.DATABASE_URL);
   const quiz = await load({ clients: CLIENTS, seconds: SECONDS, makeRequest: submission });
