@@ -60,7 +60,7 @@ module.exports = async () => ({
       await createConfig({
         ...shared,
         displayName: "unit",
-        testMatch: ["<rootDir>/{lib,components,scripts}/**/*.test.{ts,tsx}"],
+        testMatch: ["<rootDir>/{lib,components,scripts,bench}/**/*.test.{ts,tsx}"],
         testPathIgnorePatterns: ["\\.claim\\.test\\.ts$", "\\.content\\.test\\.ts$"],
       })(),
     ),
