@@ -3,7 +3,8 @@
 // integration (real database), system (several real app processes, a proxy, faults; on SQLite or
 // on PostgreSQL), e2e (real browser). Integration, system and e2e see the fixture courses too
 // (CONTENT_DIRS below).
-const nextJest = require("next/jest");
+// @ts-check
+const nextJest = require("next/jest").default;
 
 const createConfig = nextJest({ dir: __dirname });
 // The app's environment schema (lib/env.ts) decides the provider, with its defaults; the
@@ -47,6 +48,7 @@ const KEEP_AS_IS = [
   "@next",
   "@swc",
 ];
+/** @param {import("@jest/types").Config.InitialProjectOptions} config */
 const withEsmDependencies = (config) => ({
   ...config,
   transformIgnorePatterns: [`/node_modules/(?:${KEEP_AS_IS.join("|")})/`, "^.+\\.module\\.(css|sass|scss)$"],
@@ -58,7 +60,7 @@ module.exports = async () => ({
       await createConfig({
         ...shared,
         displayName: "unit",
-        testMatch: ["<rootDir>/{lib,components,scripts}/**/*.test.{ts,tsx}"],
+        testMatch: ["<rootDir>/{lib,components,scripts,bench}/**/*.test.{ts,tsx}"],
         testPathIgnorePatterns: ["\\.claim\\.test\\.ts$", "\\.content\\.test\\.ts$"],
       })(),
     ),

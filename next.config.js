@@ -1,4 +1,5 @@
 // Next.js config. Packages that load native code, wasm or grammars at run time stay external.
+// @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,

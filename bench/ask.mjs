@@ -1,8 +1,10 @@
 // Ask AI retrieval benchmark: answer time on the server for the test questions (p50/p99), and
 // the size of the search index shipped with the server.
 //   node bench/ask.mjs
+// @ts-check
 import fs from "node:fs";
 import path from "node:path";
+import { captured } from "./html.mjs";
 import { mintLearners } from "./learners.mjs";
 import { percentile, startServer } from "./server.mjs";
 
@@ -16,9 +18,11 @@ if (questions.length < 40) throw new Error(`expected the 40+ questions of lib/as
 const server = await startServer();
 try {
   const html = await (await fetch(`${server.baseURL}/courses/${CHAPTER}`)).text();
-  const revision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
+  const revision = captured(/data-revision="([0-9a-f]{12})"/, html);
   // A signed learner cookie minted by the app (an unsigned id is refused).
-  const [{ cookie }] = await mintLearners(server.baseURL, CHAPTER, 1);
+  const [learner] = await mintLearners(server.baseURL, CHAPTER, 1);
+  if (!learner) throw new Error("the app minted no learner");
+  const { cookie } = learner;
   const times = [];
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (const question of questions) {

@@ -1,5 +1,6 @@
 // Debian's Chromium as the benchmarks launch it: the same flags as the browser tests
 // (tests/e2e/browser.ts), no sandbox, no GPU (WebGL runs on SwiftShader) and no background traffic.
+// @ts-check
 import { chromium } from "playwright-core";
 
 export function launchChromium() {

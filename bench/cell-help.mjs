@@ -3,6 +3,7 @@
 // for it, how quickly later edits are re-checked, and that the lesson's first load and a warm
 // Run are unaffected (Run → first output with the checker never started vs. loaded, same page).
 //   node bench/cell-help.mjs
+// @ts-check
 import { launchChromium } from "./browser.mjs";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { moduleScripts } from "./html.mjs";
 import { percentile, startServer } from "./server.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -19,18 +21,26 @@ const LESSON = "/courses/optimization-regularization/regularization-techniques/d
 const CELL = "train-vs-eval";
 const PAGES = 5;
 const WARM_RUNS = 15;
+/** @param {number[]} xs */
 const median = (xs) =>
   percentile(
     [...xs].sort((a, b) => a - b),
     50,
   );
+/** @param {number} x */
 const ms = (x) => `${x.toFixed(0)} ms`;
+/** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
-/** Records in the page when the next key goes down in the cell and when a new underline appears. */
+/**
+ * Records in the page when the next key goes down in the cell and when a new underline appears.
+ * @param {import("playwright-core").Page} page
+ */
 function watchDiagnostics(page) {
   return page.evaluate((id) => {
     const cell = document.querySelector(`[data-cell-id="${id}"]`);
+    const content = cell?.querySelector(".cm-content");
+    if (!cell || !content) throw new Error(`no editor for cell ${id}`);
     const before = cell.querySelectorAll(".cm-lintRange-error").length;
     window.__keyAt = 0;
     window.__diagAt = 0;
@@ -41,33 +51,44 @@ function watchDiagnostics(page) {
       }
     });
     observer.observe(cell, { childList: true, subtree: true });
-    cell.querySelector(".cm-content").addEventListener("keydown", () => (window.__keyAt ||= performance.now()), { capture: true });
+    content.addEventListener("keydown", () => (window.__keyAt ||= performance.now()), { capture: true });
     return before;
   }, CELL);
 }
 
-/** Waits for the underline watchDiagnostics is waiting for; ms from the keystroke to it. */
+/**
+ * Waits for the underline watchDiagnostics is waiting for; ms from the keystroke to it.
+ * @param {import("playwright-core").Page} page
+ * @param {import("playwright-core").Locator} cell
+ * @param {number} before  underlines before the keystroke
+ */
 async function diagnosticsAfterKeystroke(page, cell, before) {
   await cell.locator(".cm-lintRange-error").nth(before).waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => window.__diagAt > 0);
   return page.evaluate(() => window.__diagAt - window.__keyAt);
 }
 
-/** Clicks Run and resolves with the time until the first output line appears. */
+/**
+ * Clicks Run and resolves with the time until the first output line appears (NaN: the run ended
+ * without one).
+ * @param {import("playwright-core").Page} page
+ */
 function timeToFirstOutput(page) {
   return page.evaluate(
     (id) =>
-      new Promise((resolve) => {
+      new Promise((/** @type {(ms: number) => void} */ resolve, reject) => {
         const cell = document.querySelector(`[data-cell-id="${id}"]`);
-        const out = cell.querySelector('[role="log"]');
-        const run = [...cell.querySelectorAll("button")].find((b) => b.textContent === "Run");
+        const out = cell?.querySelector('[role="log"]');
+        const run = [...(cell?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Run");
+        if (!cell || !out || !run) return reject(new Error(`cell ${id} has no output or Run button`));
         const t0 = performance.now();
+        /** @type {number | undefined} */
         let first;
         const observer = new MutationObserver(() => {
           if (first === undefined && out.querySelector(".cell-line")) first = performance.now() - t0;
           if (cell.querySelector(".cell-meta")) {
             observer.disconnect();
-            resolve(first);
+            resolve(first ?? Number.NaN);
           }
         });
         observer.observe(out, { childList: true, subtree: true });
@@ -77,11 +98,15 @@ function timeToFirstOutput(page) {
   );
 }
 
-/** Opens the lesson, waits for the cell's editor; returns the page and the requests it makes. */
+/**
+ * Opens the lesson, waits for the cell's editor; returns the page and the requests it makes.
+ * @param {import("playwright-core").BrowserContext} context
+ */
 async function openLesson(context) {
   // Each page starts from the lesson's code (edits are kept in localStorage per cell).
   await context.addInitScript(() => localStorage.clear());
   const page = await context.newPage();
+  /** @type {import("playwright-core").Request[]} */
   const requests = [];
   page.on("requestfinished", (r) => requests.push(r));
   await page.goto(server.baseURL + LESSON);
@@ -92,7 +117,11 @@ async function openLesson(context) {
   return { page, cell, requests };
 }
 
-/** Focuses the cell's editor, then types (Ctrl+End, Enter, a line with a type error) at once. */
+/**
+ * Focuses the cell's editor, then types (Ctrl+End, Enter, a line with a type error) at once.
+ * @param {import("playwright-core").Page} page
+ * @param {import("playwright-core").Locator} cell
+ */
 async function firstKeystroke(page, cell) {
   const before = await watchDiagnostics(page);
   await cell.locator(".cm-content").focus();
@@ -130,7 +159,7 @@ async function baselineRuntime() {
     plugins: [
       {
         name: "tfjs-global",
-        setup(b) {
+        setup(/** @type {import("esbuild").PluginBuild} */ b) {
           b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: "tf", namespace: "tf-global" }));
           b.onLoad({ filter: /.*/, namespace: "tf-global" }, () => ({ contents: "module.exports = self.tf;", loader: "js" }));
         },
@@ -140,7 +169,11 @@ async function baselineRuntime() {
   return { base: base.slice(0, 7), body: fs.readFileSync(out) };
 }
 
-/** Bytes on the wire for a path, as the server sends it to a browser that accepts gzip. */
+/**
+ * Bytes on the wire for a path, as the server sends it to a browser that accepts gzip.
+ * @param {string} url
+ * @returns {Promise<{ bytes: number; encoding: string }>}
+ */
 function wireSize(url) {
   return new Promise((resolve, reject) => {
     http
@@ -158,8 +191,11 @@ const server = await startServer();
 const browser = await launchChromium();
 try {
   // Cold: a fresh browser context (empty HTTP cache) per page.
+  /** @type {number[]} */
   const cold = [];
+  /** @type {{ path: string; sizes: Awaited<ReturnType<import("playwright-core").Request["sizes"]>>; encoding: string | undefined }[]} */
   let loadedForIt = [];
+  /** @type {string[]} */
   let loadedBefore = [];
   for (let i = 0; i < PAGES; i++) {
     const context = await browser.newContext();
@@ -181,6 +217,7 @@ try {
   }
 
   // Warm HTTP cache: the same context, a new page (files revalidated, not downloaded again).
+  /** @type {number[]} */
   const warmCache = [];
   const context = await browser.newContext();
   {
@@ -195,6 +232,7 @@ try {
   }
 
   // Checker loaded: a later edit that adds another type error, re-checked (300 ms lint delay incl.).
+  /** @type {number[]} */
   const later = [];
   const { page, cell } = await openLesson(context);
   await firstKeystroke(page, cell);
@@ -208,13 +246,14 @@ try {
 
   // Warm Run → first output, original code, alternating pages: the runtime before this branch,
   // this branch with the checker never started, and with the checker loaded (a focus starts it).
+  /** @type {Record<string, number[]>} */
   const runs = {
     [`runtime at ${baseline.base} (before)`]: [],
     "this branch, checker never started": [],
     "this branch, checker loaded": [],
   };
   for (let round = 0; round < 3; round++) {
-    for (const label of Object.keys(runs)) {
+    for (const [label, times] of Object.entries(runs)) {
       const ctx = await browser.newContext();
       if (label.startsWith("runtime at"))
         await ctx.route("**/runner/runtime.js", (route) =>
@@ -226,7 +265,7 @@ try {
         await cell.locator('.cm-editor[data-typescript="ready"]').waitFor({ timeout: 120_000 });
       }
       await timeToFirstOutput(page); // first run: backend start, shader compile
-      for (let i = 0; i < WARM_RUNS; i++) runs[label].push(await timeToFirstOutput(page));
+      for (let i = 0; i < WARM_RUNS; i++) times.push(await timeToFirstOutput(page));
       if (label.endsWith("loaded") && (await cell.locator(".cell-type").count())) throw new Error("the lesson cell has type errors");
       await ctx.close();
     }
@@ -235,14 +274,7 @@ try {
 
   // The lesson's first-load JS (module scripts in the HTML), as bench/lesson-page.mjs counts it.
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [
-    ...new Set(
-      [...html.matchAll(/<script([^>]+)>/g)]
-        .filter((m) => !/noModule/i.test(m[1]))
-        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-        .filter(Boolean),
-    ),
-  ];
+  const srcs = moduleScripts(html);
   let firstLoad = 0;
   let checkerInside = false;
   for (const src of srcs) {
@@ -267,7 +299,7 @@ try {
   const p50 = Object.fromEntries(Object.entries(runs).map(([label, times]) => [label, median(times)]));
   for (const [label, t] of Object.entries(p50))
     console.log(`  warm Run → first output, ${CELL}, ${label.padEnd(36)} p50 ${ms(t)}   target ≤ 50 ms: ${t <= 50 ? "MET" : "MISSED"}`);
-  const [before, never, loaded] = Object.values(p50);
+  const [before = Number.NaN, never = Number.NaN, loaded = Number.NaN] = Object.values(p50);
   console.log(
     `  ratios (same run, ${3 * WARM_RUNS} runs each): never started / before ${(never / before).toFixed(2)}×, checker loaded / before ${(loaded / before).toFixed(2)}×`,
   );

@@ -4,11 +4,13 @@
 // says its next worker is ready (data-warm on the frame; ~1 s after the last run started);
 // "again at once" clicks Run the moment the previous run ended.
 //   node bench/code-cells.mjs
+// @ts-check
 import { launchChromium } from "./browser.mjs";
 import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { transform } from "sucrase";
+import { moduleScripts } from "./html.mjs";
 import { percentile, startServer } from "./server.mjs";
 import { loadCells } from "./cells-source.mjs";
 
@@ -18,11 +20,13 @@ const COLD_PAGES = Number(process.env.COLD_PAGES ?? 5);
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 10);
 const ONLY_CELLS = process.env.CELLS?.split(",");
 const BACKENDS = (process.env.BACKENDS ?? "webgl,wasm").split(",").map((b) => (b === "webgl" ? "" : b));
+/** @param {number[]} xs */
 const median = (xs) =>
   percentile(
     [...xs].sort((a, b) => a - b),
     50,
   );
+/** @param {number} x */
 const ms = (x) => `${x.toFixed(0)} ms`;
 const AT_ONCE_RUNS = 5;
 const load = () =>
@@ -31,25 +35,35 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(" ");
 const loadBefore = load();
-/** Waits until the runner has a fresh, warmed-up worker for the next run. */
+/**
+ * Waits until the runner has a fresh, warmed-up worker for the next run.
+ * @param {import("playwright-core").Page} page
+ */
 const runnerWarm = (page) =>
   page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
 
-/** Clicks Run in a cell and resolves with the time until the first output line appears. */
+/**
+ * Clicks Run in a cell and resolves with the time until the first output line appears (NaN: the
+ * run ended without one) and the whole run's.
+ * @param {import("playwright-core").Page} page
+ * @param {string} id
+ */
 function timeToFirstOutput(page, id) {
   return page.evaluate(
     (id) =>
-      new Promise((resolve) => {
+      new Promise((/** @type {(times: { first: number; total: number }) => void} */ resolve, reject) => {
         const cell = document.querySelector(`[data-cell-id="${id}"]`);
-        const out = cell.querySelector('[role="log"]');
-        const run = [...cell.querySelectorAll("button")].find((b) => b.textContent === "Run");
+        const out = cell?.querySelector('[role="log"]');
+        const run = [...(cell?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Run");
+        if (!cell || !out || !run) return reject(new Error(`cell ${id} has no output or Run button`));
         const t0 = performance.now();
+        /** @type {number | undefined} */
         let first;
         const observer = new MutationObserver(() => {
           if (first === undefined && out.children.length > 0) first = performance.now() - t0;
           if (cell.querySelector(".cell-meta")) {
             observer.disconnect();
-            resolve({ first, total: performance.now() - t0 });
+            resolve({ first: first ?? Number.NaN, total: performance.now() - t0 });
           }
         });
         observer.observe(out, { childList: true, subtree: true });
@@ -69,13 +83,15 @@ try {
   // Cold: a fresh page each time. "Clicked at once" = Run as soon as the page has loaded (worker,
   // tfjs and backend all start on the click). "After reading" = the learner scrolls to the cell
   // and reads it for 1.5 s first, which is when the runner warms up in the background.
+  /** @type {number[]} */
   const coldAtOnce = [];
+  /** @type {number[]} */
   const coldAfterReading = [];
   for (let i = 0; i < COLD_PAGES; i++) {
-    for (const [list, wait] of [
+    for (const [list, wait] of /** @type {const} */ ([
       [coldAtOnce, 0],
       [coldAfterReading, 1500],
-    ]) {
+    ])) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(server.baseURL + LESSON);
@@ -90,7 +106,9 @@ try {
 
   // Warm: the same page, each lesson cell run repeatedly after a first run; on WebGL (the
   // default) and, for comparison, on the wasm backend (software WebGL here is SwiftShader).
+  /** @type {Record<string, { first: number; total: number }>} */
   const warm = {};
+  /** @type {Record<string, number>} */
   const atOnce = {};
   let backend = "";
   for (const forced of BACKENDS) {
@@ -100,7 +118,9 @@ try {
     for (const { id } of cells) {
       await page.locator(`[data-cell-id="${id}"]`).scrollIntoViewIfNeeded();
       await timeToFirstOutput(page, id);
+      /** @type {number[]} */
       const firsts = [];
+      /** @type {number[]} */
       const totals = [];
       for (let i = 0; i < WARM_RUNS; i++) {
         await runnerWarm(page);
@@ -110,6 +130,7 @@ try {
       }
       warm[`${id} (${forced || "webgl"})`] = { first: median(firsts), total: median(totals) };
       if (!forced) {
+        /** @type {number[]} */
         const again = [];
         for (let i = 0; i < AT_ONCE_RUNS; i++) again.push((await timeToFirstOutput(page, id)).first);
         atOnce[id] = median(again);
@@ -129,14 +150,7 @@ try {
 
   // First-load JS of the lesson page (module scripts a modern browser fetches).
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [
-    ...new Set(
-      [...html.matchAll(/<script([^>]+)>/g)]
-        .filter((m) => !/noModule/i.test(m[1]))
-        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-        .filter(Boolean),
-    ),
-  ];
+  const srcs = moduleScripts(html);
   let gz = 0;
   let tfjsInside = false;
   for (const src of srcs) {

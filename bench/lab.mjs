@@ -2,23 +2,34 @@
 // backend the lab worker can use, the longest main-thread task while it trains, the Monte Carlo
 // dropout demo's run, and the lesson's first-load JS (the lab must load lazily).
 //   node bench/lab.mjs [repeats]
+// @ts-check
 import { launchChromium } from "./browser.mjs";
 import { gzipSync } from "node:zlib";
+import { moduleScripts } from "./html.mjs";
 import { startServer } from "./server.mjs";
 
 const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
 const MC = "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout";
 const REPEATS = Number(process.argv[2] ?? 3);
+/** @param {number} ms */
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Starts observing long tasks on the page (before the click that starts the work). */
+/**
+ * Starts observing long tasks on the page (before the click that starts the work).
+ * @param {import("playwright-core").Page} page
+ */
 const observeLongTasks = (page) =>
   page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
   });
 
-/** Runs the experiment once in a fresh page: wall time from click to "Finished", longest task. */
+/**
+ * Runs the experiment once in a fresh page: wall time from click to "Finished", longest task.
+ * @param {import("playwright-core").Browser} browser
+ * @param {string} baseURL
+ * @param {string} backend  "" for the lab's default
+ */
 async function experimentRun(browser, baseURL, backend) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -65,7 +76,7 @@ try {
     const longest = Math.max(...runs.map((r) => r.longest));
     const label = backend === "wasm" ? "default (wasm)" : backend;
     console.log(
-      `  experiment, ${label.padEnd(15)} click → Finished ${runs.map((r) => s(r.wall)).join(", ")} (worker's own time ${runs.map((r) => s(r.reported)).join(", ")}; backend ${runs[0].used})` +
+      `  experiment, ${label.padEnd(15)} click → Finished ${runs.map((r) => s(r.wall)).join(", ")} (worker's own time ${runs.map((r) => s(r.reported)).join(", ")}; backend ${runs[0]?.used})` +
         (backend === "wasm" ? `   target ≤ 5 s: ${best <= 5000 ? "MET" : "MISSED"}` : ""),
     );
     console.log(
@@ -96,14 +107,7 @@ try {
   console.log(`  ${"".padEnd(31)}${readout}`);
 
   const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = [
-    ...new Set(
-      [...html.matchAll(/<script([^>]+)>/g)]
-        .filter((m) => !/noModule/i.test(m[1]))
-        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-        .filter(Boolean),
-    ),
-  ];
+  const srcs = moduleScripts(html);
   let gz = 0;
   let heavyInside = false;
   for (const src of srcs) {

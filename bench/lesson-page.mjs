@@ -1,21 +1,20 @@
 // Lesson page benchmark: HTML size, first-load JS (gzip) and server response time.
 //   npm run bench        (builds if needed, starts `next start` on a scratch database)
 // Target: first-load JS for the lesson page ≤ 150 KB gzip, no tfjs in the initial load.
+// @ts-check
 import { gzipSync } from "node:zlib";
+import { moduleScripts } from "./html.mjs";
 import { percentile, startServer, timeRequests } from "./server.mjs";
 
 const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
+/** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const server = await startServer();
 try {
   const html = await (await fetch(server.baseURL + LESSON)).text();
   // Scripts a modern browser loads: `noModule` polyfills are skipped by every current browser.
-  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
-    .filter((m) => !/\bnoModule\b/i.test(m[1]))
-    .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-    .filter(Boolean);
-  const unique = [...new Set(scripts)];
+  const unique = moduleScripts(html);
   let jsRaw = 0;
   let jsGzip = 0;
   let hasTfjs = false;

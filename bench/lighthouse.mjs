@@ -8,6 +8,7 @@
 // longest tasks and the largest unused JS.
 // Targets (issue #12): performance ≥ 95 mobile and 100 desktop; a11y, best practices, SEO 100;
 // first-load JS ≤ 150 KB gzip.
+// @ts-check
 import { gzipSync } from "node:zlib";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,8 +16,10 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { moduleScripts } from "./html.mjs";
 import { startServer } from "./server.mjs";
 
+/** @type {Record<string, string>} */
 const CHAPTERS = {
   dropout: "/courses/optimization-regularization/regularization-techniques/dropout",
   "gradient-descent": "/courses/optimization-regularization/optimization-basics/gradient-descent",
@@ -24,27 +27,31 @@ const CHAPTERS = {
   "monte-carlo-dropout": "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout",
 };
 const PAGES = (process.env.LH_PAGES ?? "dropout,gradient-descent").split(",").map((slug) => {
-  if (!CHAPTERS[slug]) throw new Error(`LH_PAGES: unknown chapter "${slug}" (known: ${Object.keys(CHAPTERS).join(", ")})`);
-  return CHAPTERS[slug];
+  const page = CHAPTERS[slug];
+  if (!page) throw new Error(`LH_PAGES: unknown chapter "${slug}" (known: ${Object.keys(CHAPTERS).join(", ")})`);
+  return page;
 });
 const RUNS = Number(process.env.LH_RUNS ?? 2);
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/**
+ * @param {string} baseURL
+ * @param {string} lesson  the lesson's path
+ */
 async function firstLoadJs(baseURL, lesson) {
   const html = await (await fetch(baseURL + lesson)).text();
-  const srcs = [
-    ...new Set(
-      [...html.matchAll(/<script([^>]+)>/g)]
-        .filter((m) => !/\bnoModule\b/i.test(m[1]))
-        .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
-        .filter(Boolean),
-    ),
-  ];
+  const srcs = moduleScripts(html);
   let gzip = 0;
   for (const src of srcs) gzip += gzipSync(Buffer.from(await (await fetch(new URL(src, baseURL))).arrayBuffer()), { level: 9 }).length;
   return { gzip, scripts: srcs.length, htmlGzip: gzipSync(html, { level: 9 }).length };
 }
 
+/** @typedef {{ nodeLabel?: string; selector?: string }} NodeDetails */
+
+/**
+ * @param {string} url
+ * @param {string} preset  "mobile" or "desktop"
+ */
 async function runOnce(url, preset) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lh-chrome-"));
   const chrome = await chromeLauncher.launch({
@@ -67,37 +74,55 @@ async function runOnce(url, preset) {
       { port: chrome.port, output: "json", logLevel: "error" },
       preset === "desktop" ? desktopConfig : undefined,
     );
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const lhr = result.lhr;
     if (process.env.LH_SAVE) {
       fs.mkdirSync(process.env.LH_SAVE, { recursive: true });
-      fs.writeFileSync(path.join(process.env.LH_SAVE, `${url.split("/").pop()}-${preset}-${Date.now()}.json`), result.report);
+      fs.writeFileSync(
+        path.join(process.env.LH_SAVE, `${url.split("/").pop()}-${preset}-${Date.now()}.json`),
+        [result.report].flat().join("\n"),
+      );
     }
-    const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
+    /** @param {string} id */
+    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    /**
+     * An audit's table rows (details.items), or none; their values are read as unknown.
+     * @param {string} id
+     * @returns {Record<string, unknown>[]}
+     */
+    const rows = (id) => {
+      const details = lhr.audits[id]?.details;
+      return details && "items" in details ? details.items : [];
+    };
+    /** @param {string} id */
+    const numeric = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
       .map((a) => a.id);
-    const short = (u) => String(u).replace(/^https?:\/\/[^/]+/, "");
-    const lcpItem =
-      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node ??
-      lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.node;
-    const bootup = (lhr.audits["bootup-time"]?.details?.items ?? [])
+    const short = (/** @type {unknown} */ u) => String(u).replace(/^https?:\/\/[^/]+/, "");
+    // The LCP element's row holds the node, or (newer Lighthouse) a nested table that does.
+    const lcpRow = /** @type {{ items?: { node?: NodeDetails }[]; node?: NodeDetails } | undefined} */ (
+      rows("largest-contentful-paint-element")[0]
+    );
+    const lcpItem = lcpRow?.items?.[0]?.node ?? lcpRow?.node;
+    const bootup = rows("bootup-time")
       .slice(0, 4)
-      .map((i) => `${short(i.url)} ${Math.round(i.scripting)} ms`);
-    const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? [])
+      .map((i) => `${short(i.url)} ${Math.round(Number(i.scripting))} ms`);
+    const longTasks = rows("long-tasks")
       .slice(0, 4)
-      .map((i) => `${short(i.url)} ${Math.round(i.duration)} ms @${Math.round(i.startTime)}`);
-    const unused = (lhr.audits["unused-javascript"]?.details?.items ?? [])
+      .map((i) => `${short(i.url)} ${Math.round(Number(i.duration))} ms @${Math.round(Number(i.startTime))}`);
+    const unused = rows("unused-javascript")
       .slice(0, 3)
-      .map((i) => `${short(i.url)} ${Math.round(i.wastedBytes / 1024)} KB`);
+      .map((i) => `${short(i.url)} ${Math.round(Number(i.wastedBytes) / 1024)} KB`);
     return {
       perf: score("performance"),
       a11y: score("accessibility"),
       bp: score("best-practices"),
       seo: score("seo"),
-      tbt: lhr.audits["total-blocking-time"].numericValue,
-      lcp: lhr.audits["largest-contentful-paint"].numericValue,
-      tti: lhr.audits.interactive?.numericValue ?? NaN,
-      dom: lhr.audits["dom-size"].numericValue,
+      tbt: numeric("total-blocking-time"),
+      lcp: numeric("largest-contentful-paint"),
+      tti: numeric("interactive"),
+      dom: numeric("dom-size"),
       // Lighthouse's own measure of this machine's CPU at that moment (≈1000+ on an idle laptop;
       // a busy shared machine scores far lower and every timing above scales with it).
       cpu: lhr.environment.benchmarkIndex,
@@ -116,10 +141,18 @@ async function runOnce(url, preset) {
   }
 }
 
+/** @typedef {{ perf: number; a11y: number; bp: number; seo: number; tbt: number; lcp: number; tti: number; dom: number; cpu: number }} Figures */
+
+/**
+ * The middle value, or the mean of the two middle values (NaN for none).
+ * @param {number[]} xs
+ */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const middle = s.slice(Math.floor((s.length - 1) / 2), Math.floor(s.length / 2) + 1);
+  return middle.reduce((a, b) => a + b, 0) / middle.length;
 };
+/** @param {Figures} r */
 const line = (r) =>
   `perf ${String(r.perf).padStart(3)}  a11y ${String(r.a11y).padStart(3)}  best-practices ${String(r.bp).padStart(3)}  SEO ${String(r.seo).padStart(3)}  ` +
   `TBT ${Math.round(r.tbt)} ms  LCP ${Math.round(r.lcp)} ms  TTI ${Math.round(r.tti)} ms  DOM ${r.dom} elements  (CPU benchmarkIndex ${Math.round(r.cpu)})`;
@@ -140,18 +173,29 @@ try {
       `  first-load JS            ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.scripts} scripts (target ≤ 150 KB); HTML ${(js.htmlGzip / 1024).toFixed(1)} KB gzip`,
     );
     for (const preset of ["mobile", "desktop"]) {
+      /** @type {Awaited<ReturnType<typeof runOnce>>[]} */
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const r = await runOnce(url, preset);
         runs.push(r);
         console.log(
-          `  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}  load ${os.loadavg()[0].toFixed(2)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`,
+          `  ${preset.padEnd(7)} run ${i + 1}    ${line(r)}  load ${os.loadavg()[0]?.toFixed(2)}${r.failing.length ? `\n                   failing: ${r.failing.join(", ")}` : ""}`,
         );
         for (const c of r.costs) console.log(`                   ${c}`);
       }
-      const m = Object.fromEntries(
-        ["perf", "a11y", "bp", "seo", "tbt", "lcp", "tti", "dom", "cpu"].map((k) => [k, median(runs.map((r) => r[k]))]),
-      );
+      /** @param {keyof Figures} k */
+      const mid = (k) => median(runs.map((r) => r[k]));
+      const m = {
+        perf: mid("perf"),
+        a11y: mid("a11y"),
+        bp: mid("bp"),
+        seo: mid("seo"),
+        tbt: mid("tbt"),
+        lcp: mid("lcp"),
+        tti: mid("tti"),
+        dom: mid("dom"),
+        cpu: mid("cpu"),
+      };
       console.log(`  ${preset.padEnd(7)} median   ${line(m)}`);
     }
   }

@@ -1,13 +1,23 @@
 // Closed-loop HTTP load: N concurrent clients for a fixed time, latency percentiles.
+// @ts-check
 import { percentile } from "./server.mjs";
 
 /**
  * Runs `clients` loops that each send `makeRequest()` back to back for `seconds`.
  * Returns throughput and latency figures; `ok` counts 2xx answers.
+ * @param {{
+ *   clients: number;
+ *   seconds: number;
+ *   makeRequest: () => { url: string; init?: RequestInit };
+ *   stopWhen?: () => boolean;
+ *   onResponse?: (response: Response) => Promise<void>;
+ * }} options
  */
 export async function load({ clients, seconds, makeRequest, stopWhen = () => false, onResponse }) {
   const deadline = performance.now() + seconds * 1000;
+  /** @type {number[]} */
   const latencies = [];
+  /** @type {Map<number, number>} */
   const statuses = new Map();
   let errors = 0;
   async function client() {
@@ -41,6 +51,12 @@ export async function load({ clients, seconds, makeRequest, stopWhen = () => fal
   };
 }
 
+/** @typedef {Awaited<ReturnType<typeof load>>} LoadResult */
+
+/**
+ * @param {string} name
+ * @param {LoadResult} r
+ */
 export function describe(name, r) {
   return `${name.padEnd(22)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  (${r.requests} requests, statuses ${JSON.stringify(r.statuses)}, network errors ${r.errors})`;
 }

@@ -2,6 +2,7 @@
 // next to the trivial /api/health route in the same run; every 2xx must be a stored row.
 // Submissions come from signed learners minted by the app, with the ids each learner was shown.
 //   node bench/quiz.mjs [seconds]
+// @ts-check
 import path from "node:path";
 import { createRequire } from "node:module";
 import { mintLearners } from "./learners.mjs";
@@ -19,13 +20,15 @@ try {
   // Signed learners minted by the app; each answers every question once (attempt 1, always a write).
   const LEARNERS = 4_000;
   const learners = await mintLearners(server.baseURL, CHAPTER, LEARNERS);
-  const revision = learners[0].quizRevision;
+  const revision = learners[0]?.quizRevision;
+  if (!revision) throw new Error("the app minted no learner");
   const slots = learners.flatMap((l) =>
     Object.entries(l.firstChoice).map(([questionId, choice]) => ({ cookie: l.cookie, questionId, selected: [choice] })),
   );
   let next = 0;
   const submission = () => {
     const slot = slots[next++ % slots.length]; // wraps (then 409s) only if the run outlasts the learners
+    if (!slot) throw new Error("no question to answer");
     return {
       url: `${server.baseURL}/api/quiz/attempts`,
       init: {
@@ -67,9 +70,10 @@ try {
   server.stop();
 }
 
+/** @param {string} url */
 function countAttempts(url) {
   const db = new Database(path.resolve(url.replace(/^file:/, "")), { readonly: true });
-  const n = db.prepare('SELECT COUNT(*) AS n FROM "QuizAttempt"').get().n;
+  const { n } = /** @type {{ n: number }} */ (db.prepare('SELECT COUNT(*) AS n FROM "QuizAttempt"').get());
   db.close();
   return n;
 }

@@ -5,6 +5,7 @@
 //                                             local PostgreSQL; needs the PostgreSQL client and build:
 //                                             DATABASE_PROVIDER=postgresql npm run db:generate && npm run build
 // Every acknowledged write must be a stored row. Rate limits are on (raised, so none refuses).
+// @ts-check
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -12,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
+import { captured } from "./html.mjs";
 import { mintLearners } from "./learners.mjs";
 import { freePort } from "./server.mjs";
 
@@ -23,7 +25,9 @@ const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 /** Learners minted per set: enough for one write each at the rates measured so far (wraps after). */
 const LEARNER_POOL = Number(process.env.BENCH_LEARNERS ?? 20_000);
 const HIGH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
+/** @type {(() => unknown)[]} */
 const cleanups = [];
+/** @type {string[]} */
 const appLogs = [];
 
 if (!["sqlite", "postgres"].includes(MODE)) throw new Error("usage: node bench/scale.mjs sqlite|postgres [seconds]");
@@ -42,6 +46,7 @@ try {
 
 async function sqliteRuns() {
   ensureBuild();
+  /** @type {Record<number, Awaited<ReturnType<typeof runSet>>>} */
   const results = {};
   for (const workers of [1, 2]) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
@@ -54,7 +59,9 @@ async function sqliteRuns() {
     await app.stop();
     appLogs.length = 0;
   }
-  const gain = results[2].quiz.perSecond / results[1].quiz.perSecond;
+  const [one, two] = [results[1], results[2]];
+  if (!one || !two) throw new Error("a run is missing");
+  const gain = two.quiz.perSecond / one.quiz.perSecond;
   console.log(`\nWEB_CONCURRENCY=2 vs 1 process, quiz submissions: ${gain.toFixed(2)}×   target ≥ 1.6×: ${gain >= 1.6 ? "MET" : "MISSED"}`);
 }
 
@@ -99,7 +106,14 @@ async function postgresRuns() {
   console.log("  (PostgreSQL runs here with fsync=off, as the test server is started; a durable server pays an fsync per commit.)");
 }
 
-/** Starts scripts/serve.mjs, its JSON log (warnings and errors only) kept in a scratch file. */
+/** @typedef {{ provider: string; url: string }} BenchDatabase */
+
+/**
+ * Starts scripts/serve.mjs, its JSON log (warnings and errors only) kept in a scratch file.
+ * @param {BenchDatabase} database
+ * @param {Record<string, string>} [extra]  more environment
+ * @param {number} [port]
+ */
 async function startApp(database, extra = {}, port) {
   port ??= await freePort();
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-"));
@@ -124,6 +138,7 @@ async function startApp(database, extra = {}, port) {
     detached: true,
   });
   const stop = async () => {
+    if (child.pid === undefined) return; // never started
     try {
       process.kill(child.pid, "SIGTERM");
     } catch {
@@ -137,6 +152,7 @@ async function startApp(database, extra = {}, port) {
   return { baseURL, stop };
 }
 
+/** @param {string} url */
 async function waitFor(url) {
   for (let i = 0; i < 300; i++) {
     try {
@@ -149,23 +165,36 @@ async function waitFor(url) {
   throw new Error(`${url} did not answer`);
 }
 
-/** The trivial route, quiz submissions alone, then the mix; prints figures and checks rows. */
+/**
+ * The trivial route, quiz submissions alone, then the mix; prints figures and checks rows.
+ * @param {string} label
+ * @param {string} baseURL
+ * @param {BenchDatabase} database
+ */
 async function runSet(label, baseURL, database) {
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
-  const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)[1];
+  const chapterRevision = captured(/data-revision="([0-9a-f]{12})"/, html);
   // Signed learners minted by the app (learner cookies cannot be made up): one per write.
   const learners = await mintLearners(baseURL, CHAPTER, LEARNER_POOL);
   let nextLearner = 0;
-  const newLearner = () => learners[nextLearner++ % learners.length];
+  const newLearner = () => {
+    const learner = learners[nextLearner++ % learners.length];
+    if (!learner) throw new Error("the app minted no learners");
+    return learner;
+  };
 
   // Each write is by a new learner, so an acknowledged write can be found in the database by id.
+  /** autocannon's context object of one request: holds the learner its setupRequest picked. */
+  const learnerIn = (/** @type {object} */ context) => /** @type {{ learner: string }} */ (context);
+  /** @type {{ quiz: string[]; feedback: string[] }} */
   const acked = { quiz: [], feedback: [] };
+  /** @type {import("autocannon").Request} */
   const quizRequest = {
     method: "POST",
     path: "/api/quiz/attempts",
     setupRequest: (req, context) => {
       const learner = newLearner();
-      context.learner = learner.id;
+      learnerIn(context).learner = learner.id;
       return {
         ...req,
         headers: { "content-type": "application/json", cookie: learner.cookie },
@@ -178,22 +207,24 @@ async function runSet(label, baseURL, database) {
         }),
       };
     },
-    onResponse: (status, _body, context) => status === 200 && acked.quiz.push(context.learner),
+    onResponse: (status, _body, context) => status === 200 && acked.quiz.push(learnerIn(context).learner),
   };
+  /** @type {import("autocannon").Request} */
   const feedbackRequest = {
     method: "POST",
     path: "/api/feedback",
     setupRequest: (req, context) => {
       const learner = newLearner();
-      context.learner = learner.id;
+      learnerIn(context).learner = learner.id;
       return {
         ...req,
         headers: { "content-type": "application/json", cookie: learner.cookie },
         body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }),
       };
     },
-    onResponse: (status, _body, context) => status === 200 && acked.feedback.push(context.learner),
+    onResponse: (status, _body, context) => status === 200 && acked.feedback.push(learnerIn(context).learner),
   };
+  /** @type {import("autocannon").Request} */
   const pageRequest = { method: "GET", path: `/courses/${CHAPTER}` };
 
   // Warm-up of every route measured (first requests load modules and compile queries), not counted.
@@ -240,6 +271,12 @@ async function runSet(label, baseURL, database) {
   return { trivial, quiz, mix };
 }
 
+/**
+ * @param {string} baseURL
+ * @param {import("autocannon").Request[]} requests
+ * @param {number} [seconds]
+ * @returns {Promise<{ perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number }>}
+ */
 function run(baseURL, requests, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
     autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
@@ -256,17 +293,29 @@ function run(baseURL, requests, seconds = SECONDS) {
   });
 }
 
+/**
+ * @param {string} name
+ * @param {Awaited<ReturnType<typeof run>>} r
+ */
 function describe(name, r) {
   return `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})`;
 }
 
+/**
+ * @param {string[]} ids
+ * @param {Set<string>} stored
+ */
 function missing(ids, stored) {
   return ids.filter((id) => !stored.has(id));
 }
 
-/** Row counts, and the learners that have a quiz attempt / a feedback row. */
+/**
+ * Row counts, and the learners that have a quiz attempt / a feedback row.
+ * @param {BenchDatabase} database
+ */
 async function counts(database) {
   const queries = ['SELECT "learnerId" AS id FROM "QuizAttempt"', 'SELECT "learnerId" AS id FROM "Feedback"'];
+  /** @type {{ id: string }[][]} */
   let results;
   if (database.provider === "postgresql") {
     const { Client } = require("pg");
@@ -278,10 +327,11 @@ async function counts(database) {
   } else {
     const Database = require("better-sqlite3");
     const db = new Database(database.url.replace(/^file:/, ""), { readonly: true, timeout: 10_000 });
-    results = queries.map((q) => db.prepare(q).all());
+    results = queries.map((q) => /** @type {{ id: string }[]} */ (db.prepare(q).all()));
     db.close();
   }
   const [quiz, feedback] = results;
+  if (!quiz || !feedback) throw new Error("expected the rows of both tables");
   return {
     attempts: quiz.length,
     feedback: feedback.length,

@@ -1,4 +1,5 @@
 // Benchmark helper: starts the production build on a free port with a scratch SQLite database.
+// @ts-check
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -6,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
 
+/** @returns {Promise<number>} */
 export async function freePort() {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+      const address = s.address();
+      if (address === null || typeof address === "string") return reject(new Error(`not a TCP address: ${address}`));
+      s.close(() => resolve(address.port));
     });
   });
 }
@@ -18,6 +21,7 @@ export async function freePort() {
 /** Benchmarks measure what requests cost, from one address: rate limits stay on but never refuse. */
 const BENCH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
 
+/** @param {Record<string, string>} [extraEnv] */
 export async function startServer(extraEnv = {}) {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
@@ -28,7 +32,7 @@ export async function startServer(extraEnv = {}) {
     DATABASE_PROVIDER: "sqlite",
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
+    NODE_ENV: /** @type {const} */ ("production"),
   };
   migrate(env);
   const port = await freePort();
@@ -52,7 +56,7 @@ export async function startServer(extraEnv = {}) {
     env,
     stop() {
       try {
-        process.kill(-child.pid, "SIGTERM");
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
       } catch {
         /* gone */
       }
@@ -61,12 +65,23 @@ export async function startServer(extraEnv = {}) {
   };
 }
 
+/**
+ * The p-th percentile (nearest rank) of numbers sorted ascending; NaN when there are none (a run
+ * whose requests all failed still prints its figures and error count).
+ * @param {number[]} sorted
+ * @param {number} p
+ */
 export function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Sequential requests: per-request latency in ms, sorted. */
+/**
+ * Sequential requests: per-request latency in ms, sorted.
+ * @param {string} url
+ * @param {number} count
+ */
 export async function timeRequests(url, count) {
+  /** @type {number[]} */
   const times = [];
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();

@@ -23,7 +23,8 @@ const SQLITE_BUSY_TIMEOUT_MS = 10;
 
 /** The SQLite file a `file:` URL names (relative to the working directory, like Prisma). */
 export function sqliteFile(url: string): string {
-  return path.resolve(url.replace(/^file:/, "").split("?")[0]);
+  const [file = ""] = url.replace(/^file:/, "").split("?");
+  return path.resolve(file);
 }
 
 function createHandles(): Handles {

@@ -53,3 +53,15 @@ it("fails every job of a failed group, and goes on with the next group", async (
   expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "fulfilled"]);
   expect(flushes).toEqual([[1, 2], [3]]);
 });
+
+it("fails every job of a group whose flush answers too few results (no job resolves with undefined)", async () => {
+  const submit = groupCommit(async (jobs: Job[]) => jobs.slice(1).map((j) => j.n * 10), {
+    key: (j: Job) => j.learner,
+    maxGroup: 100,
+  });
+  const outcomes = await Promise.allSettled([submit({ learner: "a", n: 1 }), submit({ learner: "b", n: 2 })]);
+  expect(outcomes).toEqual([
+    { status: "rejected", reason: new Error("Invariant failed: flush answered 1 results for 2 jobs") },
+    { status: "rejected", reason: new Error("Invariant failed: flush answered 1 results for 2 jobs") },
+  ]);
+});

@@ -1,6 +1,7 @@
 // Group commit: jobs that arrive while a flush is running (or in the same turn of the event loop)
 // are handled together by the next flush, so concurrent requests share one read and one
 // transaction instead of each paying for their own (pure scheduling; the caller does the I/O).
+import { invariant } from "./invariant";
 
 export type GroupCommitOptions<J> = {
   /** Jobs with the same key never share a flush: the later one sees the earlier one's writes. */
@@ -37,7 +38,8 @@ export function groupCommit<J, R>(flush: (jobs: J[]) => Promise<R[]>, { key, max
         waiting = later;
         try {
           const results = await flush(group.map((g) => g.job));
-          group.forEach((g, i) => g.resolve(results[i]));
+          invariant(results.length === group.length, `flush answered ${results.length} results for ${group.length} jobs`);
+          group.forEach((g, i) => g.resolve(results[i]!));
         } catch (error) {
           group.forEach((g) => g.reject(error));
         }

@@ -49,6 +49,6 @@ export function mathLabel(markdown: string): string | undefined {
 /** Inline variant: a single paragraph is unwrapped (for choice labels and legends). */
 export function renderInlineMarkdown(markdown: string): string {
   const html = renderMarkdown(markdown).trim();
-  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return single && !single[1].includes("<p>") ? single[1] : html;
+  const [, inner] = /^<p>([\s\S]*)<\/p>$/.exec(html) ?? [];
+  return inner !== undefined && !inner.includes("<p>") ? inner : html;
 }

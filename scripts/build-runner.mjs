@@ -5,6 +5,7 @@
 //   tf.min.js, tf-backend-wasm.min.js, wasm/*.wasm   TensorFlow.js, served by the app itself
 //   ts/worker.js + ts/types.json   the cells' type checker and the declarations it knows
 // and public/lab/worker.js, the lab worker that trains the lesson's demo models (our code only).
+// @ts-check
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -22,6 +23,7 @@ fs.mkdirSync(path.join(OUT, "wasm"), { recursive: true });
 fs.mkdirSync(path.join(OUT, "ts"), { recursive: true });
 
 /** Cells and the course library import "@tensorflow/tfjs": use the global that tf.min.js defines. */
+/** @type {import("esbuild").Plugin} */
 const tfGlobal = {
   name: "tfjs-global",
   setup(b) {
@@ -53,6 +55,7 @@ const courseLibraries = {
   },
 };
 
+/** @type {import("esbuild").BuildOptions} */
 const common = {
   bundle: true,
   format: "iife",

@@ -2,6 +2,7 @@
 // { path → text }: TypeScript's own lib files, every .d.ts reachable from the packages cells may
 // import, and declarations generated from our own modules (lib/runner/cell-modules.json).
 // Used by scripts/build-runner.mjs (→ public/runner/ts/types.json) and by the unit tests.
+// @ts-check
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -38,31 +39,50 @@ export function readCellModules(courseLibraries = []) {
 
 /** @typedef {{ id: string; package?: string; source?: string }} CellModule */
 
-/** Path of a source module's generated declarations inside the checker's virtual file system. */
+/**
+ * Path of a source module's generated declarations inside the checker's virtual file system.
+ * @param {string} source
+ */
 const declarationPath = (source) => `/${source.replace(/\.tsx?$/, ".d.ts")}`;
 
+/** @param {Record<string, unknown>} json  compiler options in tsconfig form */
 function parseOptions(json) {
   const { options, errors } = ts.convertCompilerOptionsFromJson(json, ROOT);
-  if (errors.length) throw new Error(ts.flattenDiagnosticMessageText(errors[0].messageText, "\n"));
+  const [error] = errors;
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
   return options;
 }
 
-/** `paths` that map each of our own modules' ids to its generated declarations. */
+/**
+ * `paths` that map each of our own modules' ids to its generated declarations.
+ * @param {CellModule[]} modules
+ */
 function pathsFor(modules) {
-  return Object.fromEntries(modules.filter((m) => m.source).map((m) => [m.id, [declarationPath(m.source)]]));
+  return Object.fromEntries(modules.flatMap((m) => (m.source ? [[m.id, [declarationPath(m.source)]]] : [])));
 }
 
-/** Our sources import each other as "@/lib/…"; in the checker they are plain files: make those relative. */
+/**
+ * Our sources import each other as "@/lib/…"; in the checker they are plain files: make those relative.
+ * @param {string} file
+ * @param {string} text
+ */
 function withRelativeImports(file, text) {
-  return text.replace(/(\bfrom\s+|\bimport\(\s*)(["'])@\/([^"']+)\2/g, (_m, before, quote, target) => {
-    const relative = path.posix.relative(path.posix.dirname(file), `/${target}`);
-    return `${before}${quote}${relative.startsWith(".") ? relative : `./${relative}`}${quote}`;
-  });
+  return text.replace(
+    /(\bfrom\s+|\bimport\(\s*)(["'])@\/([^"']+)\2/g,
+    (_m, /** @type {string} */ before, /** @type {string} */ quote, /** @type {string} */ target) => {
+      const relative = path.posix.relative(path.posix.dirname(file), `/${target}`);
+      return `${before}${quote}${relative.startsWith(".") ? relative : `./${relative}`}${quote}`;
+    },
+  );
 }
 
+/** @type {ts.FormatDiagnosticsHost} */
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" };
 
-/** Keeps what TypeScript's module resolution reads from a package.json. */
+/**
+ * Keeps what TypeScript's module resolution reads from a package.json.
+ * @param {string} text
+ */
 function trimPackageJson(text) {
   const pkg = JSON.parse(text);
   const keep = ["name", "version", "types", "typings", "main", "module", "exports", "typesVersions", "type"];
@@ -83,7 +103,7 @@ export function buildCellTypes(modules = readCellModules()) {
     .filter((m) => m.package)
     .map((m, i) => `import * as m${i} from ${JSON.stringify(m.id)};`)
     .join("\n");
-  const sources = modules.filter((m) => m.source).map((m) => path.join(ROOT, m.source));
+  const sources = modules.flatMap((m) => (m.source ? [path.join(ROOT, m.source)] : []));
   const options = {
     ...parseOptions({ ...CELL_COMPILER_OPTIONS, noEmit: false, paths: { "@/*": ["./*"] } }),
     declaration: true,
@@ -104,6 +124,7 @@ export function buildCellTypes(modules = readCellModules()) {
   });
   if (problems.length) throw new Error(`cell module types: ${ts.formatDiagnostics(problems, formatHost)}`);
 
+  /** @type {Record<string, string>} */
   const files = {};
   program.emit(undefined, (fileName, text) => {
     const relative = path.relative("/out", fileName).split(path.sep).join("/");
@@ -124,7 +145,7 @@ export function buildCellTypes(modules = readCellModules()) {
     files[virtual] = sf.text;
     // The package's own folder (node_modules/name or node_modules/@scope/name): its package.json.
     const parts = virtual.split("/");
-    packageDirs.add(name.slice(0, at) + parts.slice(0, parts[2].startsWith("@") ? 4 : 3).join("/"));
+    packageDirs.add(name.slice(0, at) + parts.slice(0, parts[2]?.startsWith("@") ? 4 : 3).join("/"));
   }
   for (const dir of packageDirs) {
     const pkg = path.join(dir, "package.json");

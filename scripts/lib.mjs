@@ -1,4 +1,5 @@
 // Shared steps of the start and test commands. Plain Node: runs before dependencies exist.
+// @ts-check
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,10 +7,17 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
+/** @param {string} message */
 export function log(message) {
   console.log(`\x1b[36m▸ ${message}\x1b[0m`);
 }
 
+/**
+ * Runs a command in the repository; exits with its status when it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
   if (result.status !== 0) {
@@ -18,6 +26,7 @@ export function run(command, args, options = {}) {
   }
 }
 
+/** @param {string} p */
 const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 
 /** Installs dependencies when node_modules is missing or older than package.json / the lockfile. */
@@ -29,6 +38,10 @@ export function ensureDependencies() {
   run(npm, ["install", "--no-audit", "--no-fund"]);
 }
 
+/**
+ * @param {string} dir
+ * @returns {number}
+ */
 function newestIn(dir) {
   if (!fs.existsSync(dir)) return 0;
   let newest = mtime(dir);

@@ -10,6 +10,7 @@
 //   node scripts/migrate.mjs dev --name x --create-only
 //   node scripts/migrate.mjs status
 //   node scripts/migrate.mjs reset --force          drop everything, re-apply all migrations
+// @ts-check
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -21,11 +22,17 @@ const root = process.cwd();
 const USAGE = "usage: migrate.mjs deploy | dev --name <name> [--create-only] [--accept-data-loss] | status | reset --force";
 
 const { config, error } = await loadConfigFromFile({ configRoot: root });
-if (error) fail(`cannot load prisma.config.ts: ${error._tag} ${error.error?.message ?? ""}`);
+if (error) fail(`cannot load prisma.config.ts: ${error._tag} ${"error" in error ? error.error.message : ""}`);
+if (!config.schema || !config.migrations?.path || !config.datasource?.url)
+  fail("prisma.config.ts must name the schema, the migrations path and the datasource url");
 const schemaDir = path.resolve(root, config.schema);
 const migrationsDir = path.resolve(root, config.migrations.path);
 const url = config.datasource.url;
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`db:migrate: ${message}`);
   process.exit(1);
@@ -33,6 +40,7 @@ function fail(message) {
 
 /** All .prisma files of the provider folder; the shared models/ folder is a symlink inside it. */
 function schemaFiles() {
+  /** @type {(p: string) => string[]} */
   const walk = (p) => {
     if (!fs.statSync(p).isDirectory()) return p.endsWith(".prisma") ? [p] : [];
     return fs
@@ -44,14 +52,16 @@ function schemaFiles() {
   return walk(schemaDir).map((p) => ({ path: p, content: fs.readFileSync(p, "utf8") }));
 }
 
+/** @param {{ path: string; content: string }[]} files */
 function providerOf(files) {
   const datasource = files
     .map((f) => f.content)
     .join("\n")
     .match(/datasource\s+\w+\s*\{([^}]*)\}/);
-  return datasource?.[1].match(/provider\s*=\s*"(\w+)"/)?.[1];
+  return datasource?.[1]?.match(/provider\s*=\s*"(\w+)"/)?.[1];
 }
 
+/** @returns {import("@prisma/schema-engine-wasm").MigrationList} */
 function migrationsList() {
   const folders = fs.existsSync(migrationsDir)
     ? fs
@@ -68,15 +78,16 @@ function migrationsList() {
     migrationDirectories: folders.map((folder) => {
       const sql = path.join(migrationsDir, folder, "migration.sql");
       const content = fs.existsSync(sql)
-        ? { tag: "ok", value: fs.readFileSync(sql, "utf8") }
-        : { tag: "error", value: `${folder}/migration.sql is missing` };
+        ? { tag: /** @type {const} */ ("ok"), value: fs.readFileSync(sql, "utf8") }
+        : { tag: /** @type {const} */ ("error"), value: `${folder}/migration.sql is missing` };
       return { path: folder, migrationFile: { path: "migration.sql", content } };
     }),
   };
 }
 
 function sqliteFile() {
-  return path.resolve(root, url.replace(/^file:/, "").split("?")[0]);
+  const [file = ""] = url.replace(/^file:/, "").split("?");
+  return path.resolve(root, file);
 }
 
 async function sqliteFactory() {
@@ -103,17 +114,23 @@ async function sqliteFactory() {
   return factory;
 }
 
-/** pg "char" columns (OID 18, used by pg_catalog) have no adapter mapping: read them as text. */
+/**
+ * pg "char" columns (OID 18, used by pg_catalog) have no adapter mapping: read them as text.
+ * Patches the adapter's internal performIO, which its types do not declare: hence `any`.
+ * @param {any} queryable
+ * @returns {any}
+ */
 function charAsText(queryable) {
   const performIO = queryable.performIO.bind(queryable);
-  queryable.performIO = async (query) => {
+  queryable.performIO = async (/** @type {unknown} */ query) => {
+    /** @type {{ fields?: { dataTypeID: number }[] } | undefined} */
     const result = await performIO(query);
     for (const field of result?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
     return result;
   };
   if (queryable.startTransaction) {
     const start = queryable.startTransaction.bind(queryable);
-    queryable.startTransaction = async (...args) => charAsText(await start(...args));
+    queryable.startTransaction = async (/** @type {unknown[]} */ ...args) => charAsText(await start(...args));
   }
   return queryable;
 }
@@ -155,20 +172,28 @@ async function postgresFactory() {
 
 async function loadEngine() {
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+  /** @type {typeof import("@prisma/schema-engine-wasm/schema_engine_bg")} */
   const glue = await import(path.join(dir, "schema_engine_bg.js"));
   const wasm = new WebAssembly.Module(fs.readFileSync(path.join(dir, "schema_engine_bg.wasm")));
   const instance = new WebAssembly.Instance(wasm, { "./schema_engine_bg.js": glue });
   glue.__wbg_set_wasm(instance.exports);
-  instance.exports.__wbindgen_start();
+  // wasm-bindgen's start function: WebAssembly.Exports does not know the module's own exports.
+  /** @type {{ __wbindgen_start(): void }} */ (/** @type {unknown} */ (instance.exports)).__wbindgen_start();
   return glue;
 }
 
 const filters = { externalTables: [], externalEnums: [] };
 
+/**
+ * @param {string | undefined} cmd
+ * @param {string[]} args
+ */
 async function run(cmd, args) {
+  /** @param {string} name */
   const flag = (name) => args.includes(name);
+  /** @param {string} name */
   const option = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
-  if (!["deploy", "dev", "status", "reset"].includes(cmd)) fail(USAGE);
+  if (cmd !== "deploy" && cmd !== "dev" && cmd !== "status" && cmd !== "reset") fail(USAGE);
   if (cmd === "reset" && !flag("--force")) fail("reset deletes all data: pass --force");
 
   const files = schemaFiles();
@@ -183,7 +208,7 @@ async function run(cmd, args) {
 
   const { SchemaEngine } = await loadEngine();
   const factory = bindMigrationAwareSqlAdapterFactory(provider === "sqlite" ? await sqliteFactory() : await postgresFactory());
-  const log = (line) => process.env.DEBUG_SCHEMA_ENGINE && console.error("[schema-engine]", line);
+  const log = (/** @type {string} */ line) => process.env.DEBUG_SCHEMA_ENGINE && console.error("[schema-engine]", line);
   const engine = await SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, factory);
   const apply = async () => (await engine.applyMigrations({ migrationsList: migrationsList(), filters })).appliedMigrationNames;
   try {

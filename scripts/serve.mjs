@@ -5,6 +5,7 @@
 // WEB_CONCURRENCY > 1 forks that many workers sharing the port (Node's cluster). Each process logs
 // one JSON line per request with a request id, and on SIGTERM stops accepting, finishes what is
 // in flight, closes its database pool and exits.
+// @ts-check
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -12,13 +13,16 @@ import path from "node:path";
 import { tsImport } from "tsx/esm/api";
 import pino from "pino";
 
-process.env.NODE_ENV = "production";
+Object.assign(process.env, { NODE_ENV: "production" }); // (typed read-only by Next's declarations)
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 // The same zod schema as the app: a bad value stops the server here, naming the variable.
+/** @type {typeof import("../lib/env.ts")} */
 const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
 // Security headers per response, decided here at run time (RUNNER_ORIGIN is read when serving).
+/** @type {typeof import("../lib/security/headers.ts")} */
 const { securityHeaders } = await tsImport("../lib/security/headers.ts", import.meta.url);
+/** @type {import("../lib/env.ts").Env} */
 let env;
 try {
   env = parseEnv(process.env);
@@ -33,7 +37,10 @@ const log = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });
 if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) runPrimary(env.WEB_CONCURRENCY);
 else await runWorker();
 
-/** Forks the workers, replaces one that dies, and passes SIGTERM/SIGINT on to all of them. */
+/**
+ * Forks the workers, replaces one that dies, and passes SIGTERM/SIGINT on to all of them.
+ * @param {number} count
+ */
 function runPrimary(count) {
   let stopping = false;
   const fork = () => cluster.fork();
@@ -104,17 +111,20 @@ async function runWorker() {
       );
     });
     // A path that does not parse gets the pages' policy (it fails closed: no framing).
-    const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url, "http://localhost").pathname : "/";
+    const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url ?? "", "http://localhost").pathname : "/";
     const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https" };
     for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
     handle(req, res);
   });
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
 
+  /** Flags the app shuts down, and closes its database pool: see lib/db.server.ts, app/api/ready. */
+  const hooks = /** @type {Record<symbol, unknown>} */ (globalThis);
+  /** @param {string} signal  the signal, or "disconnect" from the cluster's primary */
   const shutdown = async (signal) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    globalThis[Symbol.for("learn-by-running.shuttingDown")] = true;
+    hooks[Symbol.for("learn-by-running.shuttingDown")] = true;
     log.info({ signal }, "shutting down: no new connections, finishing requests in flight");
     const timer = setTimeout(() => {
       log.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "requests still running at the shutdown timeout; exiting");
@@ -127,7 +137,8 @@ async function runWorker() {
       // Keep-alive sockets that finish their request later are closed as they become idle.
       setInterval(() => server.closeIdleConnections(), 100).unref();
     });
-    await globalThis[Symbol.for("learn-by-running.closeDb")]?.();
+    const closeDb = /** @type {(() => Promise<void>) | undefined} */ (hooks[Symbol.for("learn-by-running.closeDb")]);
+    await closeDb?.();
     log.info("shutdown complete");
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 // `npm start`: install if needed, build if needed, apply migrations, serve on http://localhost:3000.
+// @ts-check
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureBuild, ensureDependencies, log, migrate, ROOT } from "./lib.mjs";
@@ -24,5 +25,5 @@ const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -14,7 +14,7 @@ describe("linesFor", () => {
 
   it("labels unhandled promise rejections", () => {
     const [line] = linesFor({ type: "error", runId: "r", kind: "unhandled", name: "Error", message: "nobody awaited me" }, 10);
-    expect(line.text).toBe("Unhandled promise rejection: Error: nobody awaited me");
+    expect(line?.text).toBe("Unhandled promise rejection: Error: nobody awaited me");
   });
 
   it("labels errors thrown in timer callbacks after the code returned", () => {
@@ -25,8 +25,8 @@ describe("linesFor", () => {
   it("adds a one-line explanation under a tfjs shape error", () => {
     const message = "Operands could not be broadcast together with shapes 2,3 and 4,5.";
     const [line] = linesFor({ type: "error", runId: "r", kind: "runtime", name: "Error", message, line: 5, column: 20 }, 10);
-    expect(line.hint).toMatch(/^Shape mismatch: \[2, 3\] and \[4, 5\]/);
-    expect(line.line).toBe(5);
+    expect(line?.hint).toMatch(/^Shape mismatch: \[2, 3\] and \[4, 5\]/);
+    expect(line?.line).toBe(5);
   });
 
   it("lists type errors under a count, each at its line", () => {
@@ -43,11 +43,11 @@ describe("linesFor", () => {
   });
 
   it("explains a stop by the learner and by the time budget", () => {
-    expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0].text).toBe("Stopped after 1.2 s.");
-    expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0].text).toBe(
+    expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0]?.text).toBe("Stopped after 1.2 s.");
+    expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0]?.text).toBe(
       "Stopped: the cell ran longer than its 10 s time budget.",
     );
-    expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0].text).toMatch(
+    expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0]?.text).toMatch(
       /^Stopped: the code runner did not start within 60(\.0)? s/,
     );
   });

@@ -3,6 +3,7 @@
 // the mode, and watch the mean and variance of one unit's h′ approach the theory. Loaded after
 // the page (by MaskLabLoader), it replaces the server's static figure showing the same pass.
 import { useEffect, useId, useRef, useState } from "react";
+import { defined } from "@/lib/invariant";
 import {
   addPass,
   droppedShare,
@@ -13,6 +14,7 @@ import {
   runPasses,
   sampleVariance,
   theoryVariance,
+  unitMean,
   type MaskStats,
   type Mode,
   type Pass,
@@ -73,7 +75,8 @@ export function MaskLab() {
   };
 
   const { rate, mode, pass, stats } = lab;
-  const h = NET.h[watched];
+  // `watched` is one of the select's options: an index into NET.h.
+  const h = defined(NET.h[watched], "the watched unit's h");
   const share = droppedShare(stats);
 
   return (
@@ -145,7 +148,7 @@ export function MaskLab() {
             onClick={() => {
               const next = draw(MANY);
               setMessage(
-                `Added ${count(MANY)} passes, ${count(next.stats.passes)} in total. Unit ${watched + 1}: mean of h′ ${num(next.stats.mean[watched])}, h = ${num(h)}.`,
+                `Added ${count(MANY)} passes, ${count(next.stats.passes)} in total. Unit ${watched + 1}: mean of h′ ${num(unitMean(next.stats, watched))}, h = ${num(h)}.`,
               );
             }}
           >
@@ -179,7 +182,7 @@ export function MaskLab() {
           <tbody>
             <tr>
               <th scope="row">mean</th>
-              <td data-stat="mean">{num(stats.mean[watched])}</td>
+              <td data-stat="mean">{num(unitMean(stats, watched))}</td>
               <td>h = {num(h)}</td>
             </tr>
             <tr>

@@ -33,13 +33,14 @@ export function LessonEnhancer() {
     const targets = links
       .map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))))
       .filter((t): t is HTMLElement => t !== null);
-    if (targets.length === 0) return;
+    const [first] = targets;
+    if (!first) return;
     let frame = 0;
     // The current section: the last heading above a line a quarter down the viewport.
     const update = () => {
       frame = 0;
       const line = window.innerHeight / 4;
-      let current = targets[0];
+      let current = first;
       for (const t of targets) {
         if (t.getBoundingClientRect().top <= line) current = t;
         else break;

@@ -40,14 +40,15 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   }
 
   function onAnswered(questionId: string, result: AttemptResult, progress: QuizProgress) {
-    setState(
-      (s) =>
-        s && {
-          ...s,
-          progress,
-          questions: { ...s.questions, [questionId]: { ...s.questions[questionId], attemptsUsed: result.attemptsUsed, last: result } },
-        },
-    );
+    setState((s) => {
+      if (!s) return s;
+      // Only a question with its state (its choices) can be answered; the progress is the server's.
+      const question = s.questions[questionId];
+      const questions = question
+        ? { ...s.questions, [questionId]: { ...question, attemptsUsed: result.attemptsUsed, last: result } }
+        : s.questions;
+      return { ...s, progress, questions };
+    });
     if (progress.passed) markQuizPassed(quiz.chapterId);
   }
 

@@ -108,7 +108,7 @@ export function splitSentences(markdown: string): Sentence[] {
     const math: string[] = [];
     const masked = block.replace(/\$\$[\s\S]*?\$\$|\$[^$]+\$/g, (m) => `\u0000${math.push(m) - 1}\u0000`);
     for (const piece of masked.split(SENTENCE_END)) {
-      const s = piece.replace(/\u0000(\d+)\u0000/g, (_, i: string) => math[Number(i)]).trim();
+      const s = piece.replace(/\u0000(\d+)\u0000/g, (placeholder, i: string) => math[Number(i)] ?? placeholder).trim();
       if (s) out.push(s);
     }
   }
@@ -142,10 +142,10 @@ export function splitChapter(source: string, chapter: { id: string; title: strin
   };
   for (const line of body.split("\n")) {
     if (/^(```|~~~)/.test(line)) inFence = !inFence;
-    const match = !inFence && /^(#{2,3})\s+(.+?)\s*#*$/.exec(line);
-    if (match) {
+    const [, , title] = (!inFence && /^(#{2,3})\s+(.+?)\s*#*$/.exec(line)) || [];
+    if (title !== undefined) {
       flush();
-      heading = plainText(match[2]);
+      heading = plainText(title);
       anchor = slugger.slug(heading);
       lines = [];
     } else {

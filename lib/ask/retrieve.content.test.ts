@@ -2,6 +2,7 @@
 // answering section FIRST, course-wide; questions the course does not cover must get "not covered".
 import path from "node:path";
 import { loadCourses } from "@/lib/content/load";
+import { defined } from "@/lib/invariant";
 import { coursePassages } from "./corpus";
 import { errorTopic } from "./errors";
 import { splitSentences } from "./passages";
@@ -60,19 +61,19 @@ it("quotes the sentence that answers, not the opposite situation", () => {
   expect(answer.kind).toBe("course");
   if (answer.kind !== "course") return;
   // The lesson's answer: training loss is measured with dropout on, validation loss with it off.
-  expect(answer.parts[0].quotes.join(" ")).toMatch(/validation loss is always measured\s+with dropout off|dropout off/i);
+  expect(answer.parts[0]?.quotes.join(" ")).toMatch(/validation loss is always measured\s+with dropout off|dropout off/i);
 });
 
 it("quotes the CNN guidance for a question about convolutional networks", () => {
   const { answer } = answerFromCourse(index, "should I use dropout in a CNN?", DROPOUT_CHAPTER);
-  expect(answer.kind === "course" && answer.parts[0].quotes.join(" ")).toMatch(/convolutional/i);
+  expect(answer.kind === "course" && answer.parts[0]?.quotes.join(" ")).toMatch(/convolutional/i);
 });
 
 it("keeps the TeX of quoted math for rendering, and plain text for the model", () => {
   const { answer } = answerFromCourse(index, "what is the variance of a unit after dropout?", DROPOUT_CHAPTER);
   expect(answer.kind).toBe("course");
   if (answer.kind !== "course") return;
-  const part = answer.parts[0];
+  const part = defined(answer.parts[0], "a quoted section");
   expect(part.heading).toMatch(/variance/);
   // The formula is quoted as TeX (the server typesets it), never flattened to "hi' = di hi".
   expect(part.quotesMarkdown.join(" ")).toContain("\\operatorname{Var}[h_i']");
@@ -89,7 +90,7 @@ describe("sentences", () => {
       "Units that survive are scaled by $1/(1-p)$.",
       "Li et al. (2019) called this the variance shift of the units.",
     ]);
-    expect(s[1].plain).toBe("Units that survive are scaled by 1/(1-p).");
+    expect(s[1]?.plain).toBe("Units that survive are scaled by 1/(1-p).");
   });
 
   it("turns table rows into sentences and drops the header row", () => {
@@ -125,8 +126,8 @@ describe("Ask AI about this error", () => {
     expect(errorTopic(error)?.kind).toBe(kind);
     const { answer, hits } = answerFromCourse(index, { question: "Why does this code fail, and how do I fix it?", error }, DROPOUT_CHAPTER);
     expect(answer.kind).toBe("course");
-    expect(hits[0].anchor).toBe("when-a-cell-fails-four-common-tensorflowjs-errors");
-    const quoted = answer.kind === "course" ? answer.parts[0].quotes.join(" ") : "";
+    expect(hits[0]?.anchor).toBe("when-a-cell-fails-four-common-tensorflowjs-errors");
+    const quoted = answer.kind === "course" ? answer.parts[0]?.quotes.join(" ") : "";
     const expected = { shape: /shape/i, dtype: /cast/i, disposed: /disposed/i, await: /await/i }[kind as "shape"];
     expect(quoted).toMatch(expected);
   });

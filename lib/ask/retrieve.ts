@@ -35,7 +35,7 @@ function contains(own: Set<string>, stem: string): boolean {
 /** Share of the question's idf-weighted stems that the passage contains (a synonym counts), in [0, 1]. */
 export function coverage(index: PassageIndex, hit: Pick<Hit, "id" | "heading" | "text">, question: string): number {
   // Bare numbers ("(3)", "0.5" split at its dot) say nothing about the topic asked about.
-  const wanted = queryStems(question).filter((forms) => !/^\d+$/.test(forms[0]!));
+  const wanted = queryStems(question).filter(([stem]) => !/^\d+$/.test(stem));
   if (wanted.length === 0) return 0;
   const own = stemsOfPassage(index, hit);
   // A hyphenated term ("self-attention") names one specific thing: it counts double.
@@ -56,14 +56,15 @@ export function coverage(index: PassageIndex, hit: Pick<Hit, "id" | "heading" | 
  * sentence after it. Returns indices into `hit.sentences`.
  */
 export function bestSentences(hit: Pick<Hit, "sentences" | "sentenceScores">, count = QUOTES_PER_PART): number[] {
-  const ranked = hit.sentenceScores
-    .map((score, i) => ({ score, i }))
+  // A sentence the search gave no score (none matched) scores 0.
+  const scored = hit.sentences.map((sentence, i) => ({ sentence, i, score: hit.sentenceScores[i] ?? 0 }));
+  const ranked = scored
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, count);
-  const chosen = new Set(ranked.map((x) => x.i));
-  if (chosen.size === 0 && hit.sentences.length) chosen.add(0);
-  for (const i of [...chosen]) if (hit.sentences[i].plain.length < 60 && i + 1 < hit.sentences.length) chosen.add(i + 1);
+  const picked = ranked.length ? ranked : scored.slice(0, 1);
+  const chosen = new Set(picked.map((x) => x.i));
+  for (const { sentence, i } of picked) if (sentence.plain.length < 60 && i + 1 < hit.sentences.length) chosen.add(i + 1);
   return [...chosen].sort((a, b) => a - b);
 }
 
@@ -107,7 +108,8 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
       kind: "course",
       confidence,
       parts: top.map((h) => {
-        const chosen = bestSentences(h).map((i) => h.sentences[i]);
+        const best = new Set(bestSentences(h));
+        const chosen = h.sentences.filter((_, i) => best.has(i));
         return {
           heading: h.heading,
           chapterTitle: h.chapterTitle,

@@ -62,7 +62,7 @@ export const SYNONYMS: Record<string, string[]> = {
 };
 
 /** Query-side term processing: the stem plus the course's words for it. */
-export function processQueryTerm(term: string): string[] | null {
+export function processQueryTerm(term: string): [stem: string, ...synonyms: string[]] | null {
   const stem = processTerm(term);
   if (stem === null) return null;
   return [stem, ...(SYNONYMS[stem] ?? [])];
@@ -89,9 +89,9 @@ export function stems(text: string): Set<string> {
 }
 
 /** The question's stems, each with its synonyms (a question word counts once, whichever form matches). */
-export function queryStems(text: string): string[][] {
+export function queryStems(text: string): [stem: string, ...synonyms: string[]][] {
   const seen = new Set<string>();
-  const out: string[][] = [];
+  const out: [string, ...string[]][] = [];
   for (const token of tokenize(text)) {
     const forms = processQueryTerm(token);
     if (!forms || seen.has(forms[0])) continue;

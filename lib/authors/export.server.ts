@@ -16,8 +16,9 @@ function stream(header: string[], fetchPage: (afterId: number) => Promise<{ id: 
         controller.enqueue(encoder.encode(csvRow(header)));
       }
       const rows = await fetchPage(afterId);
-      if (rows.length === 0) return controller.close();
-      afterId = rows[rows.length - 1].id;
+      const last = rows.at(-1);
+      if (!last) return controller.close();
+      afterId = last.id;
       controller.enqueue(encoder.encode(rows.map((r) => csvRow(r.cells)).join("")));
     },
   });

@@ -1,4 +1,5 @@
 // Code cells in MDX: ```ts cell …``` blocks become <CodeCell> elements; bad meta is an error.
+import { defined } from "@/lib/invariant";
 import { parseMeta, remarkCodeCells } from "./cells";
 
 type Node = { type: string; [k: string]: unknown };
@@ -25,7 +26,7 @@ describe("parseMeta", () => {
 
 describe("remarkCodeCells", () => {
   it("turns a cell block into a CodeCell element with typed attributes", () => {
-    const [node] = transform([code(`cell id="train" seed=42 timeout=20 title="Train vs eval"`)]) as Node[];
+    const node = defined((transform([code(`cell id="train" seed=42 timeout=20 title="Train vs eval"`)]) as Node[])[0], "the cell element");
     expect(node).toMatchObject({ type: "mdxJsxFlowElement", name: "CodeCell" });
     const attributes = Object.fromEntries((node.attributes as { name: string; value: unknown }[]).map((a) => [a.name, a.value]));
     expect(attributes.id).toBe("train");
@@ -36,7 +37,7 @@ describe("remarkCodeCells", () => {
   });
 
   it("defaults the time budget to 10 seconds", () => {
-    const [node] = transform([code(`cell id="x"`)]) as Node[];
+    const node = defined((transform([code(`cell id="x"`)]) as Node[])[0], "the cell element");
     const budget = (node.attributes as { name: string; value: { value: string } }[]).find((a) => a.name === "timeoutSeconds");
     expect(budget?.value.value).toBe("10");
   });

@@ -4,6 +4,7 @@
 //   …TypeScript…
 //   ```
 import { z } from "zod";
+import { defined } from "../invariant";
 import { describeIssues, slugSchema } from "./schema";
 
 export const cellMetaSchema = z
@@ -25,7 +26,9 @@ export type CellProps = { id: string; code: string; title?: string; seed?: numbe
 export function parseMeta(meta: string): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   const re = /([a-zA-Z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
-  for (const m of meta.matchAll(re)) out[m[1]] = m[2] ?? m[3] ?? m[4] ?? true;
+  for (const [, key, doubleQuoted, singleQuoted, bare] of meta.matchAll(re)) {
+    out[defined(key, "meta key")] = doubleQuoted ?? singleQuoted ?? bare ?? true;
+  }
   return out;
 }
 

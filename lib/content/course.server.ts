@@ -18,10 +18,12 @@ export function getCourse(slug: string): Course | undefined {
 export function getChapter(courseSlug: string, sectionSlug: string, chapterSlug: string) {
   const course = getCourse(courseSlug);
   if (!course) return undefined;
+  const section = course.sections.find((s) => s.slug === sectionSlug);
   const chapters = chaptersInOrder(course);
   const index = chapters.findIndex((c) => c.sectionSlug === sectionSlug && c.slug === chapterSlug);
-  if (index < 0) return undefined;
-  return { course, chapter: chapters[index], prev: chapters[index - 1], next: chapters[index + 1] };
+  const chapter = chapters[index];
+  if (!section || !chapter) return undefined;
+  return { course, section, chapter, prev: chapters[index - 1], next: chapters[index + 1] };
 }
 
 export function getChapterById(id: string): Chapter | undefined {

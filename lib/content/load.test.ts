@@ -77,7 +77,7 @@ describe("broken content", () => {
 
   it("accepts the minimal course", () => {
     write({});
-    expect(chaptersInOrder(loadCourses(dir)[0]).map((c) => c.id)).toEqual(["c/s/one"]);
+    expect(loadCourses(dir).map((course) => chaptersInOrder(course).map((c) => c.id))).toEqual([["c/s/one"]]);
   });
 
   it.each([

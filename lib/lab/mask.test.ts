@@ -1,5 +1,6 @@
 // The mask figure's arithmetic: masks drop the share the rate says, eval is the identity, and
 // many passes reproduce E[h′] = h and Var[h′] = h²·p/(1−p) (fixed seeds, so failures repeat).
+import { defined } from "@/lib/invariant";
 import {
   addPass,
   droppedShare,
@@ -15,14 +16,18 @@ import {
 } from "./mask";
 
 const net = makeMaskNet();
+/** Entry i of one of the net's vectors (the test fails if it has none). */
+const at = (values: number[], i: number) => defined(values[i], `entry ${i} of ${values.length}`);
 
 describe("makeMaskNet", () => {
   it("has the figure's sizes and h = ReLU(W1·x + b1), with every hidden unit active", () => {
     expect(net.x).toHaveLength(MASK_NET_SIZES.inputs);
     expect(net.h).toHaveLength(MASK_NET_SIZES.hidden);
     expect(net.w2).toHaveLength(MASK_NET_SIZES.outputs);
-    net.h.forEach((h, j) => {
-      const pre = net.w1[j].reduce((sum, w, i) => sum + w * net.x[i], net.b1[j]);
+    expect(net.w1).toHaveLength(net.h.length);
+    net.w1.forEach((row, j) => {
+      const pre = row.reduce((sum, w, i) => sum + w * at(net.x, i), at(net.b1, j));
+      const h = at(net.h, j);
       expect(h).toBeCloseTo(relu(pre), 12);
     });
     // The figure teaches with live units: a unit with h = 0 would look dropped when it is not.
@@ -47,10 +52,10 @@ describe("forwardPass", () => {
     let sawBoth = false;
     for (let n = 0; n < 50; n += 1) {
       const pass = forwardPass(net, 0.25, "train", uniform);
-      pass.hPrime.forEach((v, i) => (pass.kept[i] ? expect(v).toBeCloseTo(net.h[i] / 0.75, 12) : expect(v).toBe(0)));
-      pass.y.forEach((y, k) =>
-        expect(y).toBeCloseTo(
-          net.w2[k].reduce((s, w, i) => s + w * pass.hPrime[i], net.b2[k]),
+      pass.hPrime.forEach((v, i) => (pass.kept[i] ? expect(v).toBeCloseTo(at(net.h, i) / 0.75, 12) : expect(v).toBe(0)));
+      net.w2.forEach((row, k) =>
+        expect(at(pass.y, k)).toBeCloseTo(
+          row.reduce((s, w, i) => s + w * at(pass.hPrime, i), at(net.b2, k)),
           12,
         ),
       );
@@ -100,7 +105,7 @@ describe("running statistics", () => {
       stats = addPass(stats, pass);
     }
     net.h.forEach((_, i) => {
-      const column = values.map((v) => v[i]);
+      const column = values.map((v) => at(v, i));
       const mean = column.reduce((a, b) => a + b, 0) / column.length;
       const variance = column.reduce((a, b) => a + (b - mean) ** 2, 0) / (column.length - 1);
       expect(stats.mean[i]).toBeCloseTo(mean, 10);
@@ -125,7 +130,7 @@ describe("running statistics", () => {
     net.h.forEach((h, i) => {
       const variance = theoryVariance(h, rate, "train");
       // Within 4 standard errors of the mean; the sample variance within 8% of the theory.
-      expect(Math.abs(stats.mean[i] - h)).toBeLessThan(4 * Math.sqrt(variance / passes));
+      expect(Math.abs(at(stats.mean, i) - h)).toBeLessThan(4 * Math.sqrt(variance / passes));
       expect(Math.abs(sampleVariance(stats, i) / variance - 1)).toBeLessThan(0.08);
     });
   });

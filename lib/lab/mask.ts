@@ -1,5 +1,6 @@
 // The mask figure's arithmetic: a tiny seeded MLP, inverted-dropout forward passes with a fresh
 // Bernoulli mask each time, and running per-unit statistics of h′ (plain TypeScript, no tfjs).
+import { defined, invariant } from "@/lib/invariant";
 import { mulberry32 } from "@/lib/random";
 
 export { mulberry32 };
@@ -26,6 +27,15 @@ export type MaskNet = {
 
 export const relu = (v: number) => (v > 0 ? v : 0);
 
+/** values[i] where i is in range by construction (the vectors of one net share their sizes). */
+const at = (values: readonly number[], i: number) => defined(values[i], `entry ${i} of a vector of ${values.length}`);
+
+/** bias + Σ row_i·v_i, summed in that order (the seeded figure stays the same to the last bit). */
+function affine(row: readonly number[], v: readonly number[], bias: number): number {
+  invariant(row.length === v.length, `a row of ${row.length} weights against ${v.length} values`);
+  return row.reduce((sum, w, i) => sum + w * at(v, i), bias);
+}
+
 /** Builds the figure's network from a seed: inputs in [0, 1], weights in [-1, 1], h = ReLU(W1·x + b1). */
 export function makeMaskNet(sizes: { inputs: number; hidden: number; outputs: number } = MASK_NET_SIZES, seed = MASK_NET_SEED): MaskNet {
   const uniform = mulberry32(seed);
@@ -35,7 +45,7 @@ export function makeMaskNet(sizes: { inputs: number; hidden: number; outputs: nu
   const b1 = Array.from({ length: sizes.hidden }, () => between(0.4, 1));
   const w2 = Array.from({ length: sizes.outputs }, () => Array.from({ length: sizes.hidden }, () => between(-1, 1)));
   const b2 = Array.from({ length: sizes.outputs }, () => between(-0.1, 0.1));
-  const h = w1.map((row, j) => relu(row.reduce((sum, w, i) => sum + w * x[i], b1[j])));
+  const h = w1.map((row, j) => relu(affine(row, x, at(b1, j))));
   return { x, w1, b1, h, w2, b2 };
 }
 
@@ -63,7 +73,7 @@ export function forwardPass(net: MaskNet, rate: number, mode: Mode, uniform: () 
   const kept = net.h.map(() => (mode === "train" ? uniform() >= rate : true));
   const scale = mode === "train" ? 1 / (1 - rate) : 1;
   const hPrime = net.h.map((h, i) => (kept[i] ? h * scale : 0));
-  const y = net.w2.map((row, k) => row.reduce((sum, w, i) => sum + w * hPrime[i], net.b2[k]));
+  const y = net.w2.map((row, k) => affine(row, hPrime, at(net.b2, k)));
   return { kept, hPrime, y };
 }
 
@@ -76,21 +86,28 @@ export function emptyStats(units: number): MaskStats {
 
 /** Adds one pass (returns new statistics; the old object is left as it was). */
 export function addPass(stats: MaskStats, pass: Pass): MaskStats {
+  invariant(pass.hPrime.length === stats.units, `a pass of ${pass.hPrime.length} units for statistics of ${stats.units}`);
   const passes = stats.passes + 1;
-  const mean = stats.mean.slice();
-  const m2 = stats.m2.slice();
-  for (let i = 0; i < stats.units; i += 1) {
-    const delta = pass.hPrime[i] - mean[i];
-    mean[i] += delta / passes;
-    m2[i] += delta * (pass.hPrime[i] - mean[i]);
+  const mean: number[] = [];
+  const m2: number[] = [];
+  for (const [i, value] of pass.hPrime.entries()) {
+    const delta = value - at(stats.mean, i);
+    const newMean = at(stats.mean, i) + delta / passes;
+    mean.push(newMean);
+    m2.push(at(stats.m2, i) + delta * (value - newMean));
   }
   const dropped = stats.dropped + pass.kept.filter((k) => !k).length;
   return { passes, dropped, units: stats.units, mean, m2 };
 }
 
+/** Running mean of h′ for unit i. */
+export function unitMean(stats: MaskStats, i: number): number {
+  return at(stats.mean, i);
+}
+
 /** Sample variance (n − 1 in the denominator) of h′ for unit i; NaN with fewer than 2 passes. */
 export function sampleVariance(stats: MaskStats, i: number): number {
-  return stats.passes < 2 ? Number.NaN : stats.m2[i] / (stats.passes - 1);
+  return stats.passes < 2 ? Number.NaN : at(stats.m2, i) / (stats.passes - 1);
 }
 
 /** Share of all unit draws so far that were dropped (NaN before the first pass). */

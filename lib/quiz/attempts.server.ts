@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, retryBusy } from "@/lib/db.server";
 import { learnerSecret } from "@/lib/secrets.server";
 import { groupCommit } from "@/lib/group-commit";
+import { defined } from "@/lib/invariant";
 import { gradeAnswer, type Grade } from "./grade";
 import { choiceView, type ChoiceView } from "./order";
 import type { LoadedQuestion, LoadedQuiz } from "./quiz.server";
@@ -251,7 +252,7 @@ async function flushOrRetry(jobs: Job[]): Promise<SubmitOutcome[]> {
     let outcome: SubmitOutcome = { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
     for (let tries = 0; tries < 5; tries++) {
       try {
-        [outcome] = await flushGroup([job]);
+        outcome = defined((await flushGroup([job]))[0], "the outcome of a group of one");
         break;
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;

@@ -1,5 +1,6 @@
 // The real Dropout quiz: the questions and distractors the lesson is built around.
 import path from "node:path";
+import { defined } from "@/lib/invariant";
 import { loadQuiz } from "./quiz.server";
 
 const DROPOUT = {
@@ -11,7 +12,8 @@ describe("the Dropout quiz", () => {
   const quiz = loadQuiz(DROPOUT)!;
 
   it("has the statement question with at least 6 statements and 3–5 more questions", () => {
-    const [statements, ...rest] = quiz.questions;
+    const [first, ...rest] = quiz.questions;
+    const statements = defined(first, "a first question");
     expect(statements.source.prompt).toBe("Which of the following statements about dropout are true?");
     expect(statements.type).toBe("multiple");
     expect(statements.choices.length).toBeGreaterThanOrEqual(6);
@@ -20,7 +22,7 @@ describe("the Dropout quiz", () => {
   });
 
   it("has distractors for the classic mix-ups, all marked false", () => {
-    const statements = quiz.questions[0].choices;
+    const statements = defined(quiz.questions[0], "a first question").choices;
     const falseIds = statements.filter((c) => !c.correct).map((c) => c.id);
     expect(falseIds).toEqual(expect.arrayContaining(["p-is-keep", "eval-scales", "predict-applies-dropout", "replaces-data"]));
   });

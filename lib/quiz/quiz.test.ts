@@ -6,6 +6,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { ContentError } from "@/lib/content/load";
 import { FIXTURE_CHAPTER, FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
+import { defined } from "@/lib/invariant";
 import { loadQuiz, toPublicQuiz } from "./quiz.server";
 
 const WIDGETS = {
@@ -79,21 +80,21 @@ describe("broken quizzes", () => {
       "a single-choice question with two right answers",
       (q) => {
         q.type = "single";
-        q.choices[1].correct = true;
+        defined(q.choices[1], "a second choice").correct = true;
       },
       /c\.quiz\.yaml: questions\.0\.choices: a single-choice question needs exactly one correct choice, found 2/,
     ],
     [
       "no right answer",
       (q) => {
-        q.choices[0].correct = false;
+        defined(q.choices[0], "a first choice").correct = false;
       },
       /needs at least one correct choice/,
     ],
     [
       "duplicate choice ids",
       (q) => {
-        q.choices[1].id = "a";
+        defined(q.choices[1], "a second choice").id = "a";
       },
       /questions\.0\.choices\.1\.id: duplicate choice id "a"/,
     ],
@@ -128,7 +129,7 @@ describe("broken quizzes", () => {
     [
       "broken math",
       (q) => {
-        q.choices[0].text = "$\\frac{1}{$";
+        defined(q.choices[0], "a first choice").text = "$\\frac{1}{$";
       },
       /questions\.0\.choices\.0\.text: math does not render/,
     ],

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
 import { loadCourses } from "@/lib/content/load";
+import { defined, invariant } from "@/lib/invariant";
 import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
 import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
 
@@ -42,8 +43,8 @@ function lessonCells(): { where: string; code: string }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".mdx")) {
         const source = fs.readFileSync(full, "utf8");
-        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
-          out.push({ where: `${entry.name}#${m[1]}`, code: m[2] });
+        for (const [, id, code] of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
+          out.push({ where: `${entry.name}#${id}`, code: defined(code, "cell code") });
       }
     }
   };
@@ -53,7 +54,8 @@ function lessonCells(): { where: string; code: string }[] {
 
 it("ships declarations for every module the sandbox lets cells import, and no other", () => {
   const worker = fs.readFileSync(path.join(ROOT, "lib/runner/sandbox.worker.ts"), "utf8");
-  const table = /const MODULES[^=]*=\s*\{([^}]*)\}/.exec(worker)![1];
+  const [, table] = /const MODULES[^=]*=\s*\{([^}]*)\}/.exec(worker) ?? [];
+  invariant(table !== undefined, "sandbox.worker.ts declares its MODULES table");
   // The platform's modules by name, and the courses' libraries the build adds (...courseLibraries).
   expect(table).toContain("...courseLibraries");
   const runtime = [...[...table.matchAll(/"([^"]+)"\s*:/g)].map((m) => m[1]!), ...libraries.map((l) => l.id)].sort();

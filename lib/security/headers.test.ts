@@ -1,7 +1,7 @@
 // Which security headers each kind of response gets, and the runner origin in the pages' policy.
 import { pageCsp, RUNNER_FRAME_PATH, securityHeaders } from "./headers";
 
-const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.split(" ")[0] === name);
+const directive = (csp: string | undefined, name: string) => csp?.split("; ").find((d) => d.split(" ")[0] === name);
 
 describe("securityHeaders", () => {
   it("gives pages, API answers and 404s the page policy, no framing at all", () => {

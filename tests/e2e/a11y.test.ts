@@ -3,11 +3,12 @@
 import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { defined } from "@/lib/invariant";
 import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
 import { axeViolations } from "./axe";
 import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
 
-const course = loadCourses(path.join(ROOT, "content"))[0];
+const course = defined(loadCourses(path.join(ROOT, "content"))[0], "the course under content/");
 const chapters = chaptersInOrder(course);
 const PAGES = [
   "/",

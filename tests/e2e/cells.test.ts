@@ -1,6 +1,7 @@
 // Code cells in real Chromium: every lesson cell runs on WebGL, edits persist, loops are stopped,
 // errors point at the learner's line, and learner code cannot reach the app.
 import Database from "better-sqlite3";
+import { captured } from "../support/text";
 import { cellAt as cell, DROPOUT, e2eDatabase, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
 
 const browser = useBrowser();
@@ -95,7 +96,9 @@ it(
     const predicted = number(l2, "squared error without dropout \\+ penalty:");
     expect(Math.abs(measured - predicted) / predicted).toBeLessThan(0.05);
     const spatial = await run(cell(page, "spatial-dropout"));
-    const spatialShares = /spatial dropout, share of pixels kept per channel: ([\d. ]+)/.exec(spatial)![1].trim().split(/\s+/);
+    const spatialShares = captured(/spatial dropout, share of pixels kept per channel: ([\d. ]+)/, spatial)
+      .trim()
+      .split(/\s+/);
     expect(spatialShares.every((v) => v === "0.00" || v === "1.00")).toBe(true);
     for (const text of [variance, l2, spatial]) expect(text).not.toContain("left undisposed");
 

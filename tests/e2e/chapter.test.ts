@@ -2,10 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { defined, invariant } from "@/lib/invariant";
 import { ROOT } from "../support/paths";
+import { captured } from "../support/text";
 import { baseURL, newPage, useBrowser } from "./browser";
 
-const course = loadCourses(path.join(ROOT, "content"))[0];
+const course = defined(loadCourses(path.join(ROOT, "content"))[0], "the course under content/");
 const chapters = chaptersInOrder(course);
 const dropout = chapters.find((c) => c.slug === "dropout")!;
 
@@ -38,7 +40,7 @@ it("copies a listing exactly with a keyboard-operated copy button that says Copi
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(dropout.href);
   const source = fs.readFileSync(dropout.file, "utf8");
-  const expected = /```python[^\n]*\n([\s\S]*?)\n```/.exec(source)![1];
+  const expected = captured(/```python[^\n]*\n([\s\S]*?)\n```/, source);
 
   const listing = page.locator("figure.listing").first();
   const button = listing.getByRole("button", { name: "Copy" });
@@ -79,7 +81,7 @@ it("reaches every chapter from the menu, with the current one marked", async () 
 
 it("walks the whole course with Next and back with Previous", async () => {
   const { page, context } = await newPage(browser());
-  await page.goto(chapters[0].href);
+  await page.goto(defined(chapters[0], "a first chapter").href);
   for (const chapter of chapters.slice(1)) {
     await page.getByRole("link", { name: /Next/ }).click();
     await page.waitForURL((url) => url.pathname === chapter.href);
@@ -126,7 +128,8 @@ it("follows the system's dark theme", async () => {
   const { page, context } = await newPage(browser(), { colorScheme: "dark" });
   await page.goto(dropout.href);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+  invariant(r !== undefined && g !== undefined && b !== undefined, `an rgb() colour, got ${background}`);
   expect(r + g + b).toBeLessThan(100);
   await context.close();
 });

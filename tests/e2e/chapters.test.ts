@@ -3,6 +3,7 @@
 import path from "node:path";
 import { lessonCells } from "../support/lesson-cells";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
+import { defined } from "@/lib/invariant";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
 import type { Page } from "playwright-core";
@@ -25,7 +26,7 @@ async function shownId(
     questions: Record<string, { choices: { id: string; html: string }[] }>;
   };
   const html = question.choices.find((c) => c.id === authoring)!.html;
-  return state.questions[question.id].choices.find((c) => c.html === html)!.id;
+  return defined(state.questions[question.id], `the state of ${question.id}`).choices.find((c) => c.html === html)!.id;
 }
 
 it("covers every chapter, and every chapter has a cell and a quiz", () => {

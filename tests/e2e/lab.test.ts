@@ -2,6 +2,7 @@
 // experiment (live curves, Stop, a responsive page), the Monte Carlo dropout band, accessibility
 // (light, dark, phone width) and what a page without JavaScript says instead.
 import type { Browser, Locator, Page } from "playwright-core";
+import { captured } from "../support/text";
 import { axeViolations } from "./axe";
 import { newPage, useBrowser } from "./browser";
 
@@ -253,7 +254,7 @@ it("stops a run mid-way: the status says where, no more points arrive, and the n
   await lab.getByText(/^Training… epoch \d+ of 600/).waitFor({ timeout: 60_000 });
   await lab.getByRole("button", { name: "Stop" }).click();
   const stopped = await lab.getByText(/^Stopped after epoch \d+\./).innerText();
-  const epoch = Number(/epoch (\d+)/.exec(stopped)![1]);
+  const epoch = Number(captured(/epoch (\d+)/, stopped));
   expect(epoch).toBeLessThan(600);
   // Charts redraw at most every 400 ms: after that, they show every checkpoint received before Stop…
   await page.waitForTimeout(1000);

@@ -3,6 +3,7 @@
 // anywhere in what the browser gets before it submits.
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { defined } from "@/lib/invariant";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
 import { baseURL, newPage, useBrowser } from "./browser";
@@ -26,7 +27,8 @@ async function shownIds(page: Page, questionId: string, authoring: string[]): Pr
     CHAPTER_ID,
   )) as { questions: Record<string, { choices: { id: string; html: string }[] }> };
   const item = quiz.questions.find((q) => q.id === questionId)!;
-  return authoring.map((a) => state.questions[questionId].choices.find((c) => c.html === item.choices.find((x) => x.id === a)!.html)!.id);
+  const { choices } = defined(state.questions[questionId], `the state of ${questionId}`);
+  return authoring.map((a) => choices.find((c) => c.html === item.choices.find((x) => x.id === a)!.html)!.id);
 }
 
 async function choose(page: Page, q: Locator, questionId: string, authoring: string[]) {
@@ -145,8 +147,8 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
   await page.getByText("can no longer be reached in this round").waitFor();
   await page.getByRole("button", { name: "Retake the quiz" }).click();
   await page.getByText("Round 2").waitFor();
-  const first = question(page, quiz.questions[0].id);
-  const firstId = quiz.questions[0].id;
+  const firstId = defined(quiz.questions[0], "a first question").id;
+  const first = question(page, firstId);
   await page.waitForFunction(
     (id) =>
       document.activeElement?.tagName === "INPUT" && document.activeElement.closest("fieldset")?.getAttribute("data-question-id") === id,
@@ -163,7 +165,7 @@ it("offers a retake when the pass mark is out of reach: new order, attempts rese
     await expect(q.locator(".result-summary").count()).resolves.toBe(0);
     await expect(q.getByRole("button", { name: "Check" }).isVisible()).resolves.toBe(true);
     const after = await q.locator("[data-choice-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-choice-id")));
-    expect(after.filter((id) => before[item.id].includes(id))).toEqual([]); // new ids (and order) this round
+    expect(after.filter((id) => defined(before[item.id], `the ids of ${item.id} before`).includes(id))).toEqual([]); // new ids (and order) this round
   }
   await expect(page.getByRole("button", { name: "Retake the quiz" }).count()).resolves.toBe(0);
   await expect(page.locator(".quiz-score").innerText()).resolves.toBe("");
@@ -197,7 +199,7 @@ it("sends no answer key to the browser before it submits: not in HTML, RSC paylo
   const html = await (await fetch(url)).text();
   const rsc = await (await fetch(url, { headers: { RSC: "1" } })).text();
   expect(rsc.length).toBeGreaterThan(1000);
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map(([, src]) => defined(src, "a script's src")))];
   const chunks = await Promise.all(scripts.map(async (src) => (await fetch(new URL(src, baseURL()))).text()));
   const everything = [html, rsc, ...chunks];
 

@@ -1,5 +1,6 @@
 // Ask AI against a real database: course-text answers, "not covered", the model path against a
 // local OpenAI-compatible server (streaming, hang, 500), validation and rate limits.
+import { z } from "zod";
 import { GET, POST } from "@/app/api/ask/route";
 import { getChapterById } from "@/lib/content/course.server";
 import { resetEnvForTests } from "@/lib/env.server";
@@ -13,6 +14,11 @@ const SECRET_KEY = "sk-test-secret-key-do-not-leak";
 let ip = 0;
 
 type Event = { type: string; [k: string]: unknown };
+
+const partSchema = z.object({ heading: z.string(), href: z.string(), quotes: z.array(z.string()), html: z.array(z.string()) });
+/** The stream's course answer: at least one quoted section (parsing fails the test otherwise). */
+const courseAnswerSchema = z.object({ type: z.literal("course-answer"), parts: z.tuple([partSchema], partSchema) });
+const courseParts = (events: Event[]) => courseAnswerSchema.parse(events.find((e) => e.type === "course-answer")).parts;
 
 /** Posts a question and reads the streamed events, noting when each line arrived. */
 async function ask(body: Record<string, unknown>, learner = `00000000-0000-4000-8000-${String(ip + 1).padStart(12, "0")}`) {
@@ -60,11 +66,11 @@ describe("without a model (the default)", () => {
     const { events } = await ask({ question: "How do I choose the right dropout probability for my model?" });
     expect(events.map((e) => e.type)).toEqual(["meta", "course-answer", "done"]);
     expect(events[0]).toMatchObject({ mode: "course" });
-    const parts = events[1].parts as { heading: string; href: string; quotes: string[]; html: string[] }[];
-    expect(parts[0].heading).toBe("Choosing the dropout rate");
-    expect(parts[0].href).toBe(`/courses/${CHAPTER}#choosing-the-dropout-rate`);
-    expect(parts[0].quotes.join(" ")).toMatch(/0\.5/);
-    expect(parts[0].html).toHaveLength(parts[0].quotes.length);
+    const [first] = courseParts(events);
+    expect(first.heading).toBe("Choosing the dropout rate");
+    expect(first.href).toBe(`/courses/${CHAPTER}#choosing-the-dropout-rate`);
+    expect(first.quotes.join(" ")).toMatch(/0\.5/);
+    expect(first.html).toHaveLength(first.quotes.length);
     const stored = await db.askQuestion.findMany({
       select: { chapterId: true, revision: true, question: true, answeredBy: true, withCode: true },
     });
@@ -81,12 +87,12 @@ describe("without a model (the default)", () => {
 
   it("sends quoted math typeset by KaTeX, not flattened to text", async () => {
     const { events } = await ask({ question: "What is the variance of a unit after dropout?" });
-    const parts = events[1].parts as { quotes: string[]; html: string[] }[];
-    const html = parts[0].html.join("\n");
+    const [first] = courseParts(events);
+    const html = first.html.join("\n");
     expect(html).toContain('<span class="katex">');
     // The TeX source travels inside KaTeX's MathML annotation; the plain quote has no TeX commands.
     expect(html).toContain("\\operatorname{Var}");
-    expect(parts[0].quotes.join(" ")).not.toContain("\\operatorname");
+    expect(first.quotes.join(" ")).not.toContain("\\operatorname");
   });
 
   it('answers a tfjs shape error attached with "Ask AI about this error" from the course\'s help on errors', async () => {
@@ -99,9 +105,9 @@ describe("without a model (the default)", () => {
           "Line 3:1: Error: Error in matMul: inner shapes (3) and (4) of Tensors with shapes 2,3 and 4,5 and transposeA=false and transposeB=false must match.",
       },
     });
-    const parts = events[1].parts as { heading: string; quotes: string[] }[];
-    expect(parts[0].heading).toBe("When a cell fails: four common TensorFlow.js errors");
-    expect(parts[0].quotes.join(" ")).toMatch(/matMul/);
+    const [first] = courseParts(events);
+    expect(first.heading).toBe("When a cell fails: four common TensorFlow.js errors");
+    expect(first.quotes.join(" ")).toMatch(/matMul/);
   });
 
   it("counts a question it cannot answer with confidence as not covered", async () => {
@@ -113,7 +119,7 @@ describe("without a model (the default)", () => {
   it("says when the course does not cover a question, and suggests what it can answer", async () => {
     const { events } = await ask({ question: "What is the capital of France?" });
     expect(events.map((e) => e.type)).toEqual(["meta", "not-covered", "done"]);
-    expect(events[1].suggestions).toEqual(getChapterById(CHAPTER)!.prompts);
+    expect(events[1]?.suggestions).toEqual(getChapterById(CHAPTER)!.prompts);
     expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("not-covered");
   });
 
@@ -126,7 +132,7 @@ describe("without a model (the default)", () => {
         error: "dropout rate must be a number in [0, 1) — the probability of dropping a unit — but got 1.5",
       },
     });
-    expect(events[1].type).toBe("course-answer");
+    expect(events[1]?.type).toBe("course-answer");
     expect((await db.askQuestion.findFirstOrThrow()).withCode).toBe(true);
   });
 });
@@ -165,14 +171,15 @@ describe("with a model", () => {
         .join(""),
     ).toBe("Dropout zeroes units with probability p [The mechanism].");
     // Streamed: the first piece arrived well before the last.
-    const deltas = events.filter((e) => e.type === "delta");
-    expect(deltas[3].at - deltas[0].at).toBeGreaterThan(100);
+    const deltaTimes = events.filter((e) => e.type === "delta").map((e) => e.at);
+    expect(Math.max(...deltaTimes) - Math.min(...deltaTimes)).toBeGreaterThan(100);
     // The model was asked with our key, the question and the course passages.
     const call = model.seen.at(-1)!;
     expect(call.authorization).toBe(`Bearer ${SECRET_KEY}`);
     expect(call.body).toMatchObject({ model: "tiny-test-model", stream: true });
-    expect(call.body.messages[0].content).toContain("[The mechanism]");
-    expect(call.body.messages[1].content).toBe("Why are the kept units scaled by 1/(1-p)?");
+    const [system, user] = call.body.messages;
+    expect(system?.content).toContain("[The mechanism]");
+    expect(user?.content).toBe("Why are the kept units scaled by 1/(1-p)?");
     expect(raw).not.toContain(SECRET_KEY);
     expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("model");
   });

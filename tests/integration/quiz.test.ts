@@ -6,6 +6,7 @@ import { POST } from "@/app/api/quiz/attempts/route";
 import { POST as RETAKE } from "@/app/api/quiz/retake/route";
 import { GET } from "@/app/api/quiz/state/route";
 import { getChapterById } from "@/lib/content/course.server";
+import { defined } from "@/lib/invariant";
 import { choiceView } from "@/lib/quiz/order";
 import { getQuiz } from "@/lib/quiz/quiz.server";
 import type { QuizState } from "@/lib/quiz/types";
@@ -17,6 +18,7 @@ const quiz = getQuiz(getChapterById(CHAPTER)!)!;
 const statements = quiz.questions.find((q) => q.id === "dropout-statements")!;
 const single = quiz.questions.find((q) => q.type === "single")!;
 const right = statements.choices.filter((c) => c.correct).map((c) => c.id);
+const firstRight = defined(right[0], "a right answer to the statements question");
 const learner = "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c";
 const key = Buffer.from(TEST_LEARNER_SECRET, "utf8");
 
@@ -49,7 +51,7 @@ beforeEach(resetDb);
 afterAll(() => db.$disconnect());
 
 it("grades a wrong answer, stores it in authoring ids with the order shown, and says no more than the policy allows", async () => {
-  const response = await submit({ selected: shown([right[0], "p-is-keep"]) });
+  const response = await submit({ selected: shown([firstRight, "p-is-keep"]) });
   expect(response.status).toBe(200);
   const { result, progress } = await response.json();
   expect(result).toMatchObject({
@@ -73,7 +75,8 @@ it("grades a wrong answer, stores it in authoring ids with the order shown, and 
 
   const rows = await db.quizAttempt.findMany();
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({
+  const row = defined(rows[0], "the stored attempt");
+  expect(row).toMatchObject({
     learnerId: learner,
     chapterId: CHAPTER,
     questionId: statements.id,
@@ -83,8 +86,8 @@ it("grades a wrong answer, stores it in authoring ids with the order shown, and 
     score: 0,
     correct: false,
   });
-  expect(JSON.parse(rows[0].selected)).toEqual([right[0], "p-is-keep"]);
-  expect(JSON.parse(rows[0].shownOrder)).toEqual(viewOf(statements).order);
+  expect(JSON.parse(row.selected)).toEqual([firstRight, "p-is-keep"]);
+  expect(JSON.parse(row.shownOrder)).toEqual(viewOf(statements).order);
 });
 
 it("select-all harvesting: no per-choice marks until the question is finished, and other learners' ids are useless", async () => {
@@ -111,9 +114,10 @@ it("first-choice guessing: the right answer is first for about 1 in n learners, 
     const response = await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`));
     const cookie = learnerCookieOf(response).value!;
     const state: QuizState = await response.json();
-    const id = cookie.split(".")[0];
-    const correctShown = viewOf(single, id).publicId.get(single.choices.find((c) => c.correct)!.id);
-    if (state.questions[single.id].choices[0].id === correctShown) first++;
+    const [id] = cookie.split(".");
+    const correctShown = viewOf(single, defined(id, "the cookie's learner id")).publicId.get(single.choices.find((c) => c.correct)!.id);
+    const { choices } = defined(state.questions[single.id], "the single-choice question's state");
+    if (defined(choices[0], "its first choice").id === correctShown) first++;
   }
   expect(first / n).toBeLessThan(0.5); // authoring order put it first for everyone
   expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
@@ -123,7 +127,7 @@ it("never sends authoring ids or the authoring order in the state", async () => 
   const state = await stateOf();
   const text = JSON.stringify(state);
   for (const q of quiz.questions) for (const c of q.choices) expect(text).not.toContain(`"${c.id}"`);
-  expect(state.questions[statements.id].choices.map((c) => c.id)).toEqual(shown(viewOf(statements).order));
+  expect(state.questions[statements.id]?.choices.map((c) => c.id)).toEqual(shown(viewOf(statements).order));
   expect(await stateOf()).toEqual(state); // stable on reload
 });
 
@@ -172,7 +176,7 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
     const wrong = q.choices.find((c) => !c.correct)!.id;
     for (let i = 0; i < q.maxAttempts; i++) await submit({ questionId: q.id, selected: shown([wrong], q) });
   }
-  const third = quiz.questions[2];
+  const third = defined(quiz.questions[2], "a third question");
   await submit({
     questionId: third.id,
     selected: shown(
@@ -196,8 +200,8 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
   });
   for (const q of quiz.questions) {
     expect(after.questions[q.id]).toMatchObject({ attemptsUsed: 0, last: null });
-    const oldIds = new Set(before.questions[q.id].choices.map((c) => c.id));
-    expect(after.questions[q.id].choices.some((c) => oldIds.has(c.id))).toBe(false);
+    const oldIds = new Set(defined(before.questions[q.id], `${q.id} before the retake`).choices.map((c) => c.id));
+    expect(defined(after.questions[q.id], `${q.id} after the retake`).choices.some((c) => oldIds.has(c.id))).toBe(false);
   }
   // A stale tab still on round 1: told, and given the new round.
   const stale = await submit({
@@ -286,7 +290,8 @@ it("gives a new browser an empty state and a signed cookie, without storing anyt
   expect(response.status).toBe(200);
   const cookie = learnerCookieOf(response).value!;
   expect(cookie).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
-  expect(signed(cookie.split(".")[0])).toBe(cookie);
+  const [id] = cookie.split(".");
+  expect(signed(defined(id, "the cookie's learner id"))).toBe(cookie);
   expect((await response.json()).questions[statements.id].attemptsUsed).toBe(0);
   expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
 });
@@ -317,7 +322,7 @@ describe("refused without writing anything", () => {
     ["an unknown chapter", { chapterId: "a/b/c" }, 404, /No quiz for chapter "a\/b\/c"/, "valid"],
     ["an authoring id", { selected: ["p-is-keep"] }, 400, /choice id from this page/, "valid"],
     ["an unknown choice", { selected: ["AAAAAAAAAAAA"] }, 400, /Unknown choice/, "valid"],
-    ["a duplicated choice", { selected: [...shown([right[0]]), ...shown([right[0]])] }, 400, /more than once/, "valid"],
+    ["a duplicated choice", { selected: [...shown([firstRight]), ...shown([firstRight])] }, 400, /more than once/, "valid"],
     ["a huge selection", { selected: Array.from({ length: 5000 }, () => "AAAAAAAAAAAA") }, 413, /larger than/, "valid"],
     ["too many choices", { selected: Array.from({ length: 13 }, () => "AAAAAAAAAAAA") }, 400, /selected/, "valid"],
     ["a stale quiz revision", { quizRevision: "0123456789ab" }, 409, /quiz was updated/, "valid"],

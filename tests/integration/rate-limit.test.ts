@@ -1,5 +1,6 @@
 // The shared rate-limit store on a real database (SQLite file, PostgreSQL in CI): counts per key,
 // refuses with a wait time, `check` does not charge, and counters live in the rate_limits table.
+import { defined } from "@/lib/invariant";
 import { charge, check, take } from "@/lib/rate-limit.server";
 import { db, resetDb } from "../support/db";
 
@@ -9,7 +10,7 @@ it("allows the limit per key, refuses the next with a wait time, and keeps keys 
   const results = [];
   for (let i = 0; i < 11; i++) results.push(await take("feedback", ["ip:10.1.1.1"])); // limit 10 (RATE_LIMIT_PER_MINUTE)
   expect(results.slice(0, 10).every((r) => r.ok)).toBe(true);
-  const refused = results[10];
+  const refused = defined(results[10], "the 11th answer");
   expect(refused.ok).toBe(false);
   if (!refused.ok) {
     expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);

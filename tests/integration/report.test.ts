@@ -6,7 +6,8 @@ import { db, resetDb } from "../support/db";
 
 const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 const current = getChapterById(CHAPTER)!.revision;
-const learners = ["a", "b", "c", "d"].map((x) => `${x.repeat(8)}-0000-4000-8000-000000000000`);
+const learnerId = (x: string) => `${x.repeat(8)}-0000-4000-8000-000000000000`;
+const learners = [learnerId("a"), learnerId("b"), learnerId("c"), learnerId("d")] as const;
 
 async function text(stream: ReadableStream<Uint8Array>) {
   return new Response(stream).text();
@@ -50,7 +51,7 @@ it("summarises votes per chapter and revision", async () => {
       { revision: "0123456789ab", votes: 1, clear: 1, comments: 1 },
     ]),
   );
-  expect(rows[0].title).toBe("Dropout: Theory and Implementation");
+  expect(rows[0]?.title).toBe("Dropout: Theory and Implementation");
 });
 
 it("filters by content revision", async () => {

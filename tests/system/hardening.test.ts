@@ -3,6 +3,7 @@
 // after sign-out, cross-site sign-in/out, forged learner cookies.
 import http from "node:http";
 import { randomUUID } from "node:crypto";
+import { captured } from "../support/text";
 import { CHAPTER, freshDatabase, learnerCookie, quizInfo, scratchDir, startApp, stopAll, type App } from "./support";
 
 jest.setTimeout(240_000);
@@ -84,7 +85,7 @@ it.each(["TRACE", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND"])("answers %s 
 
 it("sends security headers on pages, API answers, 404s (and nosniff on static files)", async () => {
   const html = await (await fetch(new URL(`/courses/${CHAPTER}`, app.baseURL))).text();
-  const script = /<script[^>]+src="([^"]+)"/.exec(html)![1];
+  const script = captured(/<script[^>]+src="([^"]+)"/, html);
   const asset = await fetch(new URL(script, app.baseURL));
   expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
   for (const path of [`/courses/${CHAPTER}`, "/api/health", "/no-such-page"]) {

@@ -8,9 +8,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { signLearnerId } from "@/lib/learner/sign";
+import { defined } from "@/lib/invariant";
 import { choiceView } from "@/lib/quiz/order";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
+import { captured } from "../support/text";
 
 /** The learner key the apps these tests start sign with, so tests can act as many learners. */
 const LEARNER_SECRET = "system-test-learner-secret-0123456789abcdef";
@@ -188,7 +190,7 @@ export async function quizInfo(baseURL: string) {
     quizRevision: string;
   };
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
-  const chapterRevision = /data-revision="([0-9a-f]{12})"/.exec(html)![1];
+  const chapterRevision = captured(/data-revision="([0-9a-f]{12})"/, html);
   const quiz = loadQuiz({ id: CHAPTER, file: path.join(ROOT, `content/courses/${CHAPTER}.mdx`) })!;
   const question = quiz.questions.find((q) => q.id === "dropout-statements")!;
   return { quizRevision: state.quizRevision, chapterRevision, question };
@@ -216,7 +218,7 @@ export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof 
           questionId: quiz.question.id,
           quizRevision: quiz.quizRevision,
           round: 1,
-          selected: [view.publicId.get(view.order[0])],
+          selected: [view.publicId.get(defined(view.order[0], "a first choice"))],
         }),
       }),
   };

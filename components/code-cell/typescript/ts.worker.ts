@@ -15,7 +15,8 @@ async function environment(): Promise<VirtualTypeScriptEnvironment> {
   if (!response.ok) throw new Error(`types.json: HTTP ${response.status}`);
   const bundle = (await response.json()) as TypesBundle;
   const { options, errors } = ts.convertCompilerOptionsFromJson(bundle.compilerOptions, "/");
-  if (errors.length) throw new Error(ts.flattenDiagnosticMessageText(errors[0].messageText, "\n"));
+  const [error] = errors;
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
   const env = createVirtualTypeScriptEnvironment(createSystem(new Map(Object.entries(bundle.files))), [], ts, options);
   // Load tfjs's declarations now, not on the learner's first keystroke.
   env.createFile("/warm.ts", 'import * as tf from "@tensorflow/tfjs";\ntf.layers.dense({ units: 1 });\n');

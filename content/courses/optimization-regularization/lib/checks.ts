@@ -42,6 +42,13 @@ function call(fn: LearnerDropout, x: tf.Tensor, rate: number, training: boolean)
 
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
+/** a[i] of a tensor's values, where i is in range by construction (same shapes, same sizes). */
+function at(a: ArrayLike<number>, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside ${a.length} values`);
+  return v;
+}
+
 /** Runs the learner's function on a random [8, 50, 100] input and reports what is right and what is not. */
 export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
   const messages: string[] = [];
@@ -77,12 +84,12 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
       let zeros = 0;
       let wrong = 0;
       let firstWrong = -1;
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
+      for (const [i, v] of values.entries()) {
+        const expected = at(input, i) * scale;
         if (v === 0) {
           dropped[i] = 1;
           zeros += 1;
-        } else if (Math.abs(v - input[i] * scale) > REL_TOL * Math.abs(input[i] * scale)) {
+        } else if (Math.abs(v - expected) > REL_TOL * Math.abs(expected)) {
           wrong += 1;
           if (firstWrong < 0) firstWrong = i;
         }
@@ -90,7 +97,7 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
       if (wrong > 0) {
         const i = firstWrong;
         fail(
-          `rate ${rate}: ${wrong} kept values are not x / (1 − rate); e.g. x = ${input[i].toFixed(4)} gave ${values[i].toFixed(4)}, expected 0 or ${(input[i] * scale).toFixed(4)} (multiply x by the mask, then divide by 1 − rate)`,
+          `rate ${rate}: ${wrong} kept values are not x / (1 − rate); e.g. x = ${at(input, i).toFixed(4)} gave ${at(values, i).toFixed(4)}, expected 0 or ${(at(input, i) * scale).toFixed(4)} (multiply x by the mask, then divide by 1 − rate)`,
         );
       } else {
         pass(`rate ${rate}: every value is 0 or x / (1 − rate)`);
@@ -110,12 +117,12 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
       let uniformLines = 0;
       for (let i = 0; i < a * b; i++) {
         let s = 0;
-        for (let k = 0; k < c; k++) s += dropped[i * c + k];
+        for (let k = 0; k < c; k++) s += at(dropped, i * c + k);
         if (s === 0 || s === c) uniformLines += 1;
       }
       for (let k = 0; k < c; k++) {
         let s = 0;
-        for (let i = 0; i < a * b; i++) s += dropped[i * c + k];
+        for (let i = 0; i < a * b; i++) s += at(dropped, i * c + k);
         if (s === 0 || s === a * b) uniformLines += 1;
       }
       if (uniformLines > 0)

@@ -8,8 +8,8 @@ beforeAll(async () => {
   await tf.ready();
 });
 
-const equal = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.equal(a, b).all().dataSync()[0] === 1);
-const close = (a: tf.Tensor, b: tf.Tensor, tol = 1e-5) => tf.tidy(() => tf.abs(tf.sub(a, b)).max().dataSync()[0] <= tol);
+const equal = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.equal(a, b).all().asScalar().arraySync() === 1);
+const close = (a: tf.Tensor, b: tf.Tensor, tol = 1e-5) => tf.tidy(() => tf.abs(tf.sub(a, b)).max().asScalar().arraySync() <= tol);
 
 describe("DropoutMLP", () => {
   let model: DropoutMLP;
@@ -45,7 +45,7 @@ describe("DropoutMLP", () => {
     const [active, dropped] = tf.tidy(() => {
       const isActive = tf.greater(noDropout, 0);
       const droppedActive = tf.logicalAnd(isActive, tf.equal(withDropout, 0));
-      return [isActive.sum().dataSync()[0], droppedActive.sum().dataSync()[0]];
+      return [isActive.sum().asScalar().arraySync(), droppedActive.sum().asScalar().arraySync()];
     });
     expect(dropped / active).toBeGreaterThan(0.45);
     expect(dropped / active).toBeLessThan(0.55);
@@ -108,7 +108,7 @@ describe("dropout from scratch", () => {
     }
     expect(zeros / values.length).toBeCloseTo(0.3, 2);
     expect(wrong).toBe(0);
-    expect(y.mean().dataSync()[0]).toBeCloseTo(1, 2);
+    expect(y.mean().asScalar().arraySync()).toBeCloseTo(1, 2);
     tf.dispose([x, y]);
   });
 
@@ -116,9 +116,9 @@ describe("dropout from scratch", () => {
     const x = ones();
     const ours = dropout(x, 0.3, { training: true });
     const theirs = tf.layers.dropout({ rate: 0.3 }).apply(x, { training: true }) as tf.Tensor;
-    const share = (t: tf.Tensor) => tf.tidy(() => tf.equal(t, 0).mean().dataSync()[0]);
+    const share = (t: tf.Tensor) => tf.tidy(() => tf.equal(t, 0).mean().asScalar().arraySync());
     expect(Math.abs(share(ours) - share(theirs))).toBeLessThan(0.01);
-    expect(tf.tidy(() => tf.max(theirs).dataSync()[0])).toBeCloseTo(1 / 0.7, 5);
+    expect(tf.tidy(() => tf.max(theirs).asScalar().arraySync())).toBeCloseTo(1 / 0.7, 5);
     tf.dispose([x, ours, theirs]);
   });
 

@@ -16,7 +16,7 @@ it.each([0.2, 0.5, 0.8])("tf.layers.dropout at rate %p keeps the mean h and has 
   const [mean, variance] = tf.tidy(() => {
     const out = tf.layers.dropout({ rate: p, seed: 3 }).apply(tf.fill([400_000], h), { training: true }) as tf.Tensor;
     const m = tf.moments(out);
-    return [m.mean.dataSync()[0], m.variance.dataSync()[0]];
+    return [m.mean.asScalar().arraySync(), m.variance.asScalar().arraySync()];
   });
   const theory = (h * h * p) / (1 - p);
   expect(Math.abs(mean - h) / h).toBeLessThan(0.02);
@@ -33,15 +33,16 @@ it("dropout on a linear model's inputs adds p/(1 − p)·Σ_j w_j²·Σ_i x_ij²
     const thinned = tf.dropout(tf.tile(X, [passes, 1]), p, undefined, 5);
     const errors = tf.tile(y, [passes, 1]).sub(thinned.matMul(w));
     return [
-      errors.square().sum().div(passes).dataSync()[0],
-      y.sub(X.matMul(w)).square().sum().dataSync()[0],
+      errors.square().sum().div(passes).asScalar().arraySync(),
+      y.sub(X.matMul(w)).square().sum().asScalar().arraySync(),
       w
         .square()
         .reshape([4])
         .mul(X.square().sum(0))
         .sum()
         .mul(p / (1 - p))
-        .dataSync()[0],
+        .asScalar()
+        .arraySync(),
     ];
   });
   expect(Math.abs(measured - (plain + penalty)) / (plain + penalty)).toBeLessThan(0.03);
@@ -67,12 +68,12 @@ it("the layer is the identity at inference (training: false, also the default)",
   const same = tf.tidy(() => {
     const x = tf.randomNormal([20, 20], 0, 1, "float32", 4);
     const layer = tf.layers.dropout({ rate: 0.5 });
-    return [layer.apply(x, { training: false }), layer.apply(x)].map(
-      (t) =>
-        tf
-          .equal(t as tf.Tensor, x)
-          .all()
-          .dataSync()[0],
+    return [layer.apply(x, { training: false }), layer.apply(x)].map((t) =>
+      tf
+        .equal(t as tf.Tensor, x)
+        .all()
+        .asScalar()
+        .arraySync(),
     );
   });
   expect(same).toEqual([1, 1]);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { cellMetaSchema, parseMeta } from "@/lib/content/cells";
+import { defined } from "@/lib/invariant";
 import * as course from "./index";
 import { mulberry32 } from "@/lib/random";
 import { transpile } from "@/lib/runner/transpile";
@@ -31,9 +32,9 @@ function chapterFiles(dir: string): string[] {
 function cellsOf(file: string): Cell[] {
   const source = fs.readFileSync(file, "utf8");
   const chapter = path.relative(CONTENT, file).replace(/\.mdx$/, "");
-  return [...source.matchAll(/^```ts (cell\b[^\n]*)\n([\s\S]*?)^```\s*$/gm)].map((m) => {
-    const meta = cellMetaSchema.parse(parseMeta(m[1]));
-    return { chapter, id: meta.id, code: m[2], seed: meta.seed };
+  return [...source.matchAll(/^```ts (cell\b[^\n]*)\n([\s\S]*?)^```\s*$/gm)].map(([, info, code]) => {
+    const meta = cellMetaSchema.parse(parseMeta(defined(info, "cell meta")));
+    return { chapter, id: meta.id, code: defined(code, "cell code"), seed: meta.seed };
   });
 }
 

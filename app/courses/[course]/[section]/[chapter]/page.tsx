@@ -36,13 +36,12 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
   const p = await props.params;
   const found = getChapter(p.course, p.section, p.chapter);
   if (!found) notFound();
-  const { course, chapter, prev, next } = found;
+  const { course, section, chapter, prev, next } = found;
   const { segments, headings } = await compileMdx(chapter);
   // Only the public part of the quiz (no key, rationales or feedback) goes into the page.
   const loadedQuiz = getQuiz(chapter);
   const quiz = loadedQuiz && toPublicQuiz(loadedQuiz);
   const tocHeadings = quiz ? [...headings, { id: "quiz-title", text: quiz.title, depth: 2 as const }] : headings;
-  const section = course.sections[chapter.sectionNumber - 1];
 
   // Title, breadcrumbs and table of contents sit inside <main>: the skip link lands before the
   // title, and the site header stays the page's only banner.
