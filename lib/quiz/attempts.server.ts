@@ -84,6 +84,8 @@ type Job = {
 
 /** What the database holds for a job's learner and chapter. */
 type Seen = {
+  /** The learner's row exists (else this write creates it). */
+  learnerStored: boolean;
   progress: { quizRound: number; quizBestScore: number | null; quizPassedAt: Date | null } | null;
   attempts: (Earlier & { round: number })[];
 };
@@ -149,11 +151,12 @@ function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: f
 async function write(accepted: Accepted[], seen: Map<string, Seen>) {
   const now = new Date();
   const fresh = accepted.filter((a) => seen.get(seenKey(a.job))!.progress === null);
-  const newLearners = [...new Set(fresh.map((a) => a.job.learnerId))];
+  const newLearners = [...new Set(accepted.filter((a) => !seen.get(seenKey(a.job))!.learnerStored).map((a) => a.job.learnerId))];
   await retryBusy(() =>
     db.$transaction([
-      // Stored learners have progress rows; a learner with none may be new (its first write).
-      ...newLearners.map((id) => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } })),
+      // One insert for the group's new learners (a learner another process stored meanwhile is a
+      // unique-key race: the group is decided again, one job at a time, read afresh).
+      ...(newLearners.length ? [db.learner.createMany({ data: newLearners.map((id) => ({ id })) })] : []),
       db.quizAttempt.createMany({
         data: accepted.map(({ job, attempt }) => ({
           learnerId: job.learnerId,
@@ -205,11 +208,12 @@ async function write(accepted: Accepted[], seen: Map<string, Seen>) {
 
 const seenKey = (job: Pick<Job, "learnerId" | "quiz">) => `${job.learnerId}\u0000${job.quiz.chapterId}`;
 
-/** One read of everything a group's decisions need (its learners' progress and attempts). */
+/** One read of everything a group's decisions need (its learners, their progress and attempts). */
 async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
   const learnerIds = [...new Set(jobs.map((j) => j.learnerId))];
   const chapterIds = [...new Set(jobs.map((j) => j.quiz.chapterId))];
-  const [progress, attempts] = await Promise.all([
+  const [learners, progress, attempts] = await Promise.all([
+    db.learner.findMany({ where: { id: { in: learnerIds } }, select: { id: true } }),
     db.chapterProgress.findMany({
       where: { learnerId: { in: learnerIds }, chapterId: { in: chapterIds } },
       select: { learnerId: true, chapterId: true, quizRound: true, quizBestScore: true, quizPassedAt: true },
@@ -219,7 +223,10 @@ async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
       select: { learnerId: true, chapterId: true, round: true, questionId: true, score: true, correct: true },
     }),
   ]);
-  const seen = new Map<string, Seen>(jobs.map((j) => [seenKey(j), { progress: null, attempts: [] }]));
+  const stored = new Set(learners.map((l) => l.id));
+  const seen = new Map<string, Seen>(
+    jobs.map((j) => [seenKey(j), { learnerStored: stored.has(j.learnerId), progress: null, attempts: [] }]),
+  );
   for (const { learnerId, chapterId, ...row } of progress) {
     const entry = seen.get(`${learnerId}\u0000${chapterId}`);
     if (entry) entry.progress = row;

@@ -285,6 +285,17 @@ it("recovers when another server process took the same attempt number first", as
   expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
 });
 
+it("recovers when another server process stored the same new learner first", async () => {
+  // Simulate the race: this server read "no such learner"; the other process inserted it meanwhile.
+  await db.learner.create({ data: { id: learner } });
+  const stale = jest.spyOn(db.learner, "findMany").mockResolvedValueOnce([] as never);
+  const response = await submit({ selected: shown(["p-is-keep"]) });
+  stale.mockRestore();
+  expect(response.status).toBe(200);
+  expect(await db.learner.count()).toBe(1);
+  expect(await db.quizAttempt.count()).toBe(1);
+});
+
 it("gives a new browser an empty state and a signed cookie, without storing anything", async () => {
   const response = await GET(request(`/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`));
   expect(response.status).toBe(200);
