@@ -265,10 +265,21 @@ async function runSet(label, baseURL, database) {
     `  stored rows vs 2xx       quiz ${storedQuiz} rows for ${acked.quiz.length} accepted (${quizAcks} alone + ${acked.quiz.length - quizAcks} in the mix), feedback ${storedFeedback} for ${acked.feedback.length}; every accepted write found by learner id: ${lost.length ? `NO, ${lost.length} LOST` : "yes"}; ${unacked} stored after the tool stopped waiting (cut off at the end of a run, ≤ ${3 * CONNECTIONS})`,
   );
   console.log(
-    `  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map((l) => JSON.parse(l).msg))].join(", ")}` : ""}`,
+    `  warnings/errors logged   ${warnings.length}${warnings.length ? `: ${[...new Set(warnings.map(describeLogLine))].join(", ")}` : ""}`,
   );
   if (lost.length || unacked < 0 || unacked > 3 * CONNECTIONS) process.exitCode = 1;
   return { trivial, quiz, mix };
+}
+
+/**
+ * A logged warning or error: its message, and the error's own message and code when there are.
+ * @param {string} line
+ */
+function describeLogLine(line) {
+  const entry = /** @type {{ msg?: string, err?: { message?: string, code?: string, type?: string } }} */ (JSON.parse(line));
+  if (!entry.err) return String(entry.msg);
+  const { message = "", code = "", type = "" } = entry.err;
+  return `${entry.msg} (${[type, code, message.trim().split("\n").at(-1)?.slice(0, 160)].filter(Boolean).join(" ")})`;
 }
 
 /**

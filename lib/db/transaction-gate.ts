@@ -2,7 +2,7 @@
 // better-sqlite3 adapter runs every query on one connection, so a query from another request
 // issued while a transaction is open joins that transaction and is rolled back with it, after
 // its own request was told it was stored. The gate makes such queries wait for the end, and
-// transactions take the write lock when they begin (see beginImmediate).
+// transactions take the write lock when they begin (see gateAdapter).
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
@@ -64,23 +64,19 @@ async function plain<T>(gate: TransactionGate, work: () => Promise<T>): Promise<
   }
 }
 
-/**
- * Makes the adapter's `BEGIN` a `BEGIN IMMEDIATE`: the transaction takes the file's write lock
- * when it starts (waiting in the busy timeout, or failing there as SQLITE_BUSY before anything
- * ran). With a plain deferred `BEGIN`, a transaction that reads first (Prisma's upsert is a
- * SELECT then an INSERT) fails at its first write whenever another process committed since that
- * read (SQLITE_BUSY_SNAPSHOT, no waiting), and the whole transaction has to run again.
- */
-function beginImmediate(inner: Adapter) {
-  const client = (inner as unknown as { client?: { prepare(sql: string): unknown } }).client;
-  if (!client || typeof client.prepare !== "function") throw new Error("The better-sqlite3 adapter no longer exposes its connection");
-  const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-}
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
-/** The adapter with every query outside a transaction held back while one is open. */
+/**
+ * The adapter with every query outside a transaction held back while one is open, and its own
+ * transactions. They begin IMMEDIATE: the transaction takes the file's write lock when it starts
+ * (waiting in the busy timeout, or failing there with SQLITE_BUSY before anything ran). With the
+ * adapter's deferred `BEGIN`, a transaction that reads first (Prisma's upsert is a SELECT, then an
+ * INSERT) fails at its first write whenever another process committed since that read
+ * (SQLITE_BUSY_SNAPSHOT, without waiting) and has to run again. They are not the adapter's own
+ * because its `startTransaction` never releases its internal mutex when `BEGIN` fails, which
+ * would stop every later transaction of the process. Prisma sends COMMIT and ROLLBACK itself.
+ */
 export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapter {
-  beginImmediate(inner);
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -90,36 +86,43 @@ export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapt
     ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
     dispose: () => inner.dispose(),
     async startTransaction(isolationLevel) {
+      // SQLite transactions are serializable; the adapter refuses any other level (before its mutex).
+      if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel);
       await gate.enter(true);
-      let transaction: Transaction;
       try {
-        transaction = await inner.startTransaction(isolationLevel);
+        await inner.executeRaw(statement("BEGIN IMMEDIATE"));
       } catch (error) {
         gate.leaveTransaction();
         throw error;
       }
-      return endsGate(transaction, gate);
+      return transactionOn(inner, gate);
     },
   };
 }
 
-/** The transaction, with commit and rollback opening the gate again (once). */
-function endsGate(transaction: Transaction, gate: TransactionGate): Transaction {
+/** The open transaction: the connection's queries until Prisma's COMMIT or ROLLBACK, then the gate opens. */
+function transactionOn(inner: Adapter, gate: TransactionGate): Transaction {
   let open = true;
-  const end = async (finish: () => Promise<void>) => {
-    try {
-      await finish();
-    } finally {
-      if (open) {
-        open = false;
-        gate.leaveTransaction();
-      }
+  const end = () => {
+    if (open) {
+      open = false;
+      gate.leaveTransaction();
     }
+    return Promise.resolve();
   };
-  return Object.assign(Object.create(transaction) as Transaction, {
-    commit: () => end(() => transaction.commit()),
-    rollback: () => end(() => transaction.rollback()),
-  });
+  const savepoint = async (sql: string) => void (await inner.executeRaw(statement(sql)));
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    options: { usePhantomQuery: false },
+    queryRaw: (query) => inner.queryRaw(query),
+    executeRaw: (query) => inner.executeRaw(query),
+    commit: end,
+    rollback: end,
+    createSavepoint: (name) => savepoint(`SAVEPOINT ${name}`),
+    rollbackToSavepoint: (name) => savepoint(`ROLLBACK TO ${name}`),
+    releaseSavepoint: (name) => savepoint(`RELEASE SAVEPOINT ${name}`),
+  };
 }
 
 /** The better-sqlite3 adapter factory, its connection behind `gate` (the shadow database behind its own). */

@@ -65,3 +65,18 @@ it("takes the file's write lock when a transaction begins, before its first writ
     other.close();
   }
 });
+
+it("after a transaction could not begin (another process held the lock), the next one begins", async () => {
+  const other = new Database(sqliteFile(process.env.DATABASE_URL!));
+  try {
+    other.prepare("BEGIN IMMEDIATE").run(); // holds the write lock past the busy timeout
+    const two = (id: string) => [db.learner.create({ data: { id } }), db.learner.create({ data: { id: `${id}-2` } })];
+    await expect(db.$transaction(two("refused"))).rejects.toThrow(/locked|busy/i);
+    other.prepare("COMMIT").run();
+    // The adapter's own BEGIN would have left its internal mutex locked: this one would time out.
+    await db.$transaction(two("next"));
+    expect((await db.learner.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(["next", "next-2"]);
+  } finally {
+    other.close();
+  }
+});
