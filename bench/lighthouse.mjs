@@ -16,6 +16,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.mjs";
 import { moduleScripts } from "./html.mjs";
 import { startServer } from "./server.mjs";
 
@@ -32,7 +33,6 @@ const PAGES = (process.env.LH_PAGES ?? "dropout,gradient-descent").split(",").ma
   return page;
 });
 const RUNS = Number(process.env.LH_RUNS ?? 2);
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /**
  * @param {string} baseURL
@@ -55,18 +55,9 @@ async function firstLoadJs(baseURL, lesson) {
 async function runOnce(url, preset) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lh-chrome-"));
   const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
+    chromePath: CHROMIUM_PATH,
     userDataDir,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   try {
     const result = await lighthouse(
@@ -164,7 +155,7 @@ try {
     await fetch(url); // compile-and-cache the page once, so runs measure the browser, not the first render
     const js = await firstLoadJs(server.baseURL, lesson);
     console.log(
-      `Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${lesson} (${CHROMIUM}, headless; ${RUNS} runs per preset; load average ${os
+      `Lighthouse ${JSON.parse(fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8")).version} on ${lesson} (${CHROMIUM_PATH}, headless; ${RUNS} runs per preset; load average ${os
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(" ")})`,
