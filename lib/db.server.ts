@@ -77,15 +77,8 @@ export function pgPool(): Pool {
  * SQLite's busy handler, which blocks the thread that transaction needs to finish (PostgreSQL:
  * runs at once).
  */
-export async function outsideTransactions<T>(work: () => Promise<T>): Promise<T> {
-  const gate = handles.gate;
-  if (!gate) return work();
-  await gate.enter(false);
-  try {
-    return await work();
-  } finally {
-    gate.leavePlain();
-  }
+export function outsideTransactions<T>(work: () => Promise<T>): Promise<T> {
+  return handles.gate ? handles.gate.plain(work) : work();
 }
 
 /** A plain better-sqlite3 connection to the same file (SQLite only), for the rate limiter. */

@@ -37,6 +37,16 @@ export class TransactionGate {
     this.#pump();
   }
 
+  /** Runs `work` as a plain query: after any open transaction, alongside other plain queries. */
+  async plain<T>(work: () => Promise<T>): Promise<T> {
+    await this.enter(false);
+    try {
+      return await work();
+    } finally {
+      this.leavePlain();
+    }
+  }
+
   /** Whether anything is running or waiting (for tests). */
   get busy(): boolean {
     return this.#inTransaction || this.#plainRunning > 0 || this.#queue.length > 0;
@@ -51,16 +61,6 @@ export class TransactionGate {
       this.#queue.shift();
       next.admit();
     }
-  }
-}
-
-/** Runs `work` as a plain query through the gate. */
-async function plain<T>(gate: TransactionGate, work: () => Promise<T>): Promise<T> {
-  await gate.enter(false);
-  try {
-    return await work();
-  } finally {
-    gate.leavePlain();
   }
 }
 
@@ -80,9 +80,9 @@ export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapt
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query) => plain(gate, () => inner.queryRaw(query)),
-    executeRaw: (query) => plain(gate, () => inner.executeRaw(query)),
-    executeScript: (script) => plain(gate, () => inner.executeScript(script)),
+    queryRaw: (query) => gate.plain(() => inner.queryRaw(query)),
+    executeRaw: (query) => gate.plain(() => inner.executeRaw(query)),
+    executeScript: (script) => gate.plain(() => inner.executeScript(script)),
     ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
     dispose: () => inner.dispose(),
     async startTransaction(isolationLevel) {
