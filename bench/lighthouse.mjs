@@ -1,7 +1,8 @@
 // Lighthouse on lesson pages (production build, Debian Chromium headless), mobile and desktop.
 //   npm run bench:lighthouse            (LH_RUNS=3 for more runs per preset; default 2)
-//   LH_PAGES=dropout,gradient-descent   (chapter slugs; default: the Dropout lesson and Gradient Descent)
-//   LH_SAVE=dir                         (also write each run's full Lighthouse JSON report there)
+//   LH_PAGES=dropout,gradient-descent   (chapter slugs or paths such as /; default: the Dropout lesson and Gradient Descent)
+//   LH_PRESETS=mobile                   (presets to run; default mobile,desktop)
+//   LH_SAVE=dir                         (also write each run's full Lighthouse JSON report and its trace there)
 // Prints, per run and as the median per preset: the four category scores, TBT, LCP, the page's
 // DOM element count; plus the first-load JS (gzip) of the page, measured from its HTML; and, per
 // run, what costs the score: the LCP element, the scripts with the most main-thread time, the
@@ -28,11 +29,13 @@ const CHAPTERS = {
   "monte-carlo-dropout": "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout",
 };
 const PAGES = (process.env.LH_PAGES ?? "dropout,gradient-descent").split(",").map((slug) => {
+  if (slug.startsWith("/")) return slug; // any other page by its path, e.g. "/" for a framework floor
   const page = CHAPTERS[slug];
   if (!page) throw new Error(`LH_PAGES: unknown chapter "${slug}" (known: ${Object.keys(CHAPTERS).join(", ")})`);
   return page;
 });
 const RUNS = Number(process.env.LH_RUNS ?? 2);
+const PRESETS = (process.env.LH_PRESETS ?? "mobile,desktop").split(",");
 
 /**
  * @param {string} baseURL
@@ -62,7 +65,13 @@ async function runOnce(url, preset) {
   try {
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: "json", logLevel: "error" },
+      {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        // With LH_SAVE, the trace also carries V8's CPU samples (what ran inside each long task).
+        ...(process.env.LH_SAVE ? { additionalTraceCategories: "disabled-by-default-v8.cpu_profiler" } : {}),
+      },
       preset === "desktop" ? desktopConfig : undefined,
     );
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
@@ -73,6 +82,13 @@ async function runOnce(url, preset) {
         path.join(process.env.LH_SAVE, `${url.split("/").pop()}-${preset}-${Date.now()}.json`),
         [result.report].flat().join("\n"),
       );
+      // The observed (unthrottled) trace behind the simulated figures, for DevTools or a script.
+      const trace = /** @type {{ Trace?: { traceEvents: unknown[] } }} */ (result.artifacts).Trace;
+      if (trace)
+        fs.writeFileSync(
+          path.join(process.env.LH_SAVE, `${url.split("/").pop()}-${preset}-${Date.now()}.trace.json`),
+          JSON.stringify(trace),
+        );
     }
     /** @param {string} id */
     const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
@@ -163,7 +179,7 @@ try {
     console.log(
       `  first-load JS            ${(js.gzip / 1024).toFixed(1)} KB gzip in ${js.scripts} scripts (target ≤ 150 KB); HTML ${(js.htmlGzip / 1024).toFixed(1)} KB gzip`,
     );
-    for (const preset of ["mobile", "desktop"]) {
+    for (const preset of PRESETS) {
       /** @type {Awaited<ReturnType<typeof runOnce>>[]} */
       const runs = [];
       for (let i = 0; i < RUNS; i++) {

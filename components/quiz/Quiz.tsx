@@ -9,8 +9,11 @@ import { QuizQuestion } from "./QuizQuestion";
 
 export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [state, setState] = useState<QuizState | null>(null);
-  // Bumped whenever the server's state replaces ours: questions restart from it.
+  // Bumped whenever the server's state replaces one we showed: questions restart from it. The
+  // first state does not remount them (they take it in place): remounting every question as the
+  // page loads was the largest task after load on a phone.
   const [version, setVersion] = useState(0);
+  const shown = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +23,8 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const replace = useCallback(
     (next: QuizState) => {
       setState(next);
-      setVersion((v) => v + 1);
+      if (shown.current) setVersion((v) => v + 1);
+      shown.current = true;
       if (next.progress.passed) markQuizPassed(quiz.chapterId);
     },
     [quiz.chapterId],

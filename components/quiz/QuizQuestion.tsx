@@ -1,6 +1,7 @@
 "use client";
 // One question: a fieldset of checkboxes or radios in the order the server chose, Check, the
-// graded result, Try again. Starts from the server's state (remounted when that state changes).
+// graded result, Try again. Starts from the server's state: takes the first one in place, and is
+// remounted (keyed) when a later one replaces it.
 import { useEffect, useId, useRef, useState } from "react";
 import type { AttemptResult, PublicQuestion, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";
 import { staleState, submit } from "./api";
@@ -33,6 +34,15 @@ export function QuizQuestion({ chapterId, quizRevision, round, number, total, qu
   const loading = initial === undefined;
   // After Check the result gets focus; after Try again (or a retake) the first choice does.
   const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus && initial ? { to: "first" } : null);
+  // The learner's state arrives after the page loads: take it in place (no remount), once.
+  const [waiting, setWaiting] = useState(loading);
+  if (waiting && initial !== undefined) {
+    setWaiting(false);
+    setSelected(initial.last?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
+    setResult(initial.last ?? null);
+    setAttemptsUsed(initial.attemptsUsed);
+    if (autoFocus) setFocusTarget({ to: "first" });
+  }
   useEffect(() => {
     if (focusTarget?.to === "result") resultRef.current?.focus();
     if (focusTarget?.to === "first") firstInputRef.current?.focus();

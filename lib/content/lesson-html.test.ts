@@ -37,6 +37,19 @@ describe("splitLesson", () => {
     expect(segments[3]).toMatchObject({ type: "island", node: { tagName: "div" } });
   });
 
+  it("also starts a new run at each h2 and h3, so off-screen sections can be skipped by the browser", () => {
+    const heading = (tagName: string, text: string) => ({ ...p(text), tagName });
+    const root: Root = {
+      type: "root",
+      children: [p("intro"), heading("h2", "A"), p("a"), heading("h3", "A.1"), heading("h4", "small"), p("b")],
+    };
+    expect(splitLesson(root)).toEqual([
+      { type: "html", html: "<p>intro</p>" },
+      { type: "html", html: "<h2>A</h2><p>a</p>" },
+      { type: "html", html: "<h3>A.1</h3><h4>small</h4><p>b</p>" },
+    ]);
+  });
+
   it("returns one HTML run for a lesson without components, and nothing for an empty one", () => {
     expect(splitLesson({ type: "root", children: [p("only")] })).toEqual([{ type: "html", html: "<p>only</p>" }]);
     expect(splitLesson({ type: "root", children: [] })).toEqual([]);

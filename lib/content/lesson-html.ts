@@ -11,7 +11,11 @@ type AnyNode = { type: string; children?: AnyNode[] };
 const isMdxNode = (node: AnyNode) => node.type.startsWith("mdx");
 const holdsMdx = (node: AnyNode): boolean => isMdxNode(node) || (node.children ?? []).some(holdsMdx);
 
-/** Splits the lesson into runs of static HTML and islands, in document order. */
+/**
+ * Splits the lesson into runs of static HTML and islands, in document order. A run also ends
+ * before each h2/h3, so the browser can skip laying out the runs that are off screen
+ * (`content-visibility: auto` on `.lesson-html`; docs/decisions/0120).
+ */
 export function splitLesson(root: Root): LessonSegment[] {
   const segments: LessonSegment[] = [];
   let pending: RootContent[] = [];
@@ -26,6 +30,7 @@ export function splitLesson(root: Root): LessonSegment[] {
       flush();
       segments.push({ type: "island", node: child });
     } else {
+      if (startsSection(child as AnyNode)) flush();
       pending.push(child);
     }
   }
@@ -42,6 +47,8 @@ const el = (tagName: string, properties: Element["properties"], children: Elemen
 
 const isElement = (node: AnyNode, tagName?: string): node is Element & AnyNode =>
   node.type === "element" && (tagName === undefined || (node as Element).tagName === tagName);
+
+const startsSection = (node: AnyNode) => isElement(node, "h2") || isElement(node, "h3");
 
 const textOf = (node: AnyNode): string =>
   node.type === "text" ? ((node as { value?: string }).value ?? "") : (node.children ?? []).map(textOf).join("");

@@ -35,6 +35,26 @@ it("shows the Dropout chapter with its title, position, rendered math and table 
   await context.close();
 });
 
+it("lays out only the lesson near the screen: far sections wait, and a link into one lands on its heading", async () => {
+  // content-visibility: auto on each run of lesson HTML (one per heading); without it every
+  // paragraph, formula and listing was laid out at load, again and again while the page parsed.
+  const { page, context } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
+  await page.goto(dropout.href);
+  await page.locator('.toc a[aria-current="location"]').waitFor({ state: "attached" });
+  const rendered = (id: string) => page.locator(`#${id}`).evaluate((h) => h.checkVisibility({ contentVisibilityAuto: true }));
+  const far = "dropout-in-different-architectures";
+  await expect(rendered(far)).resolves.toBe(false);
+  await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Dropout in different architectures" }).click();
+  await page.waitForURL(new RegExp(`#${far}$`));
+  await expect(rendered(far)).resolves.toBe(true);
+  // Sections above it are still estimates until seen; the heading is at the top regardless.
+  await page.waitForFunction((id) => Math.abs(document.getElementById(id)!.getBoundingClientRect().top) < 40, far);
+  await page.waitForFunction(
+    () => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === "#dropout-in-different-architectures",
+  );
+  await context.close();
+});
+
 it("copies a listing exactly with a keyboard-operated copy button that says Copied", async () => {
   const { page, context } = await newPage(browser());
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -257,3 +257,36 @@ it("recovers from a quiz state that failed to load: says so, loads again on requ
   await expect(q.getByText(/Attempt 2 of 3/).isVisible()).resolves.toBe(true);
   await context.close();
 });
+
+it("takes the learner's state in place as the page loads: questions are not rebuilt, and a reload resumes the answer", async () => {
+  // Rebuilding every question when the state arrived was the largest task after load on a phone.
+  const { page, context } = await newPage(browser());
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/quiz/state**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(DROPOUT);
+  const q = question(page, "dropout-statements");
+  await q.getByText("Loading your answers…").waitFor();
+  const fieldset = await q.elementHandle();
+  const prompt = await q.locator(".question-prompt").elementHandle();
+  release();
+  await loaded(q);
+  expect(await q.locator("[data-choice-id]").count()).toBeGreaterThan(2);
+  expect(await fieldset!.evaluate((el) => el.isConnected)).toBe(true);
+  expect(await prompt!.evaluate((el) => el.isConnected)).toBe(true);
+
+  // The same path with an answer in the state: after a reload the result and the choice are back.
+  await page.unroute("**/api/quiz/state**");
+  await answer(page, q, "dropout-statements", wrongOf("dropout-statements"));
+  const summary = await q.locator(".result-summary").innerText();
+  await page.reload();
+  await loaded(q);
+  await expect(q.locator(".result-summary").innerText()).resolves.toBe(summary);
+  const [wrong] = await shownIds(page, "dropout-statements", wrongOf("dropout-statements"));
+  await expect(q.locator(`[data-choice-id="${wrong}"] input`).isChecked()).resolves.toBe(true);
+  await expect(q.getByRole("button", { name: "Try again: question 1" }).isVisible()).resolves.toBe(true);
+  await context.close();
+});
