@@ -4,6 +4,7 @@ import "server-only";
 import path from "node:path";
 import type { Pool } from "pg";
 import type BetterSqlite3 from "better-sqlite3";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { PrismaClient } from "@/generated/prisma/client";
 import { gatedSqliteAdapter, TransactionGate } from "./db/transaction-gate";
 import { isSqliteBusy } from "./db-errors";
@@ -55,7 +56,10 @@ function createHandles(): Handles {
   const prisma = new PrismaClient({ adapter });
   // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
   // for the application; only an OS crash or power cut can lose the last commits.
-  void prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((e: unknown) => log.error({ err: e }, "PRAGMA synchronous failed"));
+  // `next build` imports this module while it collects the (static) pages but never queries, and
+  // the database may not exist yet: nothing to tune then (it logged a failure in every build).
+  if (process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD)
+    void prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((e: unknown) => log.error({ err: e }, "PRAGMA synchronous failed"));
   return { prisma, gate };
 }
 

@@ -8,6 +8,8 @@ const OV = "optimization-regularization/regularization-techniques/overfitting-an
 const WP = "optimization-regularization/regularization-techniques/weight-penalties";
 const AD = "optimization-regularization/adaptive-optimizers/momentum-and-adam";
 const GD = "optimization-regularization/optimization-basics/gradient-descent";
+const BN = "optimization-regularization/regularization-techniques/batch-normalization";
+const ES = "optimization-regularization/regularization-techniques/early-stopping-and-data-augmentation";
 
 export const DROPOUT_CHAPTER = D;
 
@@ -59,6 +61,12 @@ export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   ["can I use dropout to tell how uncertain my model is about a prediction?", MC, ["", "the-procedure", "why-it-is-useful"]],
   ["how many forward passes does mc dropout need?", MC, ["costs-and-cautions"]],
   ["how do I keep dropout on at prediction time in tensorflow.js?", MC, ["in-tensorflowjs"]],
+  // Batch normalization; early stopping and data augmentation
+  ["what does a batch norm layer actually compute?", BN, ["what-the-layer-computes"]],
+  ["my batchnorm model predicts badly after training, do I need a special inference mode?", BN, ["training-mode-and-inference-mode"]],
+  ["why does batch normalization make training faster?", BN, ["why-it-helps-training"]],
+  ["how do I stop training when the validation loss stops getting better?", ES, ["early-stopping", "in-tensorflowjs"]],
+  ["is flipping my training images a good way to get more data?", ES, ["data-augmentation"]],
   // Overfitting, penalties, optimisers: the chapters' stable main claims
   ["what's the difference between the validation set and the test set?", OV, ["measuring-it"]],
   ["both my training loss and validation loss are high, what does that mean?", OV, ["measuring-it", "a-rule-of-thumb"]],

@@ -56,6 +56,7 @@ export const SYNONYMS: Record<string, string[]> = {
   rescal: ["scale"],
   divid: ["scale"],
   confid: ["uncertainti"],
+  better: ["improv"], // "stops getting better": the course says "has not improved"
   uncertain: ["uncertainti"],
   dataset: ["data", "set"],
   neural: ["network"],

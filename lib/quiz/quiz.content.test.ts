@@ -26,4 +26,18 @@ describe("the Dropout quiz", () => {
     const falseIds = statements.filter((c) => !c.correct).map((c) => c.id);
     expect(falseIds).toEqual(expect.arrayContaining(["p-is-keep", "eval-scales", "predict-applies-dropout", "replaces-data"]));
   });
+
+  it("tests the PyTorch misconceptions the lesson names (not strawmen), each marked false", () => {
+    const all = quiz.questions.flatMap((q) => q.source.choices);
+    const byId = (id: string) =>
+      defined(
+        all.find((c) => c.id === id),
+        `the choice ${id}`,
+      );
+    for (const id of ["no-grad-disables", "eval-switches-functional", "no-grad-switches"]) expect(byId(id).correct).toBe(false);
+    expect(byId("no-grad-disables").text).toMatch(/torch\.no_grad\(\)/);
+    expect(byId("eval-switches-functional").text).toMatch(/F\.dropout/);
+    // No choice is the old strawman ("… raises an error").
+    expect(all.filter((c) => /raises an error/i.test(c.text))).toEqual([]);
+  });
 });

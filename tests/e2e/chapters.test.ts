@@ -48,8 +48,8 @@ it.each(chapters.map((c) => [c.slug, c] as const))(
     const output = await runCell(cell, 100_000);
     expect(output).toMatch(/Finished in \d+ ms on webgl/);
     await expect(cell.locator(".cell-error").count()).resolves.toBe(0);
-    // The Dropout chapter's own cells are checked in cells.test.ts (another stream fixes their leaks).
-    if (chapter.slug !== "dropout") expect(output).not.toContain("undisposed");
+    // Every lesson cell frees what it makes: the habit the lesson teaches.
+    expect(output).not.toContain("undisposed");
     if (/show\.(line|scatter|heatmap|table)\(/.test(first.code)) {
       await cell.locator(".cell-charts > *").first().waitFor();
     }

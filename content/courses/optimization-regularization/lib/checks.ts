@@ -132,6 +132,9 @@ export async function checkDropout(fn: LearnerDropout): Promise<CheckResult> {
     const first = call(fn, x, 0.5, true);
     const second = call(fn, x, 0.5, true);
     if (typeof first === "string" || typeof second === "string") {
+      // One call may still have returned a tensor: free it too.
+      if (typeof first !== "string") release(first, x);
+      if (typeof second !== "string") release(second, x);
       fail(typeof first === "string" ? first : (second as string));
     } else {
       const same = sameShape(first.shape, second.shape) && tf.tidy(() => tf.equal(first, second).all().dataSync()[0] === 1);

@@ -221,6 +221,16 @@ describe("the exercise check", () => {
     ["returns the input untouched (the exercise's starting code)", (x) => x, /not x \/ \(1 − rate\)/],
     ["returns a number", () => 1 as unknown as tf.Tensor, /must return a tensor, got number/],
     [
+      "gives up after a few calls (the tensors it did return are still freed)",
+      (() => {
+        // The check calls it once per rate (0.3, 0.6), then twice for a fresh mask: the 4th call fails.
+        let calls = 0;
+        return (x: tf.Tensor, rate: number, training: boolean) =>
+          ++calls >= 4 ? (1 as unknown as tf.Tensor) : training ? dropout(x, rate) : x;
+      })(),
+      /must return a tensor, got number/,
+    ],
+    [
       "throws",
       () => {
         throw new Error("boom");
