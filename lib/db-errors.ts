@@ -60,3 +60,13 @@ export function isSqliteBusy(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when a write was refused because a row it points to (a foreign key) does not exist. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (const e of chain(error)) {
+    // Prisma's code on every provider; PostgreSQL's SQLSTATE; SQLite's extended code.
+    if (e.code === "P2003" || e.code === "23503" || e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return true;
+    if (e.kind === "ForeignKeyConstraintViolation") return true;
+  }
+  return false;
+}

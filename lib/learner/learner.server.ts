@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import { clientIp } from "@/lib/client-ip";
 import { db, retryBusy } from "@/lib/db.server";
+import { isForeignKeyViolation } from "@/lib/db-errors";
 import { take } from "@/lib/rate-limit.server";
 import { learnerSecret } from "@/lib/secrets.server";
 import { LEARNER_COOKIE, learnerCookieAttributes } from "./cookie";
@@ -37,6 +38,23 @@ export async function isStoredLearner(id: string): Promise<boolean> {
   const found = await db.learner.findUnique({ where: { id }, select: { id: true } });
   if (found) remember(id);
   return found !== null;
+}
+
+/**
+ * Runs a write that needs the learner's row. A known learner's row is nearly always there, so the
+ * write is tried as it is; only when the database refuses it for want of that row (a foreign key)
+ * is the learner stored and the write tried once more. That is one statement fewer on every write
+ * than storing the learner first (each costs ~1–2 ms of Prisma CPU here), and nothing is cached:
+ * a row that went missing is simply stored again.
+ */
+export async function withLearnerRow<T>(id: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+  }
+  await ensureLearner(id);
+  return write();
 }
 
 /** Records the learner's row if it is not there yet (before its first write; always checked). */

@@ -7,7 +7,6 @@ import { modelConfig } from "@/lib/ask/config.server";
 import { askSchema } from "@/lib/ask/schema";
 import type { AskConfigView } from "@/lib/ask/types";
 import { chapterAsSeen, withErrors } from "@/lib/http.server";
-import { ensureLearner } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +24,6 @@ export const POST = learnerRoute(
     if (!seen.ok) return seen.response;
     const { chapter } = seen;
     const config = modelConfig();
-    await ensureLearner(learnerId);
 
     const encoder = new TextEncoder();
     const events = answer(learnerId, chapter, input, config, request.signal);

@@ -6,7 +6,7 @@ import { learnerRoute } from "@/lib/api/route.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
 import { chapterAsSeen, jsonError } from "@/lib/http.server";
-import { ensureLearner } from "@/lib/learner/learner.server";
+import { withLearnerRow } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -24,13 +24,9 @@ export const POST = learnerRoute(
     const seen = chapterAsSeen(body.chapterId, body.revision);
     if (!seen.ok) return seen.response;
     const { chapter } = seen;
-    await ensureLearner(learnerId);
-    const saved = await saveFeedback(learnerId, {
-      chapterId: chapter.id,
-      revision: chapter.revision,
-      vote: body.vote,
-      comment: body.comment,
-    });
+    const saved = await withLearnerRow(learnerId, () =>
+      saveFeedback(learnerId, { chapterId: chapter.id, revision: chapter.revision, vote: body.vote, comment: body.comment }),
+    );
     return NextResponse.json({ feedback: saved }, { headers: { "cache-control": "no-store" } });
   },
 );

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { chapterAsSeen, jsonError } from "@/lib/http.server";
-import { ensureLearner } from "@/lib/learner/learner.server";
+import { withLearnerRow } from "@/lib/learner/learner.server";
 import { chapterCellIds } from "@/lib/progress/cells.server";
 import { recordCellRun } from "@/lib/progress/progress.server";
 import { cellRunSchema } from "@/lib/progress/schema";
@@ -17,7 +17,7 @@ export const POST = learnerRoute(
     // Only the chapter's real cells: made-up ids would grow cellsRun without bound.
     if (!(await chapterCellIds(seen.chapter)).has(body.cellId))
       return jsonError(404, `Chapter "${body.chapterId}" has no code cell "${body.cellId}".`);
-    await ensureLearner(learnerId);
-    return NextResponse.json({ cellsRun: await recordCellRun(learnerId, body) }, { headers: { "cache-control": "no-store" } });
+    const cellsRun = await withLearnerRow(learnerId, () => recordCellRun(learnerId, body));
+    return NextResponse.json({ cellsRun }, { headers: { "cache-control": "no-store" } });
   },
 );
