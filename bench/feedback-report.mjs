@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { captured } from "./html.mjs";
+import { mintLearners } from "./learners.mjs";
 import { describe, load } from "./load.mjs";
 import { percentile, startServer } from "./server.mjs";
 
@@ -23,20 +24,28 @@ const file = path.resolve(server.env.DATABASE_URL.replace(/^file:/, ""));
 try {
   const html = await (await fetch(`${server.baseURL}/courses/${CHAPTER}`)).text();
   const revision = captured(/data-revision="([0-9a-f]{12})"/, html);
+  // One vote per learner, each a signed learner the app minted (as browsers get them); the run
+  // stops early if it uses them all up.
+  const learners = await mintLearners(server.baseURL, CHAPTER, SECONDS * 300);
   let n = 0;
+  const cookieOf = (/** @type {number} */ i) => {
+    const learner = learners[i];
+    if (!learner) throw new Error(`only ${learners.length} learners were minted`);
+    return learner.cookie;
+  };
   const vote = () => ({
     url: `${server.baseURL}/api/feedback`,
     init: {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: `lbr_learner=${randomUUID()}` },
-      body: JSON.stringify({ chapterId: CHAPTER, revision, vote: ++n % 3 ? "yes" : "no", comment: n % 4 ? undefined : `comment ${n}` }),
+      headers: { "content-type": "application/json", cookie: cookieOf(n) },
+      body: JSON.stringify({ chapterId: CHAPTER, revision, vote: n++ % 3 ? "yes" : "no", comment: n % 4 ? undefined : `comment ${n}` }),
     },
   });
   const health = () => ({ url: `${server.baseURL}/api/health`, init: {} });
   await load({ clients: 8, seconds: 2, makeRequest: health });
   const trivial = await load({ clients: CLIENTS, seconds: SECONDS, makeRequest: health });
   const before = count(file, "Feedback");
-  const feedback = await load({ clients: CLIENTS, seconds: SECONDS, makeRequest: vote });
+  const feedback = await load({ clients: CLIENTS, seconds: SECONDS, makeRequest: vote, stopWhen: () => n >= learners.length - 1 });
   const stored = count(file, "Feedback") - before;
 
   // Seed the report's worst case: 10,000 feedback rows and 100,000 attempts in total.
