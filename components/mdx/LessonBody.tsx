@@ -1,6 +1,7 @@
 // Renders the compiled lesson: static HTML runs as they are (the browser never hydrates them),
 // islands (cells, lab figures, callouts) through React with the MDX component map.
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import type { CSSProperties } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { CodeCell } from "@/components/code-cell/CodeCell";
 import type { CellProps } from "@/lib/content/cells";
@@ -32,7 +33,13 @@ export function LessonBody({ segments, chapterId, revision }: { segments: Lesson
   const components = { ...mdxComponents, CodeCell: BoundCodeCell };
   return segments.map((segment, i) =>
     segment.type === "html" ? (
-      <div key={i} className="lesson-html" dangerouslySetInnerHTML={{ __html: segment.html }} />
+      <div
+        key={i}
+        className="lesson-html"
+        // The run's placeholder height while it is off screen (app/globals.css).
+        style={{ "--run-wide": `${segment.height.wide}px`, "--run-narrow": `${segment.height.narrow}px` } as CSSProperties}
+        dangerouslySetInnerHTML={{ __html: segment.html }}
+      />
     ) : (
       <Fragment key={i}>
         {toJsxRuntime(segment.node, {

@@ -4,7 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { rehypeLessonMarkup, splitLesson } from "./lesson-html";
+import { estimateHeight, rehypeLessonMarkup, splitLesson } from "./lesson-html";
 
 const p = (text: string) => ({
   type: "element" as const,
@@ -31,9 +31,9 @@ describe("splitLesson", () => {
     };
     const segments = splitLesson(root);
     expect(segments.map((s) => s.type)).toEqual(["html", "island", "html", "island"]);
-    expect(segments[0]).toEqual({ type: "html", html: "<p>a &#x3C;b></p>\n<p>b</p>" });
+    expect(segments[0]).toMatchObject({ type: "html", html: "<p>a &#x3C;b></p>\n<p>b</p>" });
     expect(segments[1]).toMatchObject({ type: "island", node: { name: "CodeCell" } });
-    expect(segments[2]).toEqual({ type: "html", html: "<p>c</p>" });
+    expect(segments[2]).toMatchObject({ type: "html", html: "<p>c</p>" });
     expect(segments[3]).toMatchObject({ type: "island", node: { tagName: "div" } });
   });
 
@@ -43,7 +43,7 @@ describe("splitLesson", () => {
       type: "root",
       children: [p("intro"), heading("h2", "A"), p("a"), heading("h3", "A.1"), heading("h4", "small"), p("b")],
     };
-    expect(splitLesson(root)).toEqual([
+    expect(splitLesson(root)).toMatchObject([
       { type: "html", html: "<p>intro</p>" },
       { type: "html", html: "<h2>A</h2><p>a</p>" },
       { type: "html", html: "<h3>A.1</h3><h4>small</h4><p>b</p>" },
@@ -51,7 +51,7 @@ describe("splitLesson", () => {
   });
 
   it("returns one HTML run for a lesson without components, and nothing for an empty one", () => {
-    expect(splitLesson({ type: "root", children: [p("only")] })).toEqual([{ type: "html", html: "<p>only</p>" }]);
+    expect(splitLesson({ type: "root", children: [p("only")] })).toMatchObject([{ type: "html", html: "<p>only</p>" }]);
     expect(splitLesson({ type: "root", children: [] })).toEqual([]);
   });
 });
@@ -89,9 +89,45 @@ describe("rehypeLessonMarkup", () => {
     };
     rehypeLessonMarkup()(tree);
     const [segment] = splitLesson(tree);
-    expect(segment).toEqual({
+    expect(segment).toMatchObject({
       type: "html",
       html: '<figure data-rehype-pretty-code-figure="" class="listing"><button type="button" class="copy-button" data-copy=""><span aria-live="polite">Copy</span></button><pre tabindex="0"></pre></figure>',
     });
+  });
+});
+
+describe("estimateHeight (an off-screen run's placeholder height)", () => {
+  const el = (tagName: string, children: unknown[], properties: Record<string, unknown> = {}) =>
+    ({ type: "element", tagName, properties, children }) as never;
+  const text = (value: string) => ({ type: "text", value });
+
+  it("grows with the text, more on a phone's narrow column than at full width", () => {
+    const short = estimateHeight([el("p", [text("One line.")])]);
+    const long = estimateHeight([el("p", [text("word ".repeat(200))])]);
+    expect(long.wide).toBeGreaterThan(short.wide * 5);
+    expect(long.narrow).toBeGreaterThan(long.wide * 1.8);
+    expect(short.narrow).toBe(short.wide); // one line either way
+  });
+
+  it("counts a listing's lines and a table's rows, whatever the width", () => {
+    const listing = (n: number) =>
+      el("figure", [
+        el("pre", [
+          el(
+            "code",
+            Array.from({ length: n }, () => el("span", [text("x")], { dataLine: "" })),
+          ),
+        ]),
+      ]);
+    expect(estimateHeight([listing(20)]).wide - estimateHeight([listing(10)]).wide).toBeCloseTo(10 * 21.5, 0);
+    const table = el("div", [
+      el("table", [
+        el(
+          "tbody",
+          Array.from({ length: 6 }, () => el("tr", [el("td", [text("1")])])),
+        ),
+      ]),
+    ]);
+    expect(estimateHeight([table])).toEqual({ wide: 6 * 45 + 40, narrow: 6 * 45 + 40 });
   });
 });

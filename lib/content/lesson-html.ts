@@ -4,7 +4,9 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 
-export type LessonSegment = { type: "html"; html: string } | { type: "island"; node: RootContent };
+/** A run's `height`: its estimated height in px at the lesson's widest column and on a phone. */
+export type LessonSegment = { type: "html"; html: string; height: RunHeight } | { type: "island"; node: RootContent };
+export type RunHeight = { wide: number; narrow: number };
 
 type AnyNode = { type: string; children?: AnyNode[] };
 
@@ -21,7 +23,7 @@ export function splitLesson(root: Root): LessonSegment[] {
   let pending: RootContent[] = [];
   const flush = () => {
     const html = toHtml({ type: "root", children: pending }).trim();
-    if (html) segments.push({ type: "html", html });
+    if (html) segments.push({ type: "html", html, height: estimateHeight(pending as AnyNode[]) });
     pending = [];
   };
   for (const child of root.children) {
@@ -112,4 +114,49 @@ function findAll(node: AnyNode, tagName: string): Element[] {
   };
   visit(node);
   return out;
+}
+
+/**
+ * How tall a run of lesson HTML will be, before the browser lays it out: the placeholder height
+ * of an off-screen run (`content-visibility: auto`). Close is enough, but a poor guess moves
+ * what the reader jumped to once the sections around it are laid out. From the page's type
+ * (17 px text at 1.65, listings 0.86rem at 1.55) and its column: about 86 characters a line at
+ * 46rem, 40 on a 390 px phone.
+ */
+export function estimateHeight(nodes: AnyNode[]): RunHeight {
+  let wide = 0;
+  let narrow = 0;
+  const text = (chars: number, margin: number) => {
+    wide += Math.max(1, Math.ceil(chars / 86)) * 28 + margin;
+    narrow += Math.max(1, Math.ceil(chars / 40)) * 28 + margin;
+  };
+  const fixed = (px: number) => {
+    wide += px;
+    narrow += px;
+  };
+  const visit = (node: AnyNode) => {
+    if (!isElement(node)) return;
+    switch (node.tagName) {
+      case "h2":
+        return fixed(95);
+      case "h3":
+        return fixed(70);
+      case "figure": {
+        // A listing: one line per [data-line], plus caption, padding and margins.
+        const lines = findAll(node, "span").filter((l) => "dataLine" in (l.properties ?? {}) || "data-line" in (l.properties ?? {})).length;
+        return fixed(Math.max(1, lines) * 21.5 + 105);
+      }
+      case "div":
+        if (findAll(node, "table").length) return fixed(findAll(node, "tr").length * 45 + 40);
+        return node.children?.forEach(visit);
+      case "ul":
+      case "ol":
+        fixed(34);
+        return node.children?.forEach((li) => isElement(li, "li") && text(textOf(li).length, 5));
+      default:
+        return text(textOf(node).length, 28);
+    }
+  };
+  nodes.forEach(visit);
+  return { wide: Math.round(wide), narrow: Math.round(narrow) };
 }

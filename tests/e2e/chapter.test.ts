@@ -52,6 +52,15 @@ it("lays out only the lesson near the screen: far sections wait, and a link into
   await page.waitForFunction(
     () => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === "#dropout-in-different-architectures",
   );
+  // Placeholder heights are estimated from each run's text, listings and tables: a jump to a
+  // figure far down leaves it on screen once the sections around it are laid out.
+  await page.goto(dropout.href);
+  await page.locator('.toc a[aria-current="location"]').waitFor({ state: "attached" });
+  await page.locator('[data-lab-slot="experiment"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000);
+  const top = await page.locator('[data-lab-slot="experiment"]').evaluate((e) => e.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(800);
   await context.close();
 });
 
