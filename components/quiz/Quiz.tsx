@@ -9,11 +9,8 @@ import { QuizQuestion } from "./QuizQuestion";
 
 export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [state, setState] = useState<QuizState | null>(null);
-  // Bumped whenever the server's state replaces one we showed: questions restart from it. The
-  // first state does not remount them (they take it in place): remounting every question as the
-  // page loads was the largest task after load on a phone.
+  // Bumped whenever the server's state replaces ours: questions' answering parts restart from it.
   const [version, setVersion] = useState(0);
-  const shown = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,8 +20,7 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const replace = useCallback(
     (next: QuizState) => {
       setState(next);
-      if (shown.current) setVersion((v) => v + 1);
-      shown.current = true;
+      setVersion((v) => v + 1);
       if (next.progress.passed) markQuizPassed(quiz.chapterId);
     },
     [quiz.chapterId],
@@ -104,7 +100,8 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
       </p>
       {quiz.questions.map((question, i) => (
         <QuizQuestion
-          key={`${version}-${question.id}`}
+          key={question.id}
+          version={version}
           chapterId={quiz.chapterId}
           quizRevision={quiz.quizRevision}
           round={state?.round ?? 1}

@@ -1,12 +1,14 @@
 "use client";
 // One question: a fieldset of checkboxes or radios in the order the server chose, Check, the
-// graded result, Try again. Starts from the server's state: takes the first one in place, and is
-// remounted (keyed) when a later one replaces it.
+// graded result, Try again. The prompt stays; the answering part (QuestionBody) starts from the
+// server's state and is remounted (keyed by `version`) whenever a new state replaces it.
 import { useEffect, useId, useRef, useState } from "react";
 import type { AttemptResult, PublicQuestion, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";
 import { staleState, submit } from "./api";
 
 type Props = {
+  /** Bumped when the server's state replaces the one shown: the answering part starts again. */
+  version: number;
   chapterId: string;
   quizRevision: string;
   round: number;
@@ -21,7 +23,42 @@ type Props = {
   onStale: (state: QuizState, message: string) => void;
 };
 
-export function QuizQuestion({ chapterId, quizRevision, round, number, total, question, initial, autoFocus, onAnswered, onStale }: Props) {
+export function QuizQuestion({ version, ...props }: Props) {
+  const { number, total, question } = props;
+  const hintId = useId();
+  const multiple = question.type === "multiple";
+  const hint = multiple
+    ? `Select all that apply${question.correctCount ? ` (${question.correctCount} ${question.correctCount === 1 ? "answer is" : "answers are"} right)` : ""}.`
+    : "Select one answer.";
+  // The prompt (often typeset math) is never rebuilt: only the answering part is, when the
+  // learner's state arrives (rebuilding every question then was the largest task after load).
+  return (
+    <fieldset className="question" aria-describedby={hintId} data-question-id={question.id}>
+      <legend>
+        <span className="question-number">
+          Question {number} of {total}
+        </span>
+        <span className="question-prompt" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
+      </legend>
+      <p id={hintId} className="question-hint">
+        {hint}
+      </p>
+      <QuestionBody key={version} {...props} />
+    </fieldset>
+  );
+}
+
+function QuestionBody({
+  chapterId,
+  quizRevision,
+  round,
+  number,
+  question,
+  initial,
+  autoFocus,
+  onAnswered,
+  onStale,
+}: Omit<Props, "version">) {
   const [selected, setSelected] = useState<string[]>(() => initial?.last?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
   const [result, setResult] = useState<AttemptResult | null>(initial?.last ?? null);
   const [attemptsUsed, setAttemptsUsed] = useState(initial?.attemptsUsed ?? 0);
@@ -29,20 +66,10 @@ export function QuizQuestion({ chapterId, quizRevision, round, number, total, qu
   const [error, setError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const firstInputRef = useRef<HTMLInputElement>(null);
-  const hintId = useId();
   const name = `${useId()}-${question.id}`;
   const loading = initial === undefined;
   // After Check the result gets focus; after Try again (or a retake) the first choice does.
   const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus && initial ? { to: "first" } : null);
-  // The learner's state arrives after the page loads: take it in place (no remount), once.
-  const [waiting, setWaiting] = useState(loading);
-  if (waiting && initial !== undefined) {
-    setWaiting(false);
-    setSelected(initial.last?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
-    setResult(initial.last ?? null);
-    setAttemptsUsed(initial.attemptsUsed);
-    if (autoFocus) setFocusTarget({ to: "first" });
-  }
   useEffect(() => {
     if (focusTarget?.to === "result") resultRef.current?.focus();
     if (focusTarget?.to === "first") firstInputRef.current?.focus();
@@ -83,21 +110,8 @@ export function QuizQuestion({ chapterId, quizRevision, round, number, total, qu
     setFocusTarget({ to: "first" });
   }
 
-  const hint = multiple
-    ? `Select all that apply${question.correctCount ? ` (${question.correctCount} ${question.correctCount === 1 ? "answer is" : "answers are"} right)` : ""}.`
-    : "Select one answer.";
-
   return (
-    <fieldset className="question" aria-describedby={hintId} data-question-id={question.id} data-verdict={result?.verdict}>
-      <legend>
-        <span className="question-number">
-          Question {number} of {total}
-        </span>
-        <span className="question-prompt" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
-      </legend>
-      <p id={hintId} className="question-hint">
-        {hint}
-      </p>
+    <>
       <ul className="choices">
         {choices.map((choice, i) => {
           const mark = resultFor.get(choice.id);
@@ -176,6 +190,6 @@ export function QuizQuestion({ chapterId, quizRevision, round, number, total, qu
           </span>
         ) : null}
       </div>
-    </fieldset>
+    </>
   );
 }
