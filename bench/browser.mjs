@@ -1,12 +1,12 @@
-// Debian's Chromium as the benchmarks launch it: the same flags as the browser tests
-// (tests/e2e/browser.ts), no sandbox, no GPU (WebGL runs on SwiftShader) and no background traffic.
+// Debian's Chromium as the benchmarks and the browser tests (tests/e2e/browser.ts) launch it: no
+// sandbox, no GPU (WebGL runs on SwiftShader) and no background traffic.
 // @ts-check
 import { chromium } from "playwright-core";
 
 /** Where Debian installs Chromium (CHROMIUM_PATH overrides it). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-/** The command-line flags every benchmark's Chromium gets (Playwright's and Lighthouse's). */
+/** The command-line flags every benchmark's and browser test's Chromium gets (Playwright's and Lighthouse's). */
 export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",

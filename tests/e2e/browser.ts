@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core, with flags that work offline and as root.
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../bench/browser.mjs";
 import { E2E_STATE } from "../support/paths";
 
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
@@ -17,18 +18,7 @@ export function baseURL(): string {
 
 export async function launch(): Promise<Browser> {
   // playwright gives every launch a fresh, empty profile directory of its own.
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
