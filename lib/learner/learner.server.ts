@@ -60,7 +60,7 @@ export async function withLearnerRow<T>(id: string, write: () => Promise<T>): Pr
 }
 
 /** Records the learner's row if it is not there yet (before its first write; always checked). */
-export async function ensureLearner(id: string): Promise<void> {
+async function ensureLearner(id: string): Promise<void> {
   await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
   remember(id);
 }
