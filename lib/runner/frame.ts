@@ -8,8 +8,9 @@
 //   terminated with everything the cell left in it, nested workers included.
 // - Reports come over a MessagePort per worker, handed over before learner code runs; what the
 //   cell posts on `self` is never read. Output is capped per run and relayed in batches.
-import { BATCH_MAX, OutputBudget } from "./limits";
+import { OutputBudget } from "./limits";
 import type { Backend, FromSandbox, ToSandbox, ToWorker } from "./protocol";
+import { Relay } from "./relay";
 
 const base = new URL(".", location.href).href;
 // "self": the app and the runner share an origin (this frame's URL's, though the frame itself
@@ -19,39 +20,12 @@ const parentOrigin = declared === "self" ? new URL(location.href).origin : decla
 const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
 const framedByApp = window.parent !== window && parentOrigin !== "" && (!ancestors || ancestors[0] === parentOrigin);
 
-/** Batches go out at most this often; the first message after a quiet spell goes at once. */
-const FLUSH_MS = 50;
-
 // ---- to the page --------------------------------------------------------------------------
 
-let queue: FromSandbox[] = [];
-let lastFlush = 0;
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-
-function flush() {
-  flushTimer = null;
-  lastFlush = performance.now();
-  while (queue.length) {
-    const messages = queue.splice(0, BATCH_MAX);
-    parent.postMessage({ type: "batch", messages }, parentOrigin);
-  }
-}
-
-/** Output of a run: batched. */
-function relay(message: FromSandbox) {
-  queue.push(message);
-  if (flushTimer) return;
-  const wait = lastFlush + FLUSH_MS - performance.now();
-  if (wait <= 0) flush();
-  else flushTimer = setTimeout(flush, wait);
-}
-
-/** Control messages: after any batched output, at once. */
-function tell(message: FromSandbox) {
-  if (flushTimer) clearTimeout(flushTimer);
-  flush();
-  parent.postMessage(message, parentOrigin);
-}
+const toPage = new Relay<FromSandbox>(
+  (messages) => parent.postMessage({ type: "batch", messages }, parentOrigin),
+  (message) => parent.postMessage(message, parentOrigin),
+);
 
 // ---- workers ------------------------------------------------------------------------------
 
@@ -98,7 +72,7 @@ async function startWorker(): Promise<Slot> {
   // No worker.onmessage: what learner code posts on `self` is never even deserialized.
   worker.onerror = (event) => {
     event.preventDefault();
-    if (slot === active || !active) tell({ type: "status", text: `The code runner failed: ${event.message}` });
+    if (slot === active || !active) toPage.control({ type: "status", text: `The code runner failed: ${event.message}` });
   };
   channel.port1.onmessage = (event: MessageEvent<FromSandbox>) => fromWorker(slot, event.data);
   worker.postMessage({ type: "init", backends }, [channel.port2]);
@@ -110,7 +84,7 @@ function prewarm() {
   spare = startWorker();
   spare.catch((e: Error) => {
     spare = null;
-    tell({ type: "status", text: `The code runner could not load: ${e.message}` });
+    toPage.control({ type: "status", text: `The code runner could not load: ${e.message}` });
   });
 }
 
@@ -141,23 +115,24 @@ function retire(slot: Slot) {
 function fromWorker(slot: Slot, message: FromSandbox) {
   if (typeof message !== "object" || message === null) return;
   // A spare is warm (the page shows the backend, and knows the next Run will be fast).
-  if (message.type === "ready") return slot === active ? undefined : tell(message);
+  if (message.type === "ready") return slot === active ? undefined : toPage.control(message);
   if (slot !== active) {
     // A spare's start-up progress matters only while nothing runs (the first Run waits for it).
-    if (message.type === "status" && !active) tell(message);
+    if (message.type === "status" && !active) toPage.control(message);
     return;
   }
   if (message.type === "done") {
     if (message.runId !== slot.runId) return;
     retire(slot);
-    tell({ ...message, truncated: message.truncated || slot.budget.truncated });
+    toPage.control({ ...message, truncated: message.truncated || slot.budget.truncated });
     prewarmNow();
     return;
   }
   if ("runId" in message && message.runId !== slot.runId) return;
   if (!slot.budget.allow(message, JSON.stringify(message).length)) return;
-  relay(message);
-  if (spareTimer && message.type !== "started") prewarmNow(); // the run's first output is out: the next worker may start
+  if (message.type === "started") return toPage.control(message);
+  toPage.output(message);
+  if (spareTimer) prewarmNow(); // the run's first output is out: the next worker may start
 }
 
 // ---- from the page ------------------------------------------------------------------------
@@ -181,8 +156,8 @@ function onPageMessage(event: MessageEvent) {
     case "stop":
       generation += 1;
       if (active) retire(active);
-      queue = [];
-      tell({ type: "stopped" });
+      toPage.clear();
+      toPage.control({ type: "stopped" });
       prewarm();
       return;
     case "run": {
@@ -219,7 +194,7 @@ function onPageMessage(event: MessageEvent) {
 
 if (framedByApp) {
   window.addEventListener("message", onPageMessage);
-  tell({ type: "frame-ready" });
+  toPage.control({ type: "frame-ready" });
 }
 
 // A module (not a global script), so these top-level names stay private to this file.
