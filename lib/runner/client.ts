@@ -30,8 +30,10 @@ type ActiveRun = RunOptions & {
 const STARTUP_MS = 60_000;
 /** While a run is active the page pings the frame this often… */
 const PING_MS = 1_000;
-/** …and declares it dead after this long without an answer. */
+/** …and declares it dead after this long without an answer… */
 const DEAD_AFTER_MS = 5_000;
+/** …or, when the time budget runs out, after this long (a live frame answers every ping). */
+const SILENT_MS = 2.5 * PING_MS;
 
 const FRAME_URL = "/runner/frame.html";
 
@@ -88,6 +90,8 @@ class SandboxRunner {
   stop(reason: "user" | "timeout" | "startup" = "user") {
     const run = this.active;
     if (!run) return;
+    // A budget that runs out while the frame is silent is not a slow cell: its process is gone.
+    if (reason !== "user" && performance.now() - this.lastPong > SILENT_MS) return this.crashed();
     run.onEvent({ type: "stopped", reason, seconds: (performance.now() - run.started) / 1000 });
     this.post({ type: "stop" });
     run.finish();

@@ -240,3 +240,52 @@ it("keeps the page responsive under a message flood and caps the output, whateve
   expect(await run(c)).toContain("after the flood 42");
   await context.close();
 }, 90_000);
+
+it("a cell that eats all memory loses its runner, not the lesson page; the next Run works", async () => {
+  const { page, context } = await newPage(browser());
+  // Playwright reports a crash of ANY frame's process as the page's own ("crash", and every later
+  // call fails with "Page crashed"), though the page is alive. So the runner frame's process dying
+  // shows up here as that event, and from then on the page is driven over a CDP session of its own.
+  let runnerProcessDied = false;
+  page.on("crash", () => (runnerProcessDied = true));
+  const cdp = await context.newCDPSession(page);
+  const inPage = async <T>(expression: string): Promise<T> => {
+    const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  };
+  const outputText = () => inPage<string>(`document.querySelector('[data-cell-id="train-vs-eval"] [role="log"]').innerText`);
+  const until = async (done: (text: string) => boolean, ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+      const text = await outputText();
+      if (done(text)) return text;
+    }
+    throw new Error(`the cell's output never ended; it shows: ${await outputText()}`);
+  };
+
+  await page.goto(DROPOUT);
+  const c = cell(page, "train-vs-eval");
+  await edit(c, 'console.log("eating");\nconst keep: number[][] = [];\nfor (;;) keep.push(new Array(2e7).fill(1.5));');
+  await warm(page);
+  await c.getByRole("button", { name: "Run" }).click();
+  const text = await until((t) => /stopped responding|Stopped:|Finished in|Failed in/.test(t), 60_000);
+  if (runnerProcessDied) {
+    // The frame's process ran out of memory: the cell says so (even when its time budget ran out
+    // first while the frame was silent), and a fresh frame takes the next Run.
+    expect(text).toMatch(/stopped responding .* too much memory/);
+  } else {
+    expect(text).toMatch(/Stopped: the cell ran longer|RangeError|out of memory/i);
+  }
+  // The page's own process still answers.
+  expect(await inPage<number>("1 + 1")).toBe(2);
+
+  // The next Run works: new code typed into the editor (as a keyboard does), then Run.
+  await inPage(`document.querySelector('[data-cell-id="train-vs-eval"] .cm-content').focus()`);
+  const ctrlA = { modifiers: 2, key: "a", code: "KeyA", windowsVirtualKeyCode: 65 };
+  await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...ctrlA });
+  await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...ctrlA });
+  await cdp.send("Input.insertText", { text: 'console.log("alive again", 6 * 7);' });
+  await inPage(`[...document.querySelectorAll('[data-cell-id="train-vs-eval"] button')].find((b) => b.textContent === "Run").click()`);
+  expect(await until((t) => /Finished in|Failed in|Stopped/.test(t) && !t.includes("eating"), 60_000)).toContain("alive again 42");
+  await context.close().catch(() => undefined); // Playwright may consider the page gone already
+}, 150_000);
