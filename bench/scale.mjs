@@ -37,6 +37,58 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(" ");
 
+// ---- where the machine's CPU went during a run (in cores: CPU seconds per second) ---------------
+
+/** Processes of the app (serve.mjs, its cluster workers) and of the proxy and database, by role. */
+/** @type {{ role: "app" | "other"; pid: number }[]} */
+const watched = [];
+const TICK = 100; // clock ticks per second (USER_HZ) on Linux
+
+/** CPU seconds a process and its descendants used so far (0 once it has exited). */
+function treeCpu(/** @type {number} */ pid) {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = /** @type {number} */ (stack.pop());
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      total += (Number(fields[11]) + Number(fields[12])) / TICK;
+      const children = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      if (children) stack.push(...children.split(" ").map(Number));
+    } catch {
+      // exited
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and total CPU seconds so far (/proc/stat), and this process's own. */
+function cpuNow() {
+  const [, ...ticks] = (fs.readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const all = ticks.reduce((a, b) => a + b, 0);
+  const own = process.cpuUsage();
+  return {
+    at: performance.now(),
+    machineBusy: (all - idle) / TICK,
+    tool: (own.user + own.system) / 1e6,
+    app: watched.filter((w) => w.role === "app").reduce((sum, w) => sum + treeCpu(w.pid), 0),
+    other: watched.filter((w) => w.role === "other").reduce((sum, w) => sum + treeCpu(w.pid), 0),
+  };
+}
+
+/** @param {ReturnType<typeof cpuNow>} before */
+function cpuSince(before) {
+  const now = cpuNow();
+  const seconds = (now.at - before.at) / 1000;
+  const cores = (/** @type {number} */ a, /** @type {number} */ b) => (a - b) / seconds;
+  const app = cores(now.app, before.app);
+  const tool = cores(now.tool, before.tool);
+  const other = cores(now.other, before.other);
+  const machine = cores(now.machineBusy, before.machineBusy);
+  return { app, tool, other, rest: Math.max(0, machine - app - tool - other), cores: os.cpus().length };
+}
+
 try {
   if (MODE === "sqlite") await sqliteRuns();
   else await postgresRuns();
@@ -57,6 +109,7 @@ async function sqliteRuns() {
     const label = workers === 1 ? "SQLite, 1 process" : "SQLite, WEB_CONCURRENCY=2";
     results[workers] = await runSet(label, app.baseURL, database);
     await app.stop();
+    watched.length = 0;
     appLogs.length = 0;
   }
   const [one, two] = [results[1], results[2]];
@@ -96,6 +149,9 @@ async function postgresRuns() {
     .replace("worker_processes auto;", "worker_processes 1;\nuser root;");
   fs.writeFileSync(path.join(dir, "nginx.conf"), conf);
   const nginx = spawn(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
+  if (nginx.pid !== undefined) watched.push({ role: "other", pid: nginx.pid });
+  const postmaster = Number(fs.readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  if (postmaster) watched.push({ role: "other", pid: postmaster });
   cleanups.push(() => {
     nginx.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
@@ -146,6 +202,7 @@ async function startApp(database, extra = {}, port) {
     }
     await new Promise((resolve) => child.once("exit", resolve));
   };
+  if (child.pid !== undefined) watched.push({ role: "app", pid: child.pid });
   cleanups.push(() => fs.rmSync(logDir, { recursive: true, force: true }), stop);
   const baseURL = `http://127.0.0.1:${port}`;
   await waitFor(`${baseURL}/api/health`);
@@ -286,9 +343,10 @@ function describeLogLine(line) {
  * @param {string} baseURL
  * @param {import("autocannon").Request[]} requests
  * @param {number} [seconds]
- * @returns {Promise<{ perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number }>}
+ * @returns {Promise<{ perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number; cpu: ReturnType<typeof cpuSince> }>}
  */
 function run(baseURL, requests, seconds = SECONDS) {
+  const cpuBefore = cpuNow();
   return new Promise((resolve, reject) => {
     autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
       if (error) return reject(error);
@@ -299,6 +357,7 @@ function run(baseURL, requests, seconds = SECONDS) {
         p99: result.latency.p99,
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
+        cpu: cpuSince(cpuBefore),
       });
     });
   });
@@ -309,7 +368,9 @@ function run(baseURL, requests, seconds = SECONDS) {
  * @param {Awaited<ReturnType<typeof run>>} r
  */
 function describe(name, r) {
-  return `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})`;
+  const { app, tool, other, rest, cores } = r.cpu;
+  const cpu = `CPU of ${cores} cores: app ${app.toFixed(2)}, load tool ${tool.toFixed(2)}${other ? `, proxy+db ${other.toFixed(2)}` : ""}, rest of the machine ${rest.toFixed(2)}`;
+  return `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})\n  ${"".padEnd(24)} ${cpu}`;
 }
 
 /**
