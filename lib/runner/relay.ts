@@ -21,7 +21,13 @@ export class Relay<M> {
     private readonly sendBatch: (messages: M[]) => void,
     /** Sends one control message. */
     private readonly sendOne: (message: M) => void,
-    private readonly clock: Clock = { now: () => performance.now(), setTimeout, clearTimeout },
+    // Wrapped, not passed as methods: a browser's setTimeout called on another object throws
+    // "Illegal invocation".
+    private readonly clock: Clock = {
+      now: () => performance.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (timer) => clearTimeout(timer),
+    },
   ) {}
 
   /** Output of a run: batched. */

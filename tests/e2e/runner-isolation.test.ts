@@ -241,6 +241,25 @@ it("keeps the page responsive under a message flood and caps the output, whateve
   await context.close();
 }, 90_000);
 
+it("shows a burst of output while the cell still runs, not only when the run ends", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const c = cell(page, "live-loss"); // the cell with the longest budget (30 s)
+  const pause = "await new Promise((r) => setTimeout(r, 6000));";
+  // The first pause lets the runner's next worker get ready (its "ready" would flush the batch).
+  await edit(c, ['console.log("one");', pause, 'console.log("two");', 'console.log("three");', pause, 'console.log("four");'].join("\n"));
+  await warm(page);
+  await c.getByRole("button", { name: "Run" }).click();
+  const line = (text: string) => output(c).locator(".cell-line", { hasText: new RegExp(`^${text}$`) });
+  await line("two").waitFor({ timeout: 20_000 });
+  // "three" goes out in the frame's next batch, at most 50 ms after "two"; it must not wait for
+  // the next line or the end of the run, 6 s later.
+  await line("three").waitFor({ timeout: 4_000 });
+  expect(await output(c).innerText()).not.toContain("four");
+  await c.locator(".cell-meta").waitFor({ timeout: 30_000 });
+  await context.close();
+}, 90_000);
+
 it("a cell that eats all memory loses its runner, not the lesson page; the next Run works", async () => {
   const { page, context } = await newPage(browser());
   // Playwright reports a crash of ANY frame's process as the page's own ("crash", and every later
