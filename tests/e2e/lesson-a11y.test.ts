@@ -1,7 +1,7 @@
 // The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
 // <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
 import type { Page } from "playwright-core";
-import { cellAt, DROPOUT, newPage, useBrowser } from "./browser";
+import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -146,6 +146,21 @@ it("fits a 320 px phone: no sideways scroll, the title on the first screen, a on
   // The Ask AI button is in the page's flow, not floating over the lesson.
   const ask = page.getByRole("button", { name: "Ask AI", exact: true });
   expect(await ask.evaluate((b) => getComputedStyle(b).position)).toBe("static");
+  await context.close();
+});
+
+it("wraps the runner's messages on a 320 px phone instead of scrolling them out of sight", async () => {
+  const { page, context } = await newPage(browser(), { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+  await page.goto(DROPOUT);
+  const cell = cellAt(page, "train-vs-eval");
+  await editCell(
+    cell,
+    'throw new Error("This message is a whole sentence, and a learner on a phone reads it without scrolling sideways.");',
+  );
+  expect(await runCell(cell)).toContain("without scrolling sideways");
+  const output = cell.getByRole("log", { name: "Output" });
+  // The error, its "Ask AI" button and the summary line all fit the box's width.
+  expect(await output.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
   await context.close();
 });
 
