@@ -3,36 +3,19 @@ import { FLUSH_MS, Relay } from "./relay";
 
 type Sent = { batch: string[] } | { one: string };
 
+// Jest's fake timers drive both setTimeout and performance.now().
+beforeEach(() => jest.useFakeTimers({ now: 1_000 }));
+afterEach(() => jest.useRealTimers());
+
 function setup() {
-  let now = 1_000;
-  const timers: { at: number; fn: () => void }[] = [];
   const sent: Sent[] = [];
   const relay = new Relay<string>(
     (messages) => sent.push({ batch: messages }),
     (message) => sent.push({ one: message }),
-    {
-      now: () => now,
-      setTimeout: (fn, ms) => {
-        const timer = { at: now + ms, fn };
-        timers.push(timer);
-        return timer as unknown as ReturnType<typeof setTimeout>;
-      },
-      clearTimeout: (t) => {
-        const i = timers.indexOf(t as unknown as (typeof timers)[number]);
-        if (i >= 0) timers.splice(i, 1);
-      },
-    },
   );
   /** Moves the clock on, firing the timers that fall due. */
-  const advance = (ms: number) => {
-    now += ms;
-    for (const t of [...timers].sort((a, b) => a.at - b.at))
-      if (t.at <= now) {
-        timers.splice(timers.indexOf(t), 1);
-        t.fn();
-      }
-  };
-  return { relay, sent, advance, timers };
+  const advance = (ms: number) => jest.advanceTimersByTime(ms);
+  return { relay, sent, advance, pendingTimers: () => jest.getTimerCount() };
 }
 
 describe("Relay (frame → page)", () => {
@@ -57,13 +40,13 @@ describe("Relay (frame → page)", () => {
   });
 
   it("sends queued output before a control message, so `done` never overtakes a line", () => {
-    const { relay, sent, advance, timers } = setup();
+    const { relay, sent, advance, pendingTimers } = setup();
     relay.output("a");
     advance(1);
     relay.output("b");
     relay.control("done");
     expect(sent).toEqual([{ batch: ["a"] }, { batch: ["b"] }, { one: "done" }]);
-    expect(timers).toHaveLength(0);
+    expect(pendingTimers()).toBe(0);
   });
 
   it("splits a large queue into batches of at most BATCH_MAX", () => {

@@ -5,12 +5,6 @@ import { BATCH_MAX } from "./limits";
 /** Batches go out at most this often. */
 export const FLUSH_MS = 50;
 
-type Clock = {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
-  clearTimeout(timer: ReturnType<typeof setTimeout>): void;
-};
-
 export class Relay<M> {
   private queue: M[] = [];
   private lastFlush = -Infinity;
@@ -21,22 +15,15 @@ export class Relay<M> {
     private readonly sendBatch: (messages: M[]) => void,
     /** Sends one control message. */
     private readonly sendOne: (message: M) => void,
-    // Wrapped, not passed as methods: a browser's setTimeout called on another object throws
-    // "Illegal invocation".
-    private readonly clock: Clock = {
-      now: () => performance.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (timer) => clearTimeout(timer),
-    },
   ) {}
 
   /** Output of a run: batched. */
   output(message: M) {
     this.queue.push(message);
     if (this.timer) return;
-    const wait = this.lastFlush + FLUSH_MS - this.clock.now();
+    const wait = this.lastFlush + FLUSH_MS - performance.now();
     if (wait <= 0) this.flush();
-    else this.timer = this.clock.setTimeout(() => this.flush(), wait);
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 
   /**
@@ -51,14 +38,14 @@ export class Relay<M> {
   /** Drops queued output (the run was stopped). */
   clear() {
     this.queue = [];
-    if (this.timer) this.clock.clearTimeout(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
   private flush() {
-    if (this.timer) this.clock.clearTimeout(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.lastFlush = this.clock.now();
+    this.lastFlush = performance.now();
     while (this.queue.length) this.sendBatch(this.queue.splice(0, BATCH_MAX));
   }
 }
