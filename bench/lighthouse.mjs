@@ -3,6 +3,7 @@
 //   LH_PAGES=dropout,gradient-descent   (chapter slugs or paths such as /; default: the Dropout lesson and Gradient Descent)
 //   LH_PRESETS=mobile                   (presets to run; default mobile,desktop)
 //   LH_SAVE=dir                         (also write each run's full Lighthouse JSON report and its trace there)
+//   LH_BASE=http://127.0.0.1:3000       (measure a server that is already running, e.g. bench/framework-floor.mjs's)
 // Prints, per run and as the median per preset: the four category scores, TBT, LCP, the page's
 // DOM element count; plus the first-load JS (gzip) of the page, measured from its HTML; and, per
 // run, what costs the score: the LCP element, the scripts with the most main-thread time, the
@@ -164,7 +165,7 @@ const line = (r) =>
   `perf ${String(r.perf).padStart(3)}  a11y ${String(r.a11y).padStart(3)}  best-practices ${String(r.bp).padStart(3)}  SEO ${String(r.seo).padStart(3)}  ` +
   `TBT ${Math.round(r.tbt)} ms  LCP ${Math.round(r.lcp)} ms  TTI ${Math.round(r.tti)} ms  DOM ${r.dom} elements  (CPU benchmarkIndex ${Math.round(r.cpu)})`;
 
-const server = await startServer();
+const server = process.env.LH_BASE ? { baseURL: process.env.LH_BASE.replace(/\/$/, ""), stop() {} } : await startServer();
 try {
   for (const lesson of PAGES) {
     const url = server.baseURL + lesson;
