@@ -3,7 +3,7 @@
 // run, and a liveness check that replaces a frame that died (e.g. a cell ran out of memory).
 // Loaded lazily (with zod) by code cells.
 import { OutputBudget } from "./limits";
-import { acceptSandboxMessages, BACKENDS, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
+import { acceptSandboxMessage, BACKENDS, parseSandboxData, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
 
 export type RunEvent =
   | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
@@ -20,6 +20,8 @@ type ActiveRun = RunOptions & {
   started: number;
   budget: OutputBudget;
   timer?: ReturnType<typeof setTimeout>;
+  /** Set once its budget ran out: the run ends when the frame confirms the stop. */
+  stopping?: { reason: "timeout" | "startup"; seconds: number };
   finish: () => void;
 };
 
@@ -32,8 +34,12 @@ const STARTUP_MS = 60_000;
 const PING_MS = 1_000;
 /** …and declares it dead after this long without an answer… */
 const DEAD_AFTER_MS = 5_000;
-/** …or, when the time budget runs out, after this long (a live frame answers every ping). */
-const SILENT_MS = 2.5 * PING_MS;
+/**
+ * When a time budget runs out the page asks the frame to stop the worker; a live frame confirms
+ * at once (its main thread is not the worker's), so no answer within this long means its process
+ * is gone, most likely because the cell used too much memory.
+ */
+const STOP_ACK_MS = 1_500;
 
 const FRAME_URL = "/runner/frame.html";
 
@@ -46,6 +52,13 @@ function preferredBackends(): Backend[] {
 
 class SandboxRunner {
   private frame: HTMLIFrameElement | null = null;
+  /**
+   * The page's end of the channel to the frame, handed over with `init`. Everything after
+   * `frame-ready` travels on it, both ways: only the frame holds the other end, and a port's
+   * message leaves at once, where a window's postMessage to another process waits for the
+   * page's next frame to be rendered (after a click, the "Running…" paint: 10–20 ms here).
+   */
+  private port: MessagePort | null = null;
   private frameReady: Promise<void> | null = null;
   private backendReady: Promise<void> | null = null;
   private resolveBackend: (() => void) | null = null;
@@ -90,11 +103,17 @@ class SandboxRunner {
   stop(reason: "user" | "timeout" | "startup" = "user") {
     const run = this.active;
     if (!run) return;
-    // A budget that runs out while the frame is silent is not a slow cell: its process is gone.
-    if (reason !== "user" && performance.now() - this.lastPong > SILENT_MS) return this.crashed();
-    run.onEvent({ type: "stopped", reason, seconds: (performance.now() - run.started) / 1000 });
+    const seconds = (performance.now() - run.started) / 1000;
     this.post({ type: "stop" });
-    run.finish();
+    if (reason === "user") {
+      run.onEvent({ type: "stopped", reason, seconds });
+      run.finish();
+      return;
+    }
+    // A budget ran out: a slow cell if the frame confirms the stop, a dead runner if it does not.
+    clearTimeout(run.timer);
+    run.stopping = { reason, seconds };
+    run.timer = setTimeout(() => this.crashed(), STOP_ACK_MS);
   }
 
   isRunning(): boolean {
@@ -118,7 +137,18 @@ class SandboxRunner {
     this.backendReady = new Promise((resolve) => (this.resolveBackend = resolve));
     this.frameReady = new Promise<void>((resolve) => (this.resolveFrame = resolve));
     document.body.append(frame);
-    void this.frameReady.then(() => this.post({ type: "init", backends: preferredBackends() }));
+    this.port?.close();
+    this.port = null;
+    void this.frameReady.then(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event: MessageEvent) => {
+        if (this.port !== channel.port1) return; // a replaced frame's channel
+        for (const message of parseSandboxData(event.data)) this.handle(message);
+      };
+      this.port = channel.port1;
+      const init: ToSandbox = { type: "init", backends: preferredBackends() };
+      frame.contentWindow?.postMessage(init, "*", [channel.port2]);
+    });
   }
 
   /** The frame stopped answering: end the run, say why, and start a new frame. */
@@ -132,7 +162,7 @@ class SandboxRunner {
   }
 
   private post(message: ToSandbox) {
-    this.frame?.contentWindow?.postMessage(message, "*");
+    this.port?.postMessage(message);
   }
 
   private async start(options: RunOptions): Promise<void> {
@@ -167,8 +197,10 @@ class SandboxRunner {
     });
   }
 
+  /** The window channel carries only the frame's `frame-ready` (everything else uses the port). */
   private onMessage(event: MessageEvent) {
-    for (const message of acceptSandboxMessages(event, this.frame?.contentWindow)) this.handle(message);
+    const message = acceptSandboxMessage(event, this.frame?.contentWindow);
+    if (message?.type === "frame-ready") this.handle(message);
   }
 
   private handle(message: FromSandbox) {
@@ -190,8 +222,13 @@ class SandboxRunner {
       case "pong":
         this.lastPong = performance.now();
         return;
-      case "stopped":
+      case "stopped": {
+        const run = this.active;
+        if (!run?.stopping) return; // a user's Stop has already ended its run
+        run.onEvent({ type: "stopped", ...run.stopping });
+        run.finish();
         return;
+      }
       default: {
         const run = this.active;
         if (!run || message.runId !== run.runId) return; // late output of a stopped run

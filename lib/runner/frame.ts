@@ -4,6 +4,7 @@
 // - It talks only to the page that is allowed to frame it: the parent window, at the origin the
 //   server put in <meta name="lbr-parent-origin"> (the same origin that the response's CSP
 //   `frame-ancestors` allows). Anything else, or a frame opened on its own, does nothing.
+//   That page's `init` hands over a MessagePort; every later message, both ways, uses it.
 // - One worker per run: a fresh, prewarmed one takes each run; after `done` (or Stop) it is
 //   terminated with everything the cell left in it, nested workers included.
 // - Reports come over a MessagePort per worker, handed over before learner code runs; what the
@@ -22,10 +23,10 @@ const framedByApp = window.parent !== window && parentOrigin !== "" && (!ancesto
 
 // ---- to the page --------------------------------------------------------------------------
 
-const toPage = new Relay<FromSandbox>(
-  (messages) => parent.postMessage({ type: "batch", messages }, parentOrigin),
-  (message) => parent.postMessage(message, parentOrigin),
-);
+/** The page's channel, from its `init`; until then only `frame-ready` goes out, on the window. */
+let pagePort: MessagePort | null = null;
+const send = (message: unknown) => (pagePort ? pagePort.postMessage(message) : parent.postMessage(message, parentOrigin));
+const toPage = new Relay<FromSandbox>((messages) => send({ type: "batch", messages }), send);
 
 // ---- workers ------------------------------------------------------------------------------
 
@@ -142,16 +143,22 @@ function fromWorker(slot: Slot, message: FromSandbox) {
 let pending: Promise<void> = Promise.resolve();
 let generation = 0;
 
-function onPageMessage(event: MessageEvent) {
-  if (event.source !== parent || event.origin !== parentOrigin) return;
+/** The window channel: only the parent's `init`, once, with the port for everything else. */
+function onWindowMessage(event: MessageEvent) {
+  if (event.source !== parent || event.origin !== parentOrigin || pagePort) return;
   const message = event.data as ToSandbox;
+  const port = event.ports[0];
+  if (message?.type !== "init" || !port) return;
+  pagePort = port;
+  port.onmessage = (e: MessageEvent) => onPageMessage(e.data as ToSandbox);
+  backends = Array.isArray(message.backends) ? message.backends.filter((b) => ["webgl", "wasm", "cpu"].includes(b)) : null;
+  prewarm();
+}
+
+function onPageMessage(message: ToSandbox) {
   switch (message?.type) {
     case "ping":
-      if (Number.isInteger(message.n) && message.n >= 0) parent.postMessage({ type: "pong", n: message.n }, parentOrigin);
-      return;
-    case "init":
-      backends = Array.isArray(message.backends) ? message.backends.filter((b) => ["webgl", "wasm", "cpu"].includes(b)) : null;
-      prewarm();
+      if (Number.isInteger(message.n) && message.n >= 0) send({ type: "pong", n: message.n });
       return;
     case "stop":
       generation += 1;
@@ -193,7 +200,7 @@ function onPageMessage(event: MessageEvent) {
 }
 
 if (framedByApp) {
-  window.addEventListener("message", onPageMessage);
+  window.addEventListener("message", onWindowMessage);
   toPage.control({ type: "frame-ready" });
 }
 

@@ -105,8 +105,17 @@ export const SANDBOX_ORIGIN = "null";
 export function acceptSandboxMessages(event: { source: unknown; origin?: string; data: unknown }, expectedSource: unknown): FromSandbox[] {
   if (expectedSource == null || event.source !== expectedSource) return [];
   if (event.origin !== undefined && event.origin !== SANDBOX_ORIGIN) return [];
-  const batch = batchSchema.safeParse(event.data);
-  const items = batch.success ? batch.data.messages : [event.data];
+  return parseSandboxData(event.data);
+}
+
+/**
+ * The well-formed messages in what the sandbox sent, in order (a batch's malformed ones are
+ * dropped). For the page's own MessagePort to the frame, whose other end only the frame holds;
+ * window messages go through acceptSandboxMessages, which checks the sender first.
+ */
+export function parseSandboxData(data: unknown): FromSandbox[] {
+  const batch = batchSchema.safeParse(data);
+  const items = batch.success ? batch.data.messages : [data];
   const out: FromSandbox[] = [];
   for (const item of items) {
     const parsed = fromSandboxSchema.safeParse(item);

@@ -201,6 +201,21 @@ it("a forged `done` neither ends the run nor records the cell as run; self.close
   await context.close();
 }, 150_000); // three runs on fresh workers, one waiting 1.5 s on purpose
 
+it("stops a cell that spins past its time budget as a slow cell, not a crash, and the next Run works", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const c = cell(page, "train-vs-eval");
+  // The worker never yields, but the frame's own thread still confirms the stop.
+  await edit(c, 'console.log("spinning");\nfor (;;) {}');
+  const text = await run(c, 40_000);
+  expect(text).toContain("spinning");
+  expect(text).toContain("Stopped: the cell ran longer than its 10 s time budget.");
+  expect(text).not.toContain("stopped responding");
+  await edit(c, 'console.log("after the budget", 6 * 7);');
+  expect(await run(c)).toContain("after the budget 42");
+  await context.close();
+}, 120_000); // a 10 s budget, then a run on a fresh worker
+
 it("keeps the page responsive under a message flood and caps the output, whatever the source", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
