@@ -1,7 +1,7 @@
 "use client";
 // A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output. The editor and the runner
 // (sandbox + tfjs) load lazily when the cell comes into view or gets focus.
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
@@ -44,6 +44,10 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   const rootRef = useRef<HTMLElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const staticRef = useRef<HTMLPreElement>(null);
+  const runButtonRef = useRef<HTMLButtonElement>(null);
+  const stopButtonRef = useRef<HTMLButtonElement>(null);
+  /** Run and Stop disable each other: the one to focus once the swap is rendered, if focus was on the other. */
+  const focusNext = useRef<HTMLButtonElement | null>(null);
   const editorRef = useRef<EditorHandle | null>(null);
   const codeRef = useRef(code);
   const titleId = useId();
@@ -60,6 +64,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
 
   const run = useCallback(async () => {
     const runner = await loadRunner();
+    // Run disables itself: a keyboard user on it lands on Stop, not on <body>.
+    if (document.activeElement === runButtonRef.current) focusNext.current = stopButtonRef.current;
     setRunning(true);
     setOutput([]);
     setCharts(NO_CHARTS);
@@ -108,9 +114,16 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         }
       },
     });
+    // …and back on Run when the run ends (Stop disables itself).
+    if (document.activeElement === stopButtonRef.current) focusNext.current = runButtonRef.current;
     setRunning(false);
     setStatus("");
   }, [seed, timeoutSeconds, chapterId, revision, id]);
+
+  useLayoutEffect(() => {
+    focusNext.current?.focus();
+    focusNext.current = null;
+  }, [running]);
 
   const runRef = useRef(run);
   // eslint-disable-next-line react-hooks/refs -- the latest run() for the editor's Run command, read only when it fires
@@ -197,6 +210,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         </p>
         <div className="cell-toolbar">
           <button
+            ref={runButtonRef}
             type="button"
             onClick={() => void run()}
             disabled={running}
@@ -206,7 +220,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           >
             Run
           </button>
-          <button type="button" onClick={() => void stop()} disabled={!running} aria-label={`Stop ${label}`}>
+          <button ref={stopButtonRef} type="button" onClick={() => void stop()} disabled={!running} aria-label={`Stop ${label}`}>
             Stop
           </button>
           <button type="button" onClick={reset} aria-label={`Reset ${label}`}>

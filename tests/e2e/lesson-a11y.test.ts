@@ -115,6 +115,28 @@ it("keeps focus off <body> while a quiz answer is checked, then on the result", 
   await context.close();
 });
 
+it("moves focus from Run to Stop and back as they disable each other, never to <body>", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  const cell = cellAt(page, "train-vs-eval");
+  await editCell(cell, 'console.log("waiting");\nawait new Promise((r) => setTimeout(r, 30_000));');
+  await cell.getByRole("button", { name: /^Run / }).focus();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
+  const bodyFocus = await focusEverOnBody(
+    page,
+    (async () => {
+      await page.keyboard.press("Enter");
+      await cell.getByText("waiting").waitFor({ timeout: 60_000 });
+      expect(await focused()).toBe("Stop Train mode vs eval mode");
+      await page.keyboard.press("Enter");
+      await cell.getByText(/Stopped/).waitFor();
+      expect(await focused()).toBe("Run Train mode vs eval mode");
+    })(),
+  );
+  expect(bodyFocus).toBe(false);
+  await context.close();
+}, 90_000);
+
 it("names every Run and Check button after its cell or question", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
