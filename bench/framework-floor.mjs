@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT } from "../scripts/lib.mjs";
-import { freePort } from "./server.mjs";
+import { freePort, waitForServer } from "./server.mjs";
 
 const APP = path.join(ROOT, ".tmp/framework-floor");
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -52,14 +52,7 @@ const port = await freePort();
 const server = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: APP, env, stdio: "ignore" });
 try {
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(base).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForServer(base, 30);
   console.log("Framework floor: a hello-world Next.js App Router page (this project's next, react, react-dom)");
   const lighthouse = spawnSync(process.execPath, [path.join(ROOT, "bench/lighthouse.mjs")], {
     env: { ...process.env, LH_BASE: base, LH_PAGES: "/" },

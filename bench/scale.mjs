@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
 import { captured } from "./html.mjs";
 import { mintLearners } from "./learners.mjs";
-import { freePort } from "./server.mjs";
+import { freePort, waitForServer } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 const MODE = process.argv[2] ?? "sqlite";
@@ -157,7 +157,7 @@ async function postgresRuns() {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   const proxy = `http://127.0.0.1:${listen}`;
-  await waitFor(`${proxy}/api/health`);
+  await waitForServer(`${proxy}/api/health`, 60);
   await runSet("PostgreSQL, 2 processes behind nginx (1 worker)", proxy, database);
   console.log("  (PostgreSQL runs here with fsync=off, as the test server is started; a durable server pays an fsync per commit.)");
 }
@@ -205,21 +205,8 @@ async function startApp(database, extra = {}, port) {
   if (child.pid !== undefined) watched.push({ role: "app", pid: child.pid });
   cleanups.push(() => fs.rmSync(logDir, { recursive: true, force: true }), stop);
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseURL}/api/health`);
+  await waitForServer(`${baseURL}/api/health`, 60);
   return { baseURL, stop };
-}
-
-/** @param {string} url */
-async function waitFor(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /**

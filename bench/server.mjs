@@ -21,6 +21,22 @@ export async function freePort() {
 /** Benchmarks measure what requests cost, from one address: rate limits stay on but never refuse. */
 const BENCH_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000000", QUIZ_RATE_LIMIT_PER_MINUTE: "10000000", NEW_LEARNERS_PER_MINUTE: "10000000" };
 
+/**
+ * Polls `url` every 200 ms until it answers 2xx; throws after `seconds`.
+ * @param {string} url
+ * @param {number} seconds
+ */
+export async function waitForServer(url, seconds) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
 /** @param {Record<string, string>} [extraEnv] */
 export async function startServer(extraEnv = {}) {
   ensureBuild();
@@ -43,14 +59,7 @@ export async function startServer(extraEnv = {}) {
     detached: true,
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForServer(`${baseURL}/api/health`, 30);
   return {
     baseURL,
     env,
