@@ -126,10 +126,12 @@ it("moves focus from Run to Stop and back as they disable each other, never to <
     page,
     (async () => {
       await page.keyboard.press("Enter");
-      await cell.getByText("waiting").waitFor({ timeout: 60_000 });
       expect(await focused()).toBe("Stop Train mode vs eval mode");
+      // The cell's own output (not its code, which says "waiting" too): the run is under way.
+      await cell.locator(".cell-line", { hasText: "waiting" }).waitFor({ timeout: 60_000 });
       await page.keyboard.press("Enter");
-      await cell.getByText(/Stopped/).waitFor();
+      // Stopped by the learner, not by the 10 s budget.
+      await cell.getByText(/^Stopped after /).waitFor({ timeout: 5_000 });
       expect(await focused()).toBe("Run Train mode vs eval mode");
     })(),
   );
