@@ -49,6 +49,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   /** Run and Stop disable each other: the one to focus once the swap is rendered, if focus was on the other. */
   const focusNext = useRef<HTMLButtonElement | null>(null);
   const editorRef = useRef<EditorHandle | null>(null);
+  /** Stops this cell's current run, whether it runs, waits for the runner to start or behind another cell. */
+  const stopRef = useRef<AbortController | null>(null);
   const codeRef = useRef(code);
   const titleId = useId();
   const label = title ?? "Code cell";
@@ -63,6 +65,10 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   );
 
   const run = useCallback(async () => {
+    // One run per cell (Ctrl+Enter in the editor while it runs does nothing, like the disabled Run).
+    if (stopRef.current) return;
+    const controller = new AbortController();
+    stopRef.current = controller;
     const runner = await loadRunner();
     // Run disables itself: a keyboard user on it lands on Stop, not on <body>.
     if (document.activeElement === runButtonRef.current) focusNext.current = stopButtonRef.current;
@@ -95,6 +101,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       code: codeRef.current,
       seed,
       timeoutMs: timeoutSeconds * 1000,
+      signal: controller.signal,
       onEvent: (event) => {
         if (event.type === "status") setStatus(event.text);
         if (event.type === "backend") setStatus("Running…");
@@ -116,6 +123,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     });
     // …and back on Run when the run ends (Stop disables itself).
     if (document.activeElement === stopButtonRef.current) focusNext.current = runButtonRef.current;
+    stopRef.current = null;
     setRunning(false);
     setStatus("");
   }, [seed, timeoutSeconds, chapterId, revision, id]);
@@ -177,12 +185,15 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     };
   }, [label, updateCode, id, original]);
 
-  async function stop() {
-    (await loadRunner()).stop("user");
+  function stop() {
+    stopRef.current?.abort();
   }
 
+  // A run still going when the cell leaves the page (client navigation) is stopped.
+  useEffect(() => () => stopRef.current?.abort(), []);
+
   function reset() {
-    if (running) void stop(); // a run still going would print into the cleared output
+    stop(); // a run still going would print into the cleared output
     updateCode(original);
     editorRef.current?.setDoc(original);
     setRestored(false);
@@ -220,7 +231,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           >
             Run
           </button>
-          <button ref={stopButtonRef} type="button" onClick={() => void stop()} disabled={!running} aria-label={`Stop ${label}`}>
+          <button ref={stopButtonRef} type="button" onClick={stop} disabled={!running} aria-label={`Stop ${label}`}>
             Stop
           </button>
           <button type="button" onClick={reset} aria-label={`Reset ${label}`}>

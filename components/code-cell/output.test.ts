@@ -44,6 +44,9 @@ describe("linesFor", () => {
 
   it("explains a stop by the learner and by the time budget", () => {
     expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234 }, 10)[0]?.text).toBe("Stopped after 1.2 s.");
+    expect(linesFor({ type: "stopped", reason: "user", seconds: 1.234, beforeStart: true }, 10)[0]?.text).toBe(
+      "Stopped before it started.",
+    );
     expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0]?.text).toBe(
       "Stopped: the cell ran longer than its 10 s time budget.",
     );

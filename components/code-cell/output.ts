@@ -51,8 +51,9 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
       return [
         {
           kind: "warn",
-          text:
-            event.reason === "user"
+          text: event.beforeStart
+            ? "Stopped before it started."
+            : event.reason === "user"
               ? `Stopped after ${seconds(event.seconds)}.`
               : event.reason === "startup"
                 ? `Stopped: the code runner did not start within ${seconds(event.seconds)}. Reload the page and Run again.`

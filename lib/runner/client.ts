@@ -9,11 +9,22 @@ export type RunEvent =
   | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
-  | { type: "stopped"; reason: "user" | "timeout" | "startup"; seconds: number }
+  /** `beforeStart`: the learner stopped it while it waited (behind another run, or for the runner). */
+  | { type: "stopped"; reason: "user" | "timeout" | "startup"; seconds: number; beforeStart?: true }
   /** The sandbox stopped answering mid-run (its process died, most likely out of memory). */
   | { type: "crashed"; seconds: number };
 
-export type RunOptions = { code: string; seed?: number; timeoutMs: number; onEvent: (event: RunEvent) => void };
+export type RunOptions = {
+  code: string;
+  seed?: number;
+  timeoutMs: number;
+  onEvent: (event: RunEvent) => void;
+  /**
+   * The learner's Stop for this run, and only this one: while it waits behind another cell's run
+   * or for the runner to start, it is dropped (and ends at once); once running, its worker goes.
+   */
+  signal?: AbortSignal;
+};
 
 type ActiveRun = RunOptions & {
   runId: string;
@@ -94,15 +105,32 @@ class SandboxRunner {
 
   /** Queues a run; resolves when it has finished, failed or been stopped. */
   run(options: RunOptions): Promise<void> {
-    const next = this.queue.then(() => this.start(options));
-    this.queue = next.catch(() => undefined);
-    return next;
+    const { signal } = options;
+    const requested = performance.now();
+    let active: ActiveRun | null = null;
+    let settle!: () => void;
+    const ended = new Promise<void>((resolve) => (settle = resolve));
+    const abort = () => {
+      if (active) return this.stop(active, "user"); // its finish() settles the turn below
+      // Not started yet (queued, or the runner still loading): it never will be.
+      options.onEvent({ type: "stopped", reason: "user", seconds: (performance.now() - requested) / 1000, beforeStart: true });
+      settle();
+    };
+    signal?.addEventListener("abort", abort, { once: true });
+    if (this.active) options.onEvent({ type: "status", text: "Waiting for the cell that is running to finish…" });
+    const turn = this.queue.then(async () => {
+      if (signal?.aborted) return;
+      await this.warm();
+      if (signal?.aborted) return;
+      await this.start(options, (run) => (active = run));
+    });
+    this.queue = turn.catch(() => undefined);
+    return Promise.race([ended, turn]).finally(() => signal?.removeEventListener("abort", abort));
   }
 
-  /** Stops the running cell: its worker is terminated; a fresh, warm one takes the next run. */
-  stop(reason: "user" | "timeout" | "startup" = "user") {
-    const run = this.active;
-    if (!run) return;
+  /** Ends a run: its worker is terminated; a fresh, warm one takes the next run. */
+  private stop(run: ActiveRun, reason: "user" | "timeout" | "startup") {
+    if (this.active !== run) return;
     const seconds = (performance.now() - run.started) / 1000;
     this.post({ type: "stop" });
     if (reason === "user") {
@@ -114,10 +142,6 @@ class SandboxRunner {
     clearTimeout(run.timer);
     run.stopping = { reason, seconds };
     run.timer = setTimeout(() => this.crashed(), STOP_ACK_MS);
-  }
-
-  isRunning(): boolean {
-    return this.active !== null;
   }
 
   private createFrame() {
@@ -165,8 +189,8 @@ class SandboxRunner {
     this.port?.postMessage(message);
   }
 
-  private async start(options: RunOptions): Promise<void> {
-    await this.warm();
+  /** Runs on the warm runner; `onActive` gets the run as soon as it is the active one. */
+  private async start(options: RunOptions, onActive: (run: ActiveRun) => void): Promise<void> {
     const runId = `run-${crypto.randomUUID()}`;
     await new Promise<void>((resolve) => {
       const run: ActiveRun = {
@@ -182,6 +206,7 @@ class SandboxRunner {
         },
       };
       this.active = run;
+      onActive(run);
       this.spareWarm = false; // this run takes the warm worker; the frame starts the next one
       if (this.frame) this.frame.dataset.warm = "false";
       this.lastPong = performance.now();
@@ -192,7 +217,7 @@ class SandboxRunner {
       // Every run says which backend it gets; a fallback note (no WebGL…) shows in its output.
       if (this.backendInfo) run.onEvent({ type: "backend", ...this.backendInfo });
       // The cell's budget starts with the worker's `started` (its start-up does not count).
-      run.timer = setTimeout(() => this.stop("startup"), STARTUP_MS);
+      run.timer = setTimeout(() => this.stop(run, "startup"), STARTUP_MS);
       this.post({ type: "run", runId, code: options.code, seed: options.seed });
     });
   }
@@ -235,7 +260,7 @@ class SandboxRunner {
         this.lastPong = performance.now();
         if (message.type === "started") {
           clearTimeout(run.timer);
-          run.timer = setTimeout(() => this.stop("timeout"), run.timeoutMs);
+          run.timer = setTimeout(() => this.stop(run, "timeout"), run.timeoutMs);
           return;
         }
         if (message.type === "done") {
