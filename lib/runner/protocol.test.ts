@@ -1,5 +1,5 @@
 // The page accepts only well-formed messages from its own sandbox frame.
-import { acceptSandboxMessage, acceptSandboxMessages, BATCH_MAX } from "./protocol";
+import { acceptSandboxMessage, BATCH_MAX, parseSandboxData } from "./protocol";
 
 const frame = { name: "sandbox window" };
 
@@ -31,29 +31,36 @@ describe("acceptSandboxMessage", () => {
     expect(acceptSandboxMessage({ source: frame, data }, frame)).toBeNull();
   });
 
+  it("accepts only the sandbox's opaque origin, and no batch (the window carries the handshake only)", () => {
+    const ready = { type: "frame-ready" };
+    expect(acceptSandboxMessage({ source: frame, origin: "null", data: ready }, frame)).toEqual(ready);
+    expect(acceptSandboxMessage({ source: frame, origin: "http://127.0.0.1:3000", data: ready }, frame)).toBeNull();
+    expect(acceptSandboxMessage({ source: frame, origin: "null", data: { type: "batch", messages: [ready] } }, frame)).toBeNull();
+  });
+
   it("ignores messages from any other window, or before the frame exists", () => {
     expect(acceptSandboxMessage({ source: { other: true }, data: { type: "frame-ready" } }, frame)).toBeNull();
     expect(acceptSandboxMessage({ source: null, data: { type: "frame-ready" } }, null)).toBeNull();
   });
 });
 
-describe("acceptSandboxMessages", () => {
+describe("parseSandboxData (the page's MessagePort)", () => {
   const console1 = { type: "console", runId: "run-1", level: "log", text: "one" };
   const console2 = { type: "console", runId: "run-1", level: "log", text: "two" };
 
   it("unpacks a batch in order and drops its malformed members", () => {
     const data = { type: "batch", messages: [console1, { type: "navigate" }, console2] };
-    expect(acceptSandboxMessages({ source: frame, origin: "null", data }, frame)).toEqual([console1, console2]);
+    expect(parseSandboxData(data)).toEqual([console1, console2]);
   });
 
-  it("accepts only the sandbox's opaque origin, from its window", () => {
-    expect(acceptSandboxMessages({ source: frame, origin: "null", data: console1 }, frame)).toEqual([console1]);
-    expect(acceptSandboxMessages({ source: frame, origin: "http://127.0.0.1:3000", data: console1 }, frame)).toEqual([]);
-    expect(acceptSandboxMessages({ source: {}, origin: "null", data: { type: "batch", messages: [console1] } }, frame)).toEqual([]);
+  it("takes a single message, and nothing from malformed data", () => {
+    expect(parseSandboxData(console1)).toEqual([console1]);
+    expect(parseSandboxData({ type: "navigate" })).toEqual([]);
+    expect(parseSandboxData(null)).toEqual([]);
   });
 
   it("refuses an oversized batch whole", () => {
     const data = { type: "batch", messages: Array.from({ length: BATCH_MAX + 1 }, () => console1) };
-    expect(acceptSandboxMessages({ source: frame, origin: "null", data }, frame)).toEqual([]);
+    expect(parseSandboxData(data)).toEqual([]);
   });
 });

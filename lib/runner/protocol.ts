@@ -99,19 +99,9 @@ const batchSchema = z.object({ type: z.literal("batch"), messages: z.array(z.unk
 export const SANDBOX_ORIGIN = "null";
 
 /**
- * Parses a message event: only messages from the expected window and origin, of a known shape,
- * pass. A batch gives its well-formed messages in order (malformed ones are dropped).
- */
-export function acceptSandboxMessages(event: { source: unknown; origin?: string; data: unknown }, expectedSource: unknown): FromSandbox[] {
-  if (expectedSource == null || event.source !== expectedSource) return [];
-  if (event.origin !== undefined && event.origin !== SANDBOX_ORIGIN) return [];
-  return parseSandboxData(event.data);
-}
-
-/**
- * The well-formed messages in what the sandbox sent, in order (a batch's malformed ones are
- * dropped). For the page's own MessagePort to the frame, whose other end only the frame holds;
- * window messages go through acceptSandboxMessages, which checks the sender first.
+ * The well-formed messages in what the sandbox sent on the page's MessagePort, in order (a
+ * batch's malformed ones are dropped). Only the frame holds the port's other end, so the sender
+ * needs no check; window messages go through acceptSandboxMessage, which checks it first.
  */
 export function parseSandboxData(data: unknown): FromSandbox[] {
   const batch = batchSchema.safeParse(data);
@@ -124,12 +114,16 @@ export function parseSandboxData(data: unknown): FromSandbox[] {
   return out;
 }
 
-/** One message (not a batch): the first accepted message, or null. */
+/**
+ * A window message from the sandbox (the handshake's `frame-ready`): only from the expected
+ * window and the sandbox's opaque origin, one message of a known shape (never a batch), or null.
+ */
 export function acceptSandboxMessage(
   event: { source: unknown; origin?: string; data: unknown },
   expectedSource: unknown,
 ): FromSandbox | null {
-  const batch = batchSchema.safeParse(event.data);
-  if (batch.success) return null;
-  return acceptSandboxMessages(event, expectedSource)[0] ?? null;
+  if (expectedSource == null || event.source !== expectedSource) return null;
+  if (event.origin !== undefined && event.origin !== SANDBOX_ORIGIN) return null;
+  const parsed = fromSandboxSchema.safeParse(event.data);
+  return parsed.success ? parsed.data : null;
 }
