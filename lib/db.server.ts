@@ -25,7 +25,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10;
 /** The SQLite file a `file:` URL names (relative to the working directory, like Prisma). */
 export function sqliteFile(url: string): string {
   const [file = ""] = url.replace(/^file:/, "").split("?");
-  return path.resolve(file);
+  return path.resolve(/* turbopackIgnore: true */ file); // a file named at run time, not a module to trace
 }
 
 function createHandles(): Handles {
