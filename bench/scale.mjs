@@ -294,10 +294,10 @@ async function runSet(label, baseURL, database) {
   console.log(`  ${describe("POST /api/quiz/attempts", quiz)}`);
   console.log(`  ${describe("mix quiz+feedback+page", mix)}`);
   console.log(
-    `  quiz throughput          ${(quiz.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(quiz.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${quiz.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`,
+    `  quiz throughput          ${(quiz.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 on accepted connections ${(quiz.steadyP99 / trivial.steadyP99).toFixed(2)}× the trivial's (target ≤ 3×: ${quiz.steadyP99 <= 3 * trivial.steadyP99 ? "MET" : "MISSED"}), over all requests ${(quiz.p99 / trivial.p99).toFixed(2)}×`,
   );
   console.log(
-    `  mix throughput           ${(mix.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 ${(mix.p99 / trivial.p99).toFixed(2)}× the trivial p99 (target ≤ 3×: ${mix.p99 <= 3 * trivial.p99 ? "MET" : "MISSED"})`,
+    `  mix throughput           ${(mix.perSecond / trivial.perSecond).toFixed(2)}× the trivial route; p99 on accepted connections ${(mix.steadyP99 / trivial.steadyP99).toFixed(2)}× the trivial's (target ≤ 3×: ${mix.steadyP99 <= 3 * trivial.steadyP99 ? "MET" : "MISSED"}), over all requests ${(mix.p99 / trivial.p99).toFixed(2)}×`,
   );
   // Every 2xx must be a stored row. Rows beyond the 2xx count are writes whose response the load
   // tool no longer waited for when the run ended (at most one per connection per run).
@@ -330,24 +330,52 @@ function describeLogLine(line) {
  * @param {string} baseURL
  * @param {import("autocannon").Request[]} requests
  * @param {number} [seconds]
- * @returns {Promise<{ perSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number; cpu: ReturnType<typeof cpuSince> }>}
+ * p50/p99 are autocannon's, over every request. steadyP50/steadyP99 leave out each connection's
+ * first request, which also waits for the app to accept the connection: a saturated Node process
+ * takes a burst of new connections off its listen queue about one per event-loop turn, so the 64
+ * connections a run opens wait up to seconds (firstP50/firstMax; docs/scaling.md, "p99 and new
+ * connections").
+ * @returns {Promise<{ perSecond: number; total: number; p50: number; p99: number; steadyP50: number; steadyP99: number; firstP50: number; firstMax: number; non2xx: number; errors: number; cpu: ReturnType<typeof cpuSince> }>}
  */
 function run(baseURL, requests, seconds = SECONDS) {
   const cpuBefore = cpuNow();
+  /** @type {number[]} latencies of requests on connections the app had already accepted */
+  const steady = [];
+  /** @type {number[]} each connection's first request: includes waiting to be accepted */
+  const firsts = [];
+  /** @type {Set<object>} */
+  const answered = new Set();
   return new Promise((resolve, reject) => {
-    autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
+    const instance = autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
       if (error) return reject(error);
       resolve({
         perSecond: result.requests.average,
         total: result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
+        steadyP50: percentile(steady, 50),
+        steadyP99: percentile(steady, 99),
+        firstP50: percentile(firsts, 50),
+        firstMax: percentile(firsts, 100),
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
         cpu: cpuSince(cpuBefore),
       });
     });
+    instance.on("response", (client, _status, _bytes, ms) => {
+      if (answered.has(client)) steady.push(ms);
+      else {
+        answered.add(client);
+        firsts.push(ms);
+      }
+    });
   });
+}
+
+/** @param {number[]} values @param {number} p */
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN);
 }
 
 /**
@@ -357,7 +385,12 @@ function run(baseURL, requests, seconds = SECONDS) {
 function describe(name, r) {
   const { app, tool, other, rest, cores } = r.cpu;
   const cpu = `CPU of ${cores} cores: app ${app.toFixed(2)}, load tool ${tool.toFixed(2)}${other ? `, proxy+db ${other.toFixed(2)}` : ""}, rest of the machine ${rest.toFixed(2)}`;
-  return `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})\n  ${"".padEnd(24)} ${cpu}`;
+  const pad = "".padEnd(24);
+  return [
+    `${name.padEnd(24)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.total} requests, non-2xx ${r.non2xx}, errors ${r.errors})`,
+    `  ${pad} on accepted connections p50 ${r.steadyP50} ms  p99 ${r.steadyP99} ms; first request per connection p50 ${r.firstP50} ms, max ${r.firstMax} ms`,
+    `  ${pad} ${cpu}`,
+  ].join("\n");
 }
 
 /**
