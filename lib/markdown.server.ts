@@ -7,6 +7,7 @@ import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { rehypeMathPunctuation } from "./content/math-punctuation";
 
 // Raw HTML in the Markdown is dropped (remark-rehype's default), so the output is safe to insert.
 const processor = unified()
@@ -15,6 +16,7 @@ const processor = unified()
   .use(remarkMath)
   .use(remarkRehype)
   .use(rehypeKatex, { strict: "ignore" })
+  .use(rehypeMathPunctuation)
   .use(rehypeStringify);
 
 /** Renders Markdown; throws if math does not render (content must not ship broken math). */

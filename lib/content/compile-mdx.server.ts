@@ -11,6 +11,7 @@ import remarkMath from "remark-math";
 import type { Root } from "hast";
 import { remarkCodeCells } from "./cells";
 import { rehypeLessonMarkup, splitLesson, type LessonSegment } from "./lesson-html";
+import { rehypeMathPunctuation } from "./math-punctuation";
 import type { Chapter } from "./load";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
@@ -89,6 +90,7 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
         collectHeadings(headings),
         [rehypeKatex, { strict: "ignore" }],
         failOnMathErrors,
+        rehypeMathPunctuation,
         [rehypePrettyCode, prettyCodeOptions],
         rehypeLessonMarkup,
         captureSegments(segments),

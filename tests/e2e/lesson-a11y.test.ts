@@ -173,6 +173,52 @@ it("fits a 320 px phone: no sideways scroll, the title on the first screen, a on
   await context.close();
 });
 
+it("never starts a line with the comma after inline math, nor ends one with the bracket before it, on phones", async () => {
+  const { page, context } = await newPage(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(DROPOUT);
+  await page.locator(".question").first().waitFor();
+  /** Inline math whose touching punctuation sits on another line than the math's edge. */
+  const split = () =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      let checked = 0;
+      for (const math of document.querySelectorAll<HTMLElement>(".katex")) {
+        if (math.closest(".katex-display")) continue;
+        const rects = math.getClientRects();
+        if (!rects.length) continue;
+        const [first, last] = [rects[0]!, rects[rects.length - 1]!];
+        const next = math.nextSibling;
+        if (next?.nodeType === Node.TEXT_NODE && /^[,.;:!?)]/.test(next.textContent ?? "")) {
+          const range = document.createRange();
+          range.setStart(next, 0);
+          range.setEnd(next, 1);
+          checked++;
+          const r = range.getBoundingClientRect();
+          if (r.top > last.bottom || r.bottom < last.top) out.push(`${math.textContent?.slice(0, 20)} | ${next.textContent?.slice(0, 10)}`);
+        }
+        const previous = math.previousSibling;
+        if (previous?.nodeType === Node.TEXT_NODE && /[(]$/.test(previous.textContent ?? "")) {
+          const text = previous.textContent ?? "";
+          const range = document.createRange();
+          range.setStart(previous, text.length - 1);
+          range.setEnd(previous, text.length);
+          checked++;
+          const r = range.getBoundingClientRect();
+          if (r.top > first.bottom || r.bottom < first.top) out.push(`${text.slice(-10)} | ${math.textContent?.slice(0, 20)}`);
+        }
+      }
+      return { checked, out };
+    });
+  // Several phone widths: each moves the line breaks to other places.
+  for (const width of [320, 360, 390, 412]) {
+    await page.setViewportSize({ width, height: 844 });
+    const { checked, out } = await split();
+    expect(checked).toBeGreaterThan(20); // the lesson and its quiz have plenty of such math
+    expect({ width, out }).toEqual({ width, out: [] });
+  }
+  await context.close();
+});
+
 it("wraps the runner's messages on a 320 px phone instead of scrolling them out of sight", async () => {
   const { page, context } = await newPage(browser(), { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
   await page.goto(DROPOUT);

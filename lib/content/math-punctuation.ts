@@ -1,0 +1,51 @@
+// Rehype plugin (after rehype-katex): keeps inline math together with the punctuation that
+// touches it, so a narrow screen never starts a line with the comma after "$p$" or ends one with
+// the "(" before it. KaTeX's own break points inside a long formula stay (see .math-nobr in
+// app/globals.css).
+import type { ElementContent, Root, Text } from "hast";
+
+/** Punctuation that must not start a line after math (closing marks) or end one before it (opening marks). */
+const TRAILING = /^[,.;:!?)\]}’”…%]+/u;
+const LEADING = /[([{‘“]+$/u;
+
+const isInlineMath = (node: ElementContent): boolean =>
+  node.type === "element" && Array.isArray(node.properties?.className) && node.properties.className.includes("katex");
+
+function wrap(children: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (!isInlineMath(node)) {
+      out.push(node.type === "element" ? { ...node, children: wrap(node.children) } : node);
+      continue;
+    }
+    const before = out.at(-1);
+    const lead = before?.type === "text" ? (LEADING.exec(before.value)?.[0] ?? "") : "";
+    const after = children[i + 1];
+    const trail = after?.type === "text" ? (TRAILING.exec(after.value)?.[0] ?? "") : "";
+    if (!lead && !trail) {
+      out.push(node);
+      continue;
+    }
+    if (lead) {
+      const text = before as Text;
+      text.value = text.value.slice(0, -lead.length);
+      if (!text.value) out.pop();
+    }
+    const group: ElementContent[] = [...(lead ? [{ type: "text" as const, value: lead }] : []), node];
+    if (trail) {
+      group.push({ type: "text", value: trail });
+      const rest = (after as Text).value.slice(trail.length);
+      children[i + 1] = { type: "text", value: rest };
+      if (!rest) i++; // nothing left of that text
+    }
+    out.push({ type: "element", tagName: "span", properties: { className: ["math-nobr"] }, children: group });
+  }
+  return out;
+}
+
+export function rehypeMathPunctuation() {
+  return (tree: Root) => {
+    tree.children = tree.children.map((node) => (node.type === "element" ? { ...node, children: wrap(node.children) } : node));
+  };
+}
