@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 import { ensureBuild, migrate, ROOT } from "../scripts/lib.mjs";
 import { captured } from "./html.mjs";
 import { mintLearners } from "./learners.mjs";
-import { freePort, waitForServer } from "./server.mjs";
+import { freePort, percentile, waitForServer } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 const MODE = process.argv[2] ?? "sqlite";
@@ -348,15 +348,17 @@ function run(baseURL, requests, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url: baseURL, connections: CONNECTIONS, duration: seconds, timeout: 60, requests }, (error, result) => {
       if (error) return reject(error);
+      steady.sort((a, b) => a - b);
+      firsts.sort((a, b) => a - b);
       resolve({
         perSecond: result.requests.average,
         total: result.requests.total,
         p50: result.latency.p50,
         p99: result.latency.p99,
-        steadyP50: percentile(steady, 50),
-        steadyP99: percentile(steady, 99),
-        firstP50: percentile(firsts, 50),
-        firstMax: percentile(firsts, 100),
+        steadyP50: Math.round(percentile(steady, 50)),
+        steadyP99: Math.round(percentile(steady, 99)),
+        firstP50: Math.round(percentile(firsts, 50)),
+        firstMax: Math.round(percentile(firsts, 100)),
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
         cpu: cpuSince(cpuBefore),
@@ -370,12 +372,6 @@ function run(baseURL, requests, seconds = SECONDS) {
       }
     });
   });
-}
-
-/** @param {number[]} values @param {number} p */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN);
 }
 
 /**
