@@ -69,7 +69,12 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     if (stopRef.current) return;
     const controller = new AbortController();
     stopRef.current = controller;
-    const runner = await loadRunner();
+    const runner = await loadRunner().catch(() => null);
+    if (!runner) {
+      stopRef.current = null;
+      setStatus("The code runner could not be loaded. Check your connection, then Run again.");
+      return;
+    }
     // Run disables itself: a keyboard user on it lands on Stop, not on <body>.
     if (document.activeElement === runButtonRef.current) focusNext.current = stopButtonRef.current;
     setRunning(true);
@@ -97,35 +102,38 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       if (newLines.length) setOutput((previous) => [...previous, ...newLines]);
       if (newCharts.length) setCharts((previous) => newCharts.reduce(applyChartEvent, previous));
     };
-    await runner.run({
-      code: codeRef.current,
-      seed,
-      timeoutMs: timeoutSeconds * 1000,
-      signal: controller.signal,
-      onEvent: (event) => {
-        if (event.type === "status") setStatus(event.text);
-        if (event.type === "backend") setStatus("Running…");
-        if (event.type === "chart" || event.type === "chart-append") chartEvents.push(event);
-        lines.push(...linesFor(event, timeoutSeconds));
-        if (!scheduled) {
-          scheduled = true;
-          queueMicrotask(flush);
-        }
-        // Progress: the learner ran this cell (recorded once it ran to the end without an error).
-        if (event.type === "done" && event.ok) {
-          void fetch("/api/progress/cells", {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ chapterId, revision, cellId: id }),
-          }).catch(() => undefined);
-        }
-      },
-    });
-    // …and back on Run when the run ends (Stop disables itself).
-    if (document.activeElement === stopButtonRef.current) focusNext.current = runButtonRef.current;
-    stopRef.current = null;
-    setRunning(false);
-    setStatus("");
+    try {
+      await runner.run({
+        code: codeRef.current,
+        seed,
+        timeoutMs: timeoutSeconds * 1000,
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === "status") setStatus(event.text);
+          if (event.type === "backend") setStatus("Running…");
+          if (event.type === "chart" || event.type === "chart-append") chartEvents.push(event);
+          lines.push(...linesFor(event, timeoutSeconds));
+          if (!scheduled) {
+            scheduled = true;
+            queueMicrotask(flush);
+          }
+          // Progress: the learner ran this cell (recorded once it ran to the end without an error).
+          if (event.type === "done" && event.ok) {
+            void fetch("/api/progress/cells", {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ chapterId, revision, cellId: id }),
+            }).catch(() => undefined);
+          }
+        },
+      });
+    } finally {
+      // …and back on Run when the run ends (Stop disables itself), however it ended.
+      if (document.activeElement === stopButtonRef.current) focusNext.current = runButtonRef.current;
+      stopRef.current = null;
+      setRunning(false);
+      setStatus("");
+    }
   }, [seed, timeoutSeconds, chapterId, revision, id]);
 
   useLayoutEffect(() => {

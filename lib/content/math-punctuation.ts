@@ -1,7 +1,7 @@
 // Rehype plugin (after rehype-katex): keeps inline math together with the punctuation that
 // touches it, so a narrow screen never starts a line with the comma after "$p$" or ends one with
-// the "(" before it. KaTeX's own break points inside a long formula stay (see .math-nobr in
-// app/globals.css).
+// the "(" before it. The group does not break at all (.math-nobr in app/globals.css): inline
+// formulas are kept short.
 import type { ElementContent, Root, Text } from "hast";
 
 /** Punctuation that must not start a line after math (closing marks) or end one before it (opening marks). */
