@@ -63,3 +63,7 @@ export async function runCell(cell: Locator, timeout = 30_000): Promise<string> 
   await cell.locator(".cell-meta, .cell-warn:has-text('Stopped')").first().waitFor({ timeout });
   return cellOutput(cell).innerText();
 }
+
+/** Waits until the page's runner has a fresh worker ready for the next run (slow on a loaded machine). */
+export const runnerWarm = (page: Page, timeout = 60_000) =>
+  page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout });

@@ -4,7 +4,7 @@
 // are reported at the learner's line; Reset clears old output.
 import type { Locator } from "playwright-core";
 import { captured } from "../support/text";
-import { cellAt as cell, cellOutput as output, DROPOUT, editCell, newPage, runCell as run, useBrowser } from "./browser";
+import { cellAt as cell, cellOutput as output, DROPOUT, editCell, newPage, runCell as run, runnerWarm, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -27,7 +27,7 @@ it("loads the type checker on the first edit, underlines a type error and lists 
   // Let what the page loads on its own arrive: the runner (frame, tfjs, a warm worker) is the
   // largest. An idle network is the usual sign that nothing more is coming, but a loaded machine
   // may never give it 500 ms of quiet (a CI run timed out here); the check below is what counts.
-  await page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 40_000 });
+  await runnerWarm(page, 40_000);
   await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
   // The editor is there, the checker is not: it costs ~1.5 MB and most readers never edit.
   expect(requested.filter((p) => p.startsWith("/runner/ts/"))).toEqual([]);

@@ -1,7 +1,16 @@
 // A cell's Stop in real Chromium stops that cell's run, whatever state it is in: running, waiting
 // for the runner to start (the first Run on a page, while tfjs loads), or queued behind another
 // cell's run. A stopped run that had not started never starts later.
-import { cellAt as cell, cellOutput as output, DROPOUT, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
+import {
+  cellAt as cell,
+  cellOutput as output,
+  DROPOUT,
+  editCell as edit,
+  newPage,
+  runCell as run,
+  runnerWarm,
+  useBrowser,
+} from "./browser";
 
 const browser = useBrowser();
 
@@ -25,7 +34,7 @@ it("stops a run that is still waiting for the runner to start; it never runs lat
 
   // The runner starts now; the stopped run must not run on it.
   release();
-  await page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
+  await runnerWarm(page);
   await page.waitForTimeout(500);
   expect(await output(c).innerText()).not.toContain("first run");
   await edit(c, 'console.log("second run", 6 * 7);');

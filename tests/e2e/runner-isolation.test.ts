@@ -4,7 +4,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
-import { baseURL, cellAt as cell, cellOutput as output, DROPOUT, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
+import {
+  baseURL,
+  cellAt as cell,
+  cellOutput as output,
+  DROPOUT,
+  editCell as edit,
+  newPage,
+  runCell as run,
+  runnerWarm as warm,
+  useBrowser,
+} from "./browser";
 
 const browser = useBrowser();
 
@@ -56,10 +66,6 @@ async function blobWorkers(page: Page): Promise<number> {
   await session.detach();
   return targetInfos.filter((t) => t.type === "worker" && t.url.startsWith("blob:")).length;
 }
-
-/** Waits until the runner has a fresh worker ready for the next run (slow on a loaded machine). */
-const warm = (page: Page) =>
-  page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
 
 it("ignores a foreign page (another port) that frames the runner or opens it in a window", async () => {
   const { page, context } = await newPage(browser());
