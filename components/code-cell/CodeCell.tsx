@@ -184,6 +184,9 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "300px" });
     observer.observe(root);
     root.addEventListener("focusin", start);
+    // Focus that came before hydration (a learner tabbing in while the page's scripts load)
+    // fired no focusin this listener could see.
+    if (root.contains(document.activeElement)) start();
     return () => {
       cancelled = true;
       observer.disconnect();

@@ -64,6 +64,10 @@ export async function runCell(cell: Locator, timeout = 30_000): Promise<string> 
   return cellOutput(cell).innerText();
 }
 
+/** Waits until a chapter page has hydrated and read the learner's progress (its Mark as read button is enabled). */
+export const chapterReady = (page: Page) =>
+  page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+
 /** Waits until the page's runner has a fresh worker ready for the next run (slow on a loaded machine). */
 export const runnerWarm = (page: Page, timeout = 60_000) =>
   page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout });

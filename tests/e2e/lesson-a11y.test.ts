@@ -1,7 +1,7 @@
 // The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
 // <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
 import type { Page } from "playwright-core";
-import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
+import { cellAt, DROPOUT, editCell, chapterReady, newPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -22,26 +22,54 @@ async function focusEverOnBody(page: Page, until: Promise<unknown>): Promise<boo
   });
 }
 
-it("keeps focus and caret when the editor takes over from the static listing", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const cell = cellAt(page, "exercise"); // far down the page: its editor has not started yet
-  const listing = cell.locator("pre.cell-static");
-  await listing.waitFor();
-  expect(await cell.locator(".cm-editor").count()).toBe(0);
-  // Caret after the 10th character of the listing, then focus it as Tab would.
-  const before = await listing.evaluate((pre) => {
-    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
-    const text = walker.nextNode()!;
-    window.getSelection()!.collapse(text, 10);
-    (pre as HTMLElement).focus({ preventScroll: true });
-    return pre.textContent!;
-  });
+/** Puts the caret after the 10th character of a cell's static listing and focuses it as Tab would; returns its text. */
+function focusListing(page: Page, id: string): Promise<string> {
+  return cellAt(page, id)
+    .locator("pre.cell-static")
+    .evaluate((pre) => {
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      window.getSelection()!.collapse(walker.nextNode()!, 10);
+      (pre as HTMLElement).focus({ preventScroll: true });
+      return pre.textContent!;
+    });
+}
+
+/** The editor has replaced the listing, holds focus, and the caret was where it was in the listing. */
+async function expectEditorTookOver(page: Page, id: string, before: string) {
+  const cell = cellAt(page, id);
   await cell.locator(".cm-editor").waitFor();
   await page.waitForFunction(() => document.activeElement?.closest(".cm-content") !== null);
   await page.keyboard.type("Z");
   const after = await cell.locator(".cm-content").evaluate((el) => (el as HTMLElement).innerText);
-  expect(after.replace(/\n/g, "").slice(0, 11)).toBe((before.slice(0, 10) + "Z" + before.slice(10)).replace(/\n/g, "").slice(0, 11));
+  const expected = before.slice(0, 10) + "Z" + before.slice(10);
+  expect(after.replace(/\n/g, "").slice(0, 11)).toBe(expected.replace(/\n/g, "").slice(0, 11));
+}
+
+// The exercise cell is far down the page: its editor starts only when it is focused.
+it("keeps focus and caret when the editor takes over from the static listing", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto(DROPOUT);
+  await chapterReady(page);
+  expect(await cellAt(page, "exercise").locator(".cm-editor").count()).toBe(0);
+  await expectEditorTookOver(page, "exercise", await focusListing(page, "exercise"));
+  await context.close();
+});
+
+it("starts the editor of a listing that was focused before the page's scripts had run", async () => {
+  // A learner on a slow phone tabs into a listing while the scripts load: no focusin reaches
+  // the cell, which must still see the focus once it runs (it used to stay a dead listing).
+  const { page, context } = await newPage(browser());
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(DROPOUT, { waitUntil: "commit" });
+  await cellAt(page, "exercise").locator("pre.cell-static").waitFor();
+  const before = await focusListing(page, "exercise");
+  release();
+  await expectEditorTookOver(page, "exercise", before);
   await context.close();
 });
 
@@ -72,7 +100,7 @@ it("marks as read and undoes it from the keyboard, focus staying on the button",
   await page.goto(DROPOUT);
   const current = page.getByRole("navigation", { name: "Course chapters" }).locator('[aria-current="page"]');
   const button = page.getByRole("button", { name: "Mark chapter as read" });
-  await page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+  await chapterReady(page);
   await button.focus();
   const bodyFocus = await focusEverOnBody(
     page,
@@ -89,7 +117,7 @@ it("marks as read and undoes it from the keyboard, focus staying on the button",
   await page.getByRole("button", { name: "Mark chapter as read" }).waitFor();
   await expect(current.textContent()).resolves.not.toContain("(read)");
   await page.reload();
-  await page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+  await chapterReady(page);
   await expect(page.getByRole("button", { name: "Mark chapter as read" }).isVisible()).resolves.toBe(true);
   await context.close();
 });
