@@ -2,6 +2,7 @@
 // A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output. The editor and the runner
 // (sandbox + tfjs) load lazily when the cell comes into view or gets focus.
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
 import type { EditorHandle } from "./editor";
@@ -174,11 +175,13 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
           onRun: () => void runRef.current(),
           typescript: { path: `/cells/${id}.ts`, now: codeRef.current !== original },
         });
-        // The static listing is about to go: if the learner is in it, the editor takes over
-        // focus and caret (focus must never fall to <body>).
+        // The static listing goes in this same task: on screen together for a frame, listing and
+        // editor made the cell twice as tall and moved everything below. If the learner is in the
+        // listing, the editor takes over focus and caret (focus must never fall to <body>).
         const listing = staticRef.current;
-        if (listing && listing.contains(document.activeElement)) editorRef.current.focusAt(caretOffset(listing));
-        setEditorReady(true);
+        const caret = listing && listing.contains(document.activeElement) ? caretOffset(listing) : null;
+        flushSync(() => setEditorReady(true));
+        if (caret !== null) editorRef.current.focusAt(caret);
       });
     };
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "300px" });

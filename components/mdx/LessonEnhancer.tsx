@@ -1,9 +1,11 @@
 "use client";
 // Behaviour for the static lesson HTML (which React does not hydrate): the listings' copy buttons
 // (one delegated listener), wide display math reachable by keyboard, and the table of contents
-// marking the section being read, and a jump to a section staying on it while the page settles.
+// marking the section being read, a jump to a section staying on it while the page settles, and
+// off-screen sections laid out ahead of the reader (settle-runs.ts).
 import { useEffect } from "react";
 import { copyListing } from "./copy-listing";
+import { settleRuns } from "./settle-runs";
 
 export function LessonEnhancer() {
   useEffect(() => {
@@ -14,6 +16,9 @@ export function LessonEnhancer() {
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
   }, []);
+
+  // Off-screen runs take their real height while the page is idle, not under the reader's finger.
+  useEffect(() => settleRuns(), []);
 
   // Display math wider than the column scrolls in its own box: make such boxes keyboard-reachable.
   // Measured when the browser lays a box out (ResizeObserver), never by forcing a layout of the
