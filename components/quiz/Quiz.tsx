@@ -110,6 +110,7 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
           question={question}
           initial={state && !outdated ? state.questions[question.id] : undefined}
           autoFocus={focusFirst && i === 0}
+          unavailable={error !== null}
           onAnswered={onAnswered}
           onStale={onStale}
         />

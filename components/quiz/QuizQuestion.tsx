@@ -19,6 +19,8 @@ type Props = {
   initial?: QuestionState;
   /** Focus the first choice once shown (after a retake). */
   autoFocus?: boolean;
+  /** The learner's state could not be loaded: hold no place for choices that are not coming. */
+  unavailable?: boolean;
   onAnswered: (questionId: string, result: AttemptResult, progress: QuizProgress) => void;
   onStale: (state: QuizState, message: string) => void;
 };
@@ -56,6 +58,7 @@ function QuestionBody({
   question,
   initial,
   autoFocus,
+  unavailable,
   onAnswered,
   onStale,
 }: Omit<Props, "version">) {
@@ -112,6 +115,21 @@ function QuestionBody({
 
   return (
     <>
+      {loading ? (
+        // Holds the choices' place (the same boxes, invisible, so hidden from screen readers too)
+        // until the learner's own order arrives: what follows does not move then. Without
+        // JavaScript, where nothing arrives, they are the list to read (CSS hides the inputs).
+        <ul className="choices choices-placeholder" hidden={unavailable}>
+          {question.choicesHtml.map((html, i) => (
+            <li key={i} className="choice">
+              <label>
+                <input type={multiple ? "checkbox" : "radio"} disabled tabIndex={-1} />
+                <span dangerouslySetInnerHTML={{ __html: html }} />
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="choices">
         {choices.map((choice, i) => {
           const mark = resultFor.get(choice.id);

@@ -104,8 +104,10 @@ export function getQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | und
 }
 
 /**
- * The quiz as the static page may carry it: no key, rationales or feedback, and no choices at
- * all (each learner gets them in their own order under opaque ids, from the quiz state API).
+ * The quiz as the static page may carry it: no key, rationales or feedback, and choices only as
+ * their HTML in sorted order, without ids (each learner gets them in their own order under
+ * opaque ids, from the quiz state API). The sorted HTML lets the page hold the choices' place
+ * while that state loads; it says nothing of the authoring order.
  */
 export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
   return {
@@ -117,6 +119,7 @@ export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
       id: q.id,
       type: q.type,
       promptHtml: q.promptHtml,
+      choicesHtml: q.choices.map((c) => c.html).sort(),
       ...(q.showCorrectCount ? { correctCount: q.choices.filter((c) => c.correct).length } : {}),
       maxAttempts: q.maxAttempts,
     })),

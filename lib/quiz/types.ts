@@ -4,11 +4,16 @@
 /** `label`: the choice's plain text when it holds math (its accessible name; see mathLabel). */
 export type PublicChoice = { id: string; html: string; label?: string };
 
-/** A question as the static page carries it: no choices (they come per learner, see QuizState). */
+/**
+ * A question as the static page carries it. Its choices come per learner (order and opaque ids,
+ * see QuizState); the page has only their HTML, sorted, to hold their place while they load.
+ */
 export type PublicQuestion = {
   id: string;
   type: "multiple" | "single";
   promptHtml: string;
+  /** The choices' HTML in sorted order (not the authoring one), without ids. */
+  choicesHtml: string[];
   /** Present only when the author chose to show how many answers are right. */
   correctCount?: number;
   maxAttempts: number;

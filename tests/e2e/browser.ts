@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../bench/browser.mjs";
+import { SETTLED_ATTRIBUTE } from "@/components/mdx/settle-runs";
 import { E2E_STATE } from "../support/paths";
 
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
@@ -67,6 +68,13 @@ export async function runCell(cell: Locator, timeout = 30_000): Promise<string> 
 /** Waits until a chapter page has hydrated and read the learner's progress (its Mark as read button is enabled). */
 export const chapterReady = (page: Page) =>
   page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+
+/**
+ * Waits until a lesson has laid out its off-screen sections (components/mdx/settle-runs.ts). Until
+ * then a section laid out for the first time as a test scrolls to it can move what is below it,
+ * between Playwright's check that a target is still and its click.
+ */
+export const lessonSettled = (page: Page) => page.locator(`html[${SETTLED_ATTRIBUTE}]`).waitFor({ state: "attached" });
 
 /** Waits until the page's runner has a fresh worker ready for the next run (slow on a loaded machine). */
 export const runnerWarm = (page: Page, timeout = 60_000) =>

@@ -1,9 +1,9 @@
 // What the reader scrolls to stays where it lands: off-screen lesson sections take their real
-// height while the page is idle (not as the reader arrives), and a code cell's editor is exactly
-// as tall as the listing it replaces. A click or tap right after a scroll hits what was aimed at.
+// height while the page is idle (not as the reader arrives), a code cell's editor is exactly as
+// tall as the listing it replaces, and a quiz question holds the place of its choices. A click or
+// tap right after a scroll hits what was aimed at.
 import type { Locator, Page } from "playwright-core";
-import { SETTLED_ATTRIBUTE as SETTLED } from "@/components/mdx/settle-runs";
-import { DROPOUT, newPage, useBrowser } from "./browser";
+import { DROPOUT, lessonSettled, newPage, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -41,7 +41,7 @@ describe.each([
   ])("keeps each code cell, lab figure, the quiz and the feedback widget still once scrolled to, going %s", async (_, upwards) => {
     const { page, context } = await newPage(browser(), options);
     await page.goto(DROPOUT);
-    await page.locator(`html[${SETTLED}]`).waitFor({ state: "attached" });
+    await lessonSettled(page);
     const targets = await page.locator("[data-cell-id], [data-lab-slot], .question, section.feedback").all();
     expect(targets.length).toBeGreaterThan(10);
     if (upwards) targets.reverse();
@@ -53,6 +53,29 @@ describe.each([
     }
     // A pixel is rounding: positions are fractional.
     expect(Object.entries(moved).filter(([, px]) => px > 1)).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps each quiz question's height when the learner's choices arrive", async () => {
+    // The state (the learner's order of the choices) comes after the page: a reader who jumped to
+    // the quiz saw the questions grow by their choices, pushing the next ones off the screen.
+    const { page, context } = await newPage(browser(), options);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/quiz/state**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${DROPOUT}#quiz-title`);
+    const questions = page.locator(".question");
+    await questions.first().getByText("Loading your answers…").waitFor();
+    const heights = () => questions.evaluateAll((qs) => qs.map((q) => Math.round(q.getBoundingClientRect().height)));
+    const before = await heights();
+    release();
+    await questions.first().locator("[data-choice-id]").first().waitFor();
+    await expect(questions.getByText("Loading your answers…").count()).resolves.toBe(0);
+    expect(before.length).toBeGreaterThan(2);
+    expect(await heights()).toEqual(before);
     await context.close();
   });
 

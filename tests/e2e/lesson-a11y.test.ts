@@ -1,7 +1,7 @@
 // The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
 // <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
 import type { Page } from "playwright-core";
-import { cellAt, DROPOUT, editCell, chapterReady, newPage, runCell, useBrowser } from "./browser";
+import { cellAt, chapterReady, DROPOUT, editCell, lessonSettled, newPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -130,6 +130,7 @@ it("keeps focus off <body> while a quiz answer is checked, then on the result", 
   });
   await page.goto(DROPOUT);
   const question = page.locator(".question").first();
+  await lessonSettled(page);
   await question.locator("input").first().check();
   await question.getByRole("button", { name: "Check question 1" }).focus();
   const bodyFocus = await focusEverOnBody(
@@ -275,7 +276,7 @@ it("marks the section being read in the table of contents", async () => {
   await context.close();
 });
 
-it("without JavaScript: the quiz questions are readable, it says answering needs JavaScript, dead controls are hidden", async () => {
+it("without JavaScript: the quiz questions and their choices are readable, it says answering needs JavaScript, dead controls are hidden", async () => {
   const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
   await page.goto(DROPOUT);
   const quiz = page.locator("section.quiz");
@@ -283,6 +284,10 @@ it("without JavaScript: the quiz questions are readable, it says answering needs
   expect(await quiz.locator("legend").count()).toBeGreaterThanOrEqual(3);
   expect((await quiz.locator("legend").first().innerText()).length).toBeGreaterThan(20);
   await expect(page.getByText("Loading your answers…").first().isVisible()).resolves.toBe(false);
+  // The choices are there to read (in an order that is nobody's), with no dead checkboxes.
+  await expect(quiz.locator(".choice").first().isVisible()).resolves.toBe(true);
+  expect(await quiz.locator(".choice").count()).toBeGreaterThanOrEqual(9);
+  expect(await quiz.locator("input:visible").count()).toBe(0);
   for (const name of [/^Check/, /^Ask AI$/, /^Run /, /^Copy/]) {
     expect(await page.getByRole("button", { name }).count()).toBe(0);
   }

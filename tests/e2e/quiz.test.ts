@@ -6,7 +6,7 @@ import type { Locator, Page } from "playwright-core";
 import { defined } from "@/lib/invariant";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
-import { baseURL, newPage, useBrowser } from "./browser";
+import { baseURL, lessonSettled, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const quiz = loadQuiz({
@@ -32,6 +32,7 @@ async function shownIds(page: Page, questionId: string, authoring: string[]): Pr
 }
 
 async function choose(page: Page, q: Locator, questionId: string, authoring: string[]) {
+  await lessonSettled(page);
   for (const id of await shownIds(page, questionId, authoring)) await q.locator(`[data-choice-id="${id}"] input`).check();
 }
 
@@ -242,6 +243,7 @@ it("recovers from a quiz state that failed to load: says so, loads again on requ
   await expect(q.locator("[data-choice-id]").count()).resolves.toBe(0);
 
   await page.unroute("**/api/quiz/state**"); // back online
+  await lessonSettled(page);
   await again.click();
   await loaded(q);
   await expect(again.count()).resolves.toBe(0);
