@@ -110,7 +110,7 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
           question={question}
           initial={state && !outdated ? state.questions[question.id] : undefined}
           autoFocus={focusFirst && i === 0}
-          unavailable={error !== null}
+          unavailable={error !== null || outdated}
           onAnswered={onAnswered}
           onStale={onStale}
         />

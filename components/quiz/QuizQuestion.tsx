@@ -19,7 +19,7 @@ type Props = {
   initial?: QuestionState;
   /** Focus the first choice once shown (after a retake). */
   autoFocus?: boolean;
-  /** The learner's state could not be loaded: hold no place for choices that are not coming. */
+  /** No state is coming (it failed to load, or is for another revision): hold no place for choices. */
   unavailable?: boolean;
   onAnswered: (questionId: string, result: AttemptResult, progress: QuizProgress) => void;
   onStale: (state: QuizState, message: string) => void;

@@ -241,6 +241,8 @@ it("recovers from a quiz state that failed to load: says so, loads again on requ
   const again = page.getByRole("button", { name: "Load the quiz again" });
   await again.waitFor();
   await expect(q.locator("[data-choice-id]").count()).resolves.toBe(0);
+  // No blank space held for choices that are not coming.
+  await expect(q.locator(".choices-placeholder").evaluate((ul) => (ul as HTMLElement).hidden)).resolves.toBe(true);
 
   await page.unroute("**/api/quiz/state**"); // back online
   await lessonSettled(page);
