@@ -119,16 +119,19 @@ function QuestionBody({
         // Holds the choices' place (the same boxes, invisible, so hidden from screen readers too)
         // until the learner's own order arrives: what follows does not move then. Without
         // JavaScript, where nothing arrives, they are the list to read (CSS hides the inputs).
-        <ul className="choices choices-placeholder" hidden={unavailable}>
-          {question.choicesHtml.map((html, i) => (
-            <li key={i} className="choice">
-              <label>
-                <input type={multiple ? "checkbox" : "radio"} disabled tabIndex={-1} />
-                <span dangerouslySetInnerHTML={{ __html: html }} />
-              </label>
-            </li>
-          ))}
-        </ul>
+        <div className="choices-holder" hidden={unavailable}>
+          <p className="question-loading muted">Loading your answers…</p>
+          <ul className="choices choices-placeholder">
+            {question.choicesHtml.map((html, i) => (
+              <li key={i} className="choice">
+                <label>
+                  <input type={multiple ? "checkbox" : "radio"} disabled tabIndex={-1} />
+                  <span dangerouslySetInnerHTML={{ __html: html }} />
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <ul className="choices">
         {choices.map((choice, i) => {
@@ -201,7 +204,6 @@ function QuestionBody({
             Try again
           </button>
         ) : null}
-        {loading ? <span className="muted">Loading your answers…</span> : null}
         {!loading && result === null && attemptsUsed > 0 ? (
           <span className="muted">
             Attempt {attemptsUsed + 1} of {question.maxAttempts}

@@ -242,7 +242,7 @@ it("recovers from a quiz state that failed to load: says so, loads again on requ
   await again.waitFor();
   await expect(q.locator("[data-choice-id]").count()).resolves.toBe(0);
   // No blank space held for choices that are not coming.
-  await expect(q.locator(".choices-placeholder").evaluate((ul) => (ul as HTMLElement).hidden)).resolves.toBe(true);
+  await expect(q.locator(".choices-holder").evaluate((holder) => (holder as HTMLElement).hidden)).resolves.toBe(true);
 
   await page.unroute("**/api/quiz/state**"); // back online
   await lessonSettled(page);
