@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
+import matter from "gray-matter";
 import { loadCourses } from "@/lib/content/load";
+import { chapterParts } from "@/lib/content/parts";
 import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
 
 const CONTENT = path.resolve(__dirname, "../../content");
@@ -27,16 +29,19 @@ function errorsOf(code: string) {
   );
 }
 
-it("type-checks every lesson cell without errors", () => {
+it("type-checks every lesson cell and every exercise's starter and solution without errors", () => {
   const cells: { where: string; code: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".mdx")) {
-        const source = fs.readFileSync(full, "utf8");
-        for (const m of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
-          cells.push({ where: `${entry.name}#${m[1]}`, code: m[2]! });
+        const parts = chapterParts(matter(fs.readFileSync(full, "utf8")).content);
+        for (const c of parts.cells) cells.push({ where: `${entry.name}#${c.id}`, code: c.code });
+        for (const e of parts.exercises) {
+          cells.push({ where: `${entry.name}#${e.id} (starter)`, code: e.starter });
+          cells.push({ where: `${entry.name}#${e.id} (solution)`, code: e.solution });
+        }
       }
     }
   };

@@ -6,7 +6,7 @@ import { OutputBudget } from "./limits";
 import { acceptSandboxMessage, BACKENDS, parseSandboxData, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
 
 export type RunEvent =
-  | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" }>
+  | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" | "check" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
   /** `beforeStart`: the learner stopped it while it waited (behind another run, or for the runner). */

@@ -35,3 +35,6 @@ export class OutputBudget {
     return true;
   }
 }
+
+/** The longest time limit a learner can give a cell from the page (an author's `timeout` is at most this too). */
+export const LONG_TIMEOUT_SECONDS = 120;

@@ -10,6 +10,9 @@ import { BATCH_MAX } from "./limits";
 
 export { BATCH_MAX };
 
+/** At most this many lines in one check verdict. */
+export const CHECK_MESSAGES_MAX = 60;
+
 export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
 export type Backend = (typeof BACKENDS)[number];
 
@@ -63,6 +66,13 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     /** Tensors (including weights) still allocated when the run ended; the runner frees them. */
     tensorsLeft: z.number().int(),
     truncated: z.boolean(),
+  }),
+  /** An exercise's verdict ("@lbr/check"): learner code can forge it, so a pass is only self-checked. */
+  z.object({
+    type: z.literal("check"),
+    runId,
+    ok: z.boolean(),
+    messages: z.array(text(1_000)).max(CHECK_MESSAGES_MAX),
   }),
   z.object({ type: z.literal("stopped") }),
   z.object({ type: z.literal("pong"), n: z.number().int().nonnegative() }),
