@@ -1,11 +1,18 @@
 // Reading and recording which chapters a learner has read.
 import "server-only";
 import { db, retryBusy } from "@/lib/db.server";
-import type { CellRunInput, ChapterProgressView, MarkReadInput, ProgressResponse } from "./schema";
+import type { CellRunInput, ChapterProgressView, ExercisePassInput, MarkReadInput, ProgressResponse } from "./schema";
 
-const columns = { chapterId: true, revision: true, readAt: true, quizBestScore: true, quizPassedAt: true } as const;
+const columns = { chapterId: true, revision: true, readAt: true, quizBestScore: true, quizPassedAt: true, exercisesPassed: true } as const;
 
-type Row = { chapterId: string; revision: string; readAt: Date | null; quizBestScore: number | null; quizPassedAt: Date | null };
+type Row = {
+  chapterId: string;
+  revision: string;
+  readAt: Date | null;
+  quizBestScore: number | null;
+  quizPassedAt: Date | null;
+  exercisesPassed: string;
+};
 
 function view(r: Row): ChapterProgressView {
   return {
@@ -14,6 +21,7 @@ function view(r: Row): ChapterProgressView {
     readAt: r.readAt?.toISOString() ?? null,
     quizBestScore: r.quizBestScore,
     quizPassed: r.quizPassedAt !== null,
+    exercisesPassed: JSON.parse(r.exercisesPassed) as string[],
   };
 }
 
@@ -37,23 +45,37 @@ export async function progressOf(learnerId: string): Promise<ProgressResponse> {
   return { chapters: rows.map(view) };
 }
 
-/** Records that the learner ran a code cell of the chapter (each cell counted once). */
-export async function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
-  const key = { learnerId_chapterId: { learnerId, chapterId: input.chapterId } };
+/** Adds `item` to the JSON id list `column` of the learner's row for the chapter; returns the list. */
+function addToList(
+  learnerId: string,
+  chapter: { chapterId: string; revision: string },
+  column: "cellsRun" | "exercisesPassed",
+  item: string,
+) {
+  const key = { learnerId_chapterId: { learnerId, chapterId: chapter.chapterId } };
   // Read, then write: under WAL another process's commit in between is SQLITE_BUSY, not a wait.
   return retryBusy(() =>
     db.$transaction(async (tx) => {
-      const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true } });
-      const cells = new Set(row ? (JSON.parse(row.cellsRun) as string[]) : []);
-      cells.add(input.cellId);
-      const cellsRun = JSON.stringify([...cells].sort());
+      const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true, exercisesPassed: true } });
+      const items = [...new Set([...(row ? (JSON.parse(row[column]) as string[]) : []), item])].sort();
+      const value = JSON.stringify(items);
       await tx.chapterProgress.upsert({
         where: key,
-        create: { learnerId, chapterId: input.chapterId, revision: input.revision, cellsRun },
-        update: { cellsRun },
+        create: { learnerId, chapterId: chapter.chapterId, revision: chapter.revision, [column]: value },
+        update: { [column]: value },
         select: { id: true },
       });
-      return [...cells].sort();
+      return items;
     }),
   );
+}
+
+/** Records that the learner ran a code cell of the chapter (each cell counted once). */
+export function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
+  return addToList(learnerId, input, "cellsRun", input.cellId);
+}
+
+/** Records that the learner's code passed an exercise's check (self-checked: the check ran in their browser). */
+export function recordExercisePass(learnerId: string, input: ExercisePassInput): Promise<string[]> {
+  return addToList(learnerId, input, "exercisesPassed", input.exerciseId);
 }

@@ -22,6 +22,8 @@ export type ChapterProgressView = {
   readAt: string | null;
   quizBestScore: number | null;
   quizPassed: boolean;
+  /** Ids of the chapter's exercises whose check the learner passed. */
+  exercisesPassed: string[];
 };
 export type ProgressResponse = { chapters: ChapterProgressView[] };
 
@@ -34,3 +36,13 @@ export const cellRunSchema = z
   .strict();
 
 export type CellRunInput = z.infer<typeof cellRunSchema>;
+
+export const exercisePassSchema = z
+  .object({
+    chapterId: chapterIdSchema,
+    revision: chapterRevisionSchema,
+    exerciseId: slugIdSchema,
+  })
+  .strict();
+
+export type ExercisePassInput = z.infer<typeof exercisePassSchema>;

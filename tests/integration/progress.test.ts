@@ -1,8 +1,10 @@
 // The progress API against a real database: learner cookie, upserts, and rejected input.
 import { POST as CELLS } from "@/app/api/progress/cells/route";
+import { POST as EXERCISES } from "@/app/api/progress/exercises/route";
 import { GET, POST } from "@/app/api/progress/route";
 import { getChapterById } from "@/lib/content/course.server";
 import { countRows, db, resetDb } from "../support/db";
+import { FIXTURE_LIBRARY_CHAPTER } from "../support/content-dirs";
 import { learnerCookieOf, request } from "../support/requests";
 
 const LEARNER = "0e6e1a52-3c1f-4f0b-9d5e-7b2a1c3d4e5f";
@@ -110,6 +112,50 @@ describe("POST /api/progress/cells", () => {
   ])("rejects %s and stores nothing", async (_name, body, status) => {
     const response = await CELLS(request("/api/progress/cells", { body: { revision: revision(), ...body }, learner: LEARNER }));
     expect(response.status).toBe(status);
+    expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
+  });
+});
+
+describe("POST /api/progress/exercises", () => {
+  const TRIPLING = FIXTURE_LIBRARY_CHAPTER.id;
+  const tripling = () => getChapterById(TRIPLING)!.revision;
+  const pass = (exerciseId: string, learner = LEARNER) =>
+    EXERCISES(request("/api/progress/exercises", { body: { chapterId: TRIPLING, revision: tripling(), exerciseId }, learner }));
+
+  it("records a passed exercise once, and the learner's progress lists it", async () => {
+    expect(((await (await pass("write-triple")).json()) as { exercisesPassed: string[] }).exercisesPassed).toEqual(["write-triple"]);
+    const again = await pass("write-triple");
+    expect((await again.json()).exercisesPassed).toEqual(["write-triple"]);
+    const row = await db.chapterProgress.findFirstOrThrow({ select: { exercisesPassed: true, cellsRun: true, readAt: true } });
+    expect(row).toEqual({ exercisesPassed: '["write-triple"]', cellsRun: "[]", readAt: null });
+    const listed = await (await GET(request("/api/progress", { learner: LEARNER }))).json();
+    expect(listed.chapters).toEqual([
+      expect.objectContaining({ chapterId: TRIPLING, exercisesPassed: ["write-triple"], quizPassed: false }),
+    ]);
+  });
+
+  it("keeps cell runs and exercise passes in their own lists", async () => {
+    await pass("write-triple");
+    await CELLS(
+      request("/api/progress/cells", { body: { chapterId: TRIPLING, revision: tripling(), cellId: "triple" }, learner: LEARNER }),
+    );
+    const row = await db.chapterProgress.findFirstOrThrow({ select: { exercisesPassed: true, cellsRun: true } });
+    expect(row).toEqual({ exercisesPassed: '["write-triple"]', cellsRun: '["triple"]' });
+  });
+
+  it.each([
+    ["a bad exercise id", { exerciseId: "../x" }, 400, /exerciseId/],
+    ["an unknown chapter", { chapterId: "a/b/c", exerciseId: "x" }, 404, /Unknown chapter/],
+    ["an exercise the chapter does not have", { exerciseId: "made-up" }, 404, /has no exercise "made-up"/],
+    ["a cell id given as an exercise", { exerciseId: "triple" }, 404, /has no exercise "triple"/],
+    ["a stale revision", { revision: "0123456789ab", exerciseId: "write-triple" }, 409, /updated since/],
+    ["an extra field", { exerciseId: "write-triple", ok: true }, 400, /ok/],
+  ])("rejects %s and stores nothing", async (_name, body, status, message) => {
+    const response = await EXERCISES(
+      request("/api/progress/exercises", { body: { chapterId: TRIPLING, revision: tripling(), ...body }, learner: LEARNER }),
+    );
+    expect(response.status).toBe(status);
+    expect((await response.json()).error).toMatch(message);
     expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
   });
 });

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { chapterAsSeen, jsonError } from "@/lib/http.server";
 import { withLearnerRow } from "@/lib/learner/learner.server";
-import { chapterCellIds } from "@/lib/progress/cells.server";
+import { partsOf } from "@/lib/content/parts.server";
 import { recordCellRun } from "@/lib/progress/progress.server";
 import { cellRunSchema } from "@/lib/progress/schema";
 
@@ -15,7 +15,7 @@ export const POST = learnerRoute(
     const seen = chapterAsSeen(body.chapterId, body.revision);
     if (!seen.ok) return seen.response;
     // Only the chapter's real cells: made-up ids would grow cellsRun without bound.
-    if (!(await chapterCellIds(seen.chapter)).has(body.cellId))
+    if (!(await partsOf(seen.chapter)).cells.some((c) => c.id === body.cellId))
       return jsonError(404, `Chapter "${body.chapterId}" has no code cell "${body.cellId}".`);
     const cellsRun = await withLearnerRow(learnerId, () => recordCellRun(learnerId, body));
     return NextResponse.json({ cellsRun }, { headers: { "cache-control": "no-store" } });
