@@ -1,12 +1,15 @@
-// A section's chapters with their summaries (course and section pages, home page).
+// A section's chapters with their summaries and the learner's state in each (course and section
+// pages, home page).
 import Link from "next/link";
 import type { Section } from "@/lib/content/load";
-import { ReadMark } from "@/components/progress/ReadMark";
+import { chapterOutline } from "@/lib/progress/outline.server";
+import { ChapterProgressLine } from "@/components/progress/ChapterProgressLine";
 
-export function ChapterList({ section }: { section: Section }) {
+export async function ChapterList({ section }: { section: Section }) {
+  const outlines = await Promise.all(section.chapters.map(chapterOutline));
   return (
     <ol className="chapter-list">
-      {section.chapters.map((chapter) => (
+      {section.chapters.map((chapter, i) => (
         <li key={chapter.slug}>
           <Link href={chapter.href}>
             <span className="num">
@@ -14,7 +17,7 @@ export function ChapterList({ section }: { section: Section }) {
             </span>{" "}
             {chapter.title}
           </Link>
-          <ReadMark chapterId={chapter.id} />
+          <ChapterProgressLine chapter={outlines[i]!} />
           <p className="muted">{chapter.summary}</p>
         </li>
       ))}

@@ -1,7 +1,8 @@
 "use client";
-// A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output. The editor and the runner
-// (sandbox + tfjs) load lazily when the cell comes into view or gets focus.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+// A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output, and the learner's settings
+// (time limit, seed, line wrapping). The editor and the runner (sandbox + tfjs) load lazily when
+// the cell comes into view or gets focus. Exercises wrap it (components/exercise).
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
 import { flushSync } from "react-dom";
 import type { CellProps } from "@/lib/content/cells";
 import { askAboutError } from "@/components/ask/events";
@@ -9,8 +10,25 @@ import type { EditorHandle } from "./editor";
 import { Chart } from "@/components/charts/Chart";
 import { applyChartEvent, NO_CHARTS, type CellCharts, type ChartEvent } from "./charts";
 import { linesFor, typeErrorLines, type OutputLine } from "./output";
+import { CellSettings, readWrap } from "./CellSettings";
+import type { Verdict } from "@/lib/check";
 
-type Props = CellProps & { chapterId: string; revision: string };
+/** What an exercise can do with its cell. */
+export type CellControl = { getCode(): string; setCode(code: string): void };
+
+type Props = CellProps & {
+  chapterId: string;
+  revision: string;
+  /** A run ended (`verdict`: the check's, if the code ran one). */
+  onRunEnd?: (result: { ok: boolean; verdict: Verdict | null }) => void;
+  control?: Ref<CellControl>;
+  /** Shown between the header and the editor (an exercise's solution note). */
+  notice?: ReactNode;
+  /** Under the output (an exercise's verdict). */
+  children?: ReactNode;
+  /** Record a finished run as progress (cells); an exercise records its passes instead. */
+  recordRuns?: boolean;
+};
 
 const loadRunner = () => import("@/lib/runner/client").then((m) => m.getRunner());
 
@@ -31,8 +49,27 @@ function writeSaved(key: string, code: string | null) {
   }
 }
 
-export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chapterId, revision }: Props) {
+export function CodeCell({
+  id,
+  code: original,
+  title,
+  seed,
+  timeoutSeconds,
+  chapterId,
+  revision,
+  onRunEnd,
+  control,
+  notice,
+  children,
+  recordRuns = true,
+}: Props) {
   const storageKey = `lbr:cell:${chapterId}:${id}:${revision}`;
+  // The learner's settings for this cell: a longer time limit, a new seed, wrapped lines.
+  const [timeLimit, setTimeLimit] = useState(timeoutSeconds);
+  const [runSeed, setRunSeed] = useState(seed);
+  const [wrap, setWrap] = useState(false);
+  /** The code the output on screen came from (null: no output yet); edited since → stale. */
+  const [ranCode, setRanCode] = useState<string | null>(null);
   const [code, setCode] = useState(original);
   const [restored, setRestored] = useState(false);
   const [running, setRunning] = useState(false);
@@ -53,7 +90,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
   /** Stops this cell's current run, whether it runs, waits for the runner to start or behind another cell. */
   const stopRef = useRef<AbortController | null>(null);
   const codeRef = useRef(code);
-  const titleId = useId();
+  const titleId = useId().replace(/:/g, "");
   const label = title ?? "Code cell";
 
   const updateCode = useCallback(
@@ -81,6 +118,9 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     setRunning(true);
     setOutput([]);
     setCharts(NO_CHARTS);
+    setRanCode(codeRef.current);
+    let verdict: Verdict | null = null;
+    let ranOk = false;
     // Type errors show above the output; the run never waits for them.
     const thisRun = ++runCount.current;
     setTypeErrors([]);
@@ -106,20 +146,24 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     try {
       await runner.run({
         code: codeRef.current,
-        seed,
-        timeoutMs: timeoutSeconds * 1000,
+        seed: runSeed,
+        timeoutMs: timeLimit * 1000,
         signal: controller.signal,
         onEvent: (event) => {
           if (event.type === "status") setStatus(event.text);
           if (event.type === "backend") setStatus("Running…");
           if (event.type === "chart" || event.type === "chart-append") chartEvents.push(event);
-          lines.push(...linesFor(event, timeoutSeconds));
+          if (event.type === "check") {
+            verdict = { ok: event.ok, messages: event.messages };
+          }
+          lines.push(...linesFor(event, timeLimit));
           if (!scheduled) {
             scheduled = true;
             queueMicrotask(flush);
           }
           // Progress: the learner ran this cell (recorded once it ran to the end without an error).
-          if (event.type === "done" && event.ok) {
+          if (event.type === "done") ranOk = event.ok;
+          if (event.type === "done" && event.ok && recordRuns) {
             void fetch("/api/progress/cells", {
               method: "POST",
               headers: { "content-type": "application/json" },
@@ -134,8 +178,31 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
       stopRef.current = null;
       setRunning(false);
       setStatus("");
+      onRunEnd?.({ ok: ranOk, verdict });
     }
-  }, [seed, timeoutSeconds, chapterId, revision, id]);
+  }, [runSeed, timeLimit, chapterId, revision, id, onRunEnd, recordRuns]);
+
+  useImperativeHandle(
+    control,
+    () => ({
+      getCode: () => codeRef.current,
+      setCode: (next: string) => {
+        updateCode(next);
+        editorRef.current?.setDoc(next);
+      },
+    }),
+    [updateCode],
+  );
+
+  // Line wrapping is one setting for every cell (phones need it), kept in this browser.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
+    setWrap(readWrap());
+    const onChange = (e: Event) => setWrap((e as CustomEvent<boolean>).detail);
+    window.addEventListener("lbr:wrap", onChange);
+    return () => window.removeEventListener("lbr:wrap", onChange);
+  }, []);
+  useEffect(() => editorRef.current?.setWrap(wrap), [wrap, editorReady]);
 
   useLayoutEffect(() => {
     focusNext.current?.focus();
@@ -203,6 +270,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     stopRef.current?.abort();
   }
 
+  const stale = !running && ranCode !== null && ranCode !== code && output.length + typeErrors.length + charts.charts.length > 0;
+
   // A run still going when the cell leaves the page (client navigation) is stopped.
   useEffect(() => () => stopRef.current?.abort(), []);
 
@@ -215,6 +284,7 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
     setOutput([]);
     setTypeErrors([]);
     setCharts(NO_CHARTS);
+    setRanCode(null);
     setStatus("Restored the original code.");
   }
 
@@ -257,15 +327,32 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         </div>
       </div>
       {restored ? <p className="cell-note">Your edits from last time are restored. Reset brings back the original code.</p> : null}
+      {notice}
       <div ref={hostRef} className="cell-editor" />
       {editorReady ? null : (
-        <pre ref={staticRef} className="cell-static" tabIndex={0} role="region" aria-label={`Code: ${label}`}>
+        <pre ref={staticRef} className="cell-static" data-wrap={wrap} tabIndex={0} role="region" aria-label={`Code: ${label}`}>
           <code>{code}</code>
         </pre>
       )}
+      <CellSettings
+        label={label}
+        timeLimit={timeLimit}
+        defaultTimeLimit={timeoutSeconds}
+        onTimeLimit={setTimeLimit}
+        seed={runSeed}
+        defaultSeed={seed}
+        onSeed={setRunSeed}
+        wrap={wrap}
+        disabled={running}
+      />
       <p role="status" className="cell-status">
         {status}
       </p>
+      {stale ? (
+        <p className="cell-stale" id={`${titleId}-stale`}>
+          The output below is from an earlier version of the code. Run to update it.
+        </p>
+      ) : null}
       {/* Wide output scrolls inside this box; it is focusable so keyboard users can scroll it. */}
       <div
         role="log"
@@ -273,6 +360,8 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
         aria-live="polite"
         className="cell-output"
         data-empty={output.length + typeErrors.length === 0}
+        data-stale={stale}
+        aria-describedby={stale ? `${titleId}-stale` : undefined}
         tabIndex={output.length + typeErrors.length === 0 ? undefined : 0}
       >
         {[...typeErrors, ...output].map((line, i) => (
@@ -306,6 +395,11 @@ export function CodeCell({ id, code: original, title, seed, timeoutSeconds, chap
             <Chart key={c.id} spec={c.spec} />
           ))}
           {charts.capped ? <p className="cell-note">{charts.capped}</p> : null}
+        </div>
+      ) : null}
+      {children ? (
+        <div className="cell-after" data-stale={stale}>
+          {children}
         </div>
       ) : null}
     </section>

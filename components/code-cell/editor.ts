@@ -10,6 +10,8 @@ import type { TypeProblem } from "./output";
 
 export type EditorHandle = {
   setDoc(text: string): void;
+  /** Soft-wraps long lines (phones) or lets them scroll sideways. */
+  setWrap(wrap: boolean): void;
   goToLine(line: number): void;
   /** Focuses the editor with the caret at `offset` (taking over focus from the static listing). */
   focusAt(offset: number): void;
@@ -37,6 +39,7 @@ export function mountEditor(
   },
 ): EditorHandle {
   const checkerSlot = new Compartment();
+  const wrapSlot = new Compartment();
   let checker: ReturnType<typeof loadChecker> | null = null;
   let destroyed = false;
   const startChecker = () => {
@@ -62,6 +65,7 @@ export function mountEditor(
           if (update.docChanged || update.focusChanged) startChecker();
         }),
         checkerSlot.of([]),
+        wrapSlot.of([]),
         // An explicit tabindex on the (already focusable) content: axe counts only that as a
         // keyboard way into the scroller, which scrolls sideways for long lines.
         EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
@@ -72,6 +76,9 @@ export function mountEditor(
   return {
     setDoc(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    setWrap(wrap) {
+      view.dispatch({ effects: wrapSlot.reconfigure(wrap ? EditorView.lineWrapping : []) });
     },
     goToLine(line) {
       const target = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));

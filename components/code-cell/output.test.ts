@@ -48,7 +48,7 @@ describe("linesFor", () => {
       "Stopped before it started.",
     );
     expect(linesFor({ type: "stopped", reason: "timeout", seconds: 10 }, 10)[0]?.text).toBe(
-      "Stopped: the cell ran longer than its 10 s time budget.",
+      "Stopped: the cell ran longer than its 10 s time limit. If your code needs longer, allow 120 s under the editor and Run again.",
     );
     expect(linesFor({ type: "stopped", reason: "startup", seconds: 60 }, 10)[0]?.text).toMatch(
       /^Stopped: the code runner did not start within 60(\.0)? s/,

@@ -1,7 +1,7 @@
 // What a cell's output panel shows, built from runner events (pure, unit-tested).
 import type { RunEvent } from "@/lib/runner/client";
 import { explainError } from "@/lib/runner/explain";
-import { TRUNCATED_NOTE } from "@/lib/runner/limits";
+import { LONG_TIMEOUT_SECONDS, TRUNCATED_NOTE } from "@/lib/runner/limits";
 
 export type OutputLine = {
   kind: "log" | "info" | "warn" | "error" | "type" | "meta";
@@ -57,7 +57,11 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
               ? `Stopped after ${seconds(event.seconds)}.`
               : event.reason === "startup"
                 ? `Stopped: the code runner did not start within ${seconds(event.seconds)}. Reload the page and Run again.`
-                : `Stopped: the cell ran longer than its ${timeoutSeconds} s time budget.`,
+                : `Stopped: the cell ran longer than its ${timeoutSeconds} s time limit.${
+                    timeoutSeconds < LONG_TIMEOUT_SECONDS
+                      ? ` If your code needs longer, allow ${LONG_TIMEOUT_SECONDS} s under the editor and Run again.`
+                      : ""
+                  }`,
         },
       ];
     case "crashed":
@@ -76,6 +80,7 @@ export function linesFor(event: RunEvent, timeoutSeconds: number): OutputLine[] 
       return lines;
     }
     case "status":
+    case "check": // shown as the exercise's verdict (components/exercise)
     case "chart": // drawn as charts under the output (./charts.ts)
     case "chart-append":
       return [];

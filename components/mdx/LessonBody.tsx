@@ -1,10 +1,12 @@
 // Renders the compiled lesson: static HTML runs as they are (the browser never hydrates them),
 // islands (cells, lab figures, callouts) through React with the MDX component map.
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { CodeCell } from "@/components/code-cell/CodeCell";
+import { Exercise, ExerciseHint } from "@/components/exercise/Exercise";
 import type { CellProps } from "@/lib/content/cells";
+import type { ExerciseProps } from "@/lib/content/exercises";
 import type { LessonSegment } from "@/lib/content/lesson-html";
 import { mdxComponents } from "./components";
 
@@ -30,7 +32,10 @@ const literalsAndComponents = (components: Record<string, unknown>) => () => ({
 export function LessonBody({ segments, chapterId, revision }: { segments: LessonSegment[]; chapterId: string; revision: string }) {
   // Cells keep learner edits per chapter and revision, so they get both from here.
   const BoundCodeCell = (props: CellProps) => <CodeCell {...props} chapterId={chapterId} revision={revision} />;
-  const components = { ...mdxComponents, CodeCell: BoundCodeCell };
+  const BoundExercise = (props: ExerciseProps & { children?: ReactNode }) => (
+    <Exercise {...props} chapterId={chapterId} revision={revision} />
+  );
+  const components = { ...mdxComponents, CodeCell: BoundCodeCell, Exercise: BoundExercise, ExerciseHint };
   return segments.map((segment, i) =>
     segment.type === "html" ? (
       <div

@@ -1,12 +1,20 @@
 "use client";
-// The learner's read chapters, fetched once per page and shared by every component that shows them.
+// The learner's progress (read chapters, passed quizzes and exercises), fetched once per page and
+// shared by every component that shows it.
 import { learnerReady, postJson } from "@/lib/api/client";
 import { useSyncExternalStore } from "react";
-import type { MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
+import type { ExercisePassInput, MarkReadInput, ProgressResponse } from "@/lib/progress/schema";
 
-type Snapshot = { status: "loading" | "ready" | "error"; read: ReadonlySet<string>; quizPassed: ReadonlySet<string> };
+type Snapshot = {
+  status: "loading" | "ready" | "error";
+  read: ReadonlySet<string>;
+  quizPassed: ReadonlySet<string>;
+  /** Chapter id → ids of its exercises the learner passed. */
+  exercisesPassed: ReadonlyMap<string, ReadonlySet<string>>;
+};
 
-let snapshot: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set() };
+const EMPTY: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set(), exercisesPassed: new Map() };
+let snapshot: Snapshot = EMPTY;
 let started = false;
 const listeners = new Set<() => void>();
 
@@ -25,6 +33,7 @@ async function load() {
       status: "ready",
       read: new Set(body.chapters.filter((c) => c.readAt).map((c) => c.chapterId)),
       quizPassed: new Set(body.chapters.filter((c) => c.quizPassed).map((c) => c.chapterId)),
+      exercisesPassed: new Map(body.chapters.map((c) => [c.chapterId, new Set(c.exercisesPassed ?? [])])),
     });
   } catch {
     publish({ ...snapshot, status: "error" });
@@ -40,13 +49,11 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-const serverSnapshot: Snapshot = { status: "loading", read: new Set(), quizPassed: new Set() };
-
 export function useProgress(): Snapshot {
   return useSyncExternalStore(
     subscribe,
     () => snapshot,
-    () => serverSnapshot,
+    () => EMPTY,
   );
 }
 
@@ -58,6 +65,16 @@ export async function markRead(input: MarkReadInput): Promise<string | null> {
   if (input.read === false) read.delete(input.chapterId);
   else read.add(input.chapterId);
   publish({ ...snapshot, status: "ready", read });
+  return null;
+}
+
+/** Records an exercise as passed; resolves to an error message for the learner, or null. */
+export async function markExercisePassed(input: ExercisePassInput): Promise<string | null> {
+  const r = await postJson<{ exercisesPassed: string[] }>("/api/progress/exercises", input);
+  if (!r.ok) return r.error;
+  const exercisesPassed = new Map(snapshot.exercisesPassed);
+  exercisesPassed.set(input.chapterId, new Set(r.data.exercisesPassed));
+  publish({ ...snapshot, exercisesPassed });
   return null;
 }
 

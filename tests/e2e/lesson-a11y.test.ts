@@ -4,6 +4,8 @@ import type { Page } from "playwright-core";
 import { cellAt, chapterReady, DROPOUT, editCell, lessonSettled, newPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
+/** The Dropout exercise's cell, far down the page. */
+const EXERCISE = "exercise-implement-dropout";
 
 /** Samples document.activeElement every few ms until `until` settles; true if it was ever <body>. */
 async function focusEverOnBody(page: Page, until: Promise<unknown>): Promise<boolean> {
@@ -50,8 +52,8 @@ it("keeps focus and caret when the editor takes over from the static listing", a
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   await chapterReady(page);
-  expect(await cellAt(page, "exercise").locator(".cm-editor").count()).toBe(0);
-  await expectEditorTookOver(page, "exercise", await focusListing(page, "exercise"));
+  expect(await cellAt(page, EXERCISE).locator(".cm-editor").count()).toBe(0);
+  await expectEditorTookOver(page, EXERCISE, await focusListing(page, EXERCISE));
   await context.close();
 });
 
@@ -66,10 +68,10 @@ it("starts the editor of a listing that was focused before the page's scripts ha
     await route.continue();
   });
   await page.goto(DROPOUT, { waitUntil: "commit" });
-  await cellAt(page, "exercise").locator("pre.cell-static").waitFor();
-  const before = await focusListing(page, "exercise");
+  await cellAt(page, EXERCISE).locator("pre.cell-static").waitFor();
+  const before = await focusListing(page, EXERCISE);
   release();
-  await expectEditorTookOver(page, "exercise", before);
+  await expectEditorTookOver(page, EXERCISE, before);
   await context.close();
 });
 

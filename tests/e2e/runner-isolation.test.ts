@@ -215,7 +215,7 @@ it("stops a cell that spins past its time budget as a slow cell, not a crash, an
   await edit(c, 'console.log("spinning");\nfor (;;) {}');
   const text = await run(c, 40_000);
   expect(text).toContain("spinning");
-  expect(text).toContain("Stopped: the cell ran longer than its 10 s time budget.");
+  expect(text).toContain("Stopped: the cell ran longer than its 10 s time limit.");
   expect(text).not.toContain("stopped responding");
   await edit(c, 'console.log("after the budget", 6 * 7);');
   expect(await run(c)).toContain("after the budget 42");

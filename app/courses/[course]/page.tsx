@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/chapter/Breadcrumbs";
 import { ChapterList } from "@/components/chapter/ChapterList";
+import { CourseProgress } from "@/components/progress/CourseProgress";
 import { getCourse, getCourses } from "@/lib/content/course.server";
+import { courseOutline } from "@/lib/progress/outline.server";
 
 type Params = { course: string };
 
@@ -22,19 +24,13 @@ export async function generateMetadata(props: { params: Promise<Params> }): Prom
 export default async function CoursePage(props: { params: Promise<Params> }) {
   const course = getCourse((await props.params).course);
   if (!course) notFound();
-  const first = course.sections[0]?.chapters[0];
+  const outline = await courseOutline(course);
   return (
     <main id="main" className="page">
       <Breadcrumbs items={[{ label: "Courses", href: "/" }, { label: course.title }]} />
       <h1>{course.title}</h1>
       <p className="lead">{course.summary}</p>
-      {first ? (
-        <p>
-          <Link href={first.href} className="button">
-            Start with {first.sectionNumber}.{first.number} {first.title}
-          </Link>
-        </p>
-      ) : null}
+      <CourseProgress courseTitle={course.title} chapters={outline} />
       {course.sections.map((section) => (
         <section key={section.slug} id={section.slug} aria-labelledby={`h-${section.slug}`}>
           <h2 id={`h-${section.slug}`}>

@@ -9,11 +9,13 @@ import { AskPanel } from "@/components/ask/AskPanel";
 import { FeedbackWidget } from "@/components/feedback/FeedbackWidget";
 import { LessonBody } from "@/components/mdx/LessonBody";
 import { LessonEnhancer } from "@/components/mdx/LessonEnhancer";
+import { ChapterRemaining } from "@/components/progress/ChapterRemaining";
 import { MarkReadButton } from "@/components/progress/MarkReadButton";
 import { Quiz } from "@/components/quiz/Quiz";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
 import { getChapter, getCourses } from "@/lib/content/course.server";
 import { chaptersInOrder } from "@/lib/content/load";
+import { chapterOutline } from "@/lib/progress/outline.server";
 import { getQuiz, toPublicQuiz } from "@/lib/quiz/quiz.server";
 
 type Params = { course: string; section: string; chapter: string };
@@ -38,6 +40,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
   if (!found) notFound();
   const { course, section, chapter, prev, next } = found;
   const { segments, headings } = await compileMdx(chapter);
+  const outline = await chapterOutline(chapter);
   // Only the public part of the quiz (no key, rationales or feedback) goes into the page.
   const loadedQuiz = getQuiz(chapter);
   const quiz = loadedQuiz && toPublicQuiz(loadedQuiz);
@@ -74,6 +77,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
             <LessonBody segments={segments} chapterId={chapter.id} revision={chapter.revision} />
           </article>
           {quiz ? <Quiz quiz={quiz} /> : null}
+          <ChapterRemaining chapter={outline} />
           <MarkReadButton chapterId={chapter.id} revision={chapter.revision} />
           <FeedbackWidget chapterId={chapter.id} revision={chapter.revision} />
           <PrevNext prev={prev} next={next} />
