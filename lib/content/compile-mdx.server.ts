@@ -10,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import type { Root } from "hast";
 import { remarkCodeCells } from "./cells";
+import { remarkExercises } from "./exercises";
 import { rehypeLessonMarkup, splitLesson, type LessonSegment } from "./lesson-html";
 import { rehypeMathPunctuation } from "./math-punctuation";
 import type { Chapter } from "./load";
@@ -83,7 +84,7 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
     source,
     cwd: path.dirname(chapter.file),
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCodeCells];
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkMath, remarkCodeCells, remarkExercises];
       options.rehypePlugins = [
         ...(options.rehypePlugins ?? []),
         rehypeSlug,

@@ -4,6 +4,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkMath from "remark-math";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import type { Root } from "hast";
 import { unified } from "unified";
 import { rehypeMathPunctuation } from "./math-punctuation";
 
@@ -47,4 +48,16 @@ describe("rehypeMathPunctuation", () => {
   it("leaves text without math unchanged", () => {
     expect(render("plain, text (here).")).toBe("<p>plain, text (here).</p>");
   });
+});
+
+it("also wraps math inside MDX components (an exercise's task and hints)", () => {
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex);
+  const inner = processor.runSync(processor.parse("scale by $1/(1-p)$. When not training")) as Root;
+  const tree = {
+    type: "root",
+    children: [{ type: "mdxJsxFlowElement", name: "Exercise", attributes: [], children: inner.children }],
+  } as unknown as Root;
+  rehypeMathPunctuation()(tree);
+  const html = JSON.stringify(tree);
+  expect(html).toContain('"className":["math-nobr"]');
 });

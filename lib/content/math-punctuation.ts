@@ -16,7 +16,7 @@ function wrap(children: ElementContent[]): ElementContent[] {
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (!isInlineMath(node)) {
-      out.push(node.type === "element" ? { ...node, children: wrap(node.children) } : node);
+      out.push(withWrappedChildren(node));
       continue;
     }
     const before = out.at(-1);
@@ -44,8 +44,14 @@ function wrap(children: ElementContent[]): ElementContent[] {
   return out;
 }
 
+/** Elements and MDX components (an exercise's task and hints) alike: their children are wrapped. */
+function withWrappedChildren<T extends { type: string }>(node: T): T {
+  const children = (node as { children?: ElementContent[] }).children;
+  return node.type !== "text" && Array.isArray(children) ? { ...node, children: wrap(children) } : node;
+}
+
 export function rehypeMathPunctuation() {
   return (tree: Root) => {
-    tree.children = tree.children.map((node) => (node.type === "element" ? { ...node, children: wrap(node.children) } : node));
+    tree.children = tree.children.map(withWrappedChildren);
   };
 }
