@@ -45,9 +45,14 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** Removes what is not prose: fenced code, MDX comments, JSX tags, import/export lines. */
+/**
+ * Removes what is not prose: exercises (tasks and hints are instructions, not explanations: they
+ * drew questions away from the sections that answer them), fenced code, MDX comments, JSX tags,
+ * import/export lines.
+ */
 function prose(mdx: string): string {
   return mdx
+    .replace(/^<Exercise\b[\s\S]*?^<\/Exercise>\s*$/gm, "\n")
     .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "\n")
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
     .replace(/<\/?[A-Za-z][^>]*>/g, "")

@@ -58,7 +58,11 @@ export const LEARNER_QUESTIONS: [string, string, string[]][] = [
   ["console.log prints Promise { <pending> } instead of my numbers", D, ["when-a-cell-fails-four-common-tensorflowjs-errors"]],
   ["error says argument must be float32 tensor but got bool tensor", D, ["when-a-cell-fails-four-common-tensorflowjs-errors"]],
   // Monte Carlo dropout
-  ["can I use dropout to tell how uncertain my model is about a prediction?", MC, ["", "the-procedure", "why-it-is-useful"]],
+  [
+    "can I use dropout to tell how uncertain my model is about a prediction?",
+    MC,
+    ["", "the-procedure", "why-it-is-useful", "uncertainty-for-a-classifier"],
+  ],
   ["how many forward passes does mc dropout need?", MC, ["costs-and-cautions"]],
   ["how do I keep dropout on at prediction time in tensorflow.js?", MC, ["in-tensorflowjs"]],
   // Batch normalization; early stopping and data augmentation

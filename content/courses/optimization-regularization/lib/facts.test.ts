@@ -1,13 +1,10 @@
 // Claims the Dropout chapter makes, checked on real tfjs (cpu) with fixed seeds: the variance of
 // inverted dropout, dropout on a linear model's inputs as a data-dependent L2 penalty, and
-// spatial dropout through noiseShape.
+// spatial dropout through noiseShape (one mask per image and channel).
 import * as tf from "@tensorflow/tfjs";
+import { setUpTfjsCpu } from "./exercises/test-support";
 
-beforeAll(async () => {
-  tf.env().set("IS_TEST", true);
-  await tf.setBackend("cpu");
-  await tf.ready();
-});
+setUpTfjsCpu();
 
 afterEach(() => tf.disposeVariables());
 
@@ -50,18 +47,24 @@ it("dropout on a linear model's inputs adds p/(1 − p)·Σ_j w_j²·Σ_i x_ij²
   expect(penalty / plain).toBeGreaterThan(0.1);
 });
 
-it("noiseShape [1, 1, 1, C] drops whole channels (spatial dropout); without it pixels drop one by one", () => {
+it("noiseShape [B, 1, 1, C] drops whole channels, each image its own (spatial dropout); without it pixels drop one by one", () => {
   const keptShares = (noiseShape?: number[]) =>
     tf.tidy(() => {
-      const out = tf.layers.dropout({ rate: 0.5, noiseShape, seed: 9 }).apply(tf.ones([1, 8, 8, 32]), { training: true }) as tf.Tensor;
-      return Array.from(tf.greater(out, 0).cast("float32").mean([0, 1, 2]).dataSync());
+      const out = tf.layers.dropout({ rate: 0.5, noiseShape, seed: 9 }).apply(tf.ones([4, 8, 8, 32]), { training: true }) as tf.Tensor;
+      return tf.greater(out, 0).cast("float32").mean([1, 2]).arraySync() as number[][];
     });
-  const spatial = keptShares([1, 1, 1, 32]);
-  expect(spatial.every((v) => v === 0 || v === 1)).toBe(true);
-  expect(spatial.filter((v) => v === 1).length).toBeGreaterThan(5);
-  expect(spatial.filter((v) => v === 0).length).toBeGreaterThan(5);
+  const spatial = keptShares([4, 1, 1, 32]);
+  expect(spatial.flat().every((v) => v === 0 || v === 1)).toBe(true);
+  expect(spatial.flat().filter((v) => v === 1).length).toBeGreaterThan(40);
+  expect(spatial.flat().filter((v) => v === 0).length).toBeGreaterThan(40);
+  // Each image draws its own channel mask: no two of the 4 rows are equal.
+  const rows = new Set(spatial.map((r) => r.join()));
+  expect(rows.size).toBe(4);
+  // A 1 on the batch axis shares one mask across the batch: every image drops the same channels.
+  const shared = keptShares([1, 1, 1, 32]);
+  expect(new Set(shared.map((r) => r.join())).size).toBe(1);
   const plain = keptShares();
-  expect(plain.filter((v) => v > 0 && v < 1).length).toBeGreaterThan(28);
+  expect(plain.flat().filter((v) => v > 0 && v < 1).length).toBeGreaterThan(120);
 });
 
 it("the layer is the identity at inference (training: false, also the default)", () => {

@@ -1,0 +1,37 @@
+// What the checkers' tests share: tfjs on the cpu backend, and assertions on a CheckResult and on
+// leaked tensors. Not a *.test.ts file (jest does not run it) and not exported by lib/index.ts.
+import * as tf from "@tensorflow/tfjs";
+import type { CheckResult } from "./checking";
+
+/** Runs the file's tests on real tfjs, cpu backend (IS_TEST: no "install tfjs-node" advice in the output). */
+export function setUpTfjsCpu() {
+  beforeAll(async () => {
+    tf.env().set("IS_TEST", true);
+    await tf.setBackend("cpu");
+    await tf.ready();
+  });
+}
+
+/** The ✗ lines of a verdict, one per line ("" if none). */
+export const failures = (r: CheckResult) => r.messages.filter((m) => m.startsWith("✗ ")).join("\n");
+
+/** A passing verdict: ok, and every line a ✓. */
+export function expectAccepted(r: CheckResult) {
+  expect(r.messages.filter((m) => !m.startsWith("✓ "))).toEqual([]);
+  expect(r.ok).toBe(true);
+}
+
+/** A failing verdict whose ✗ lines match `named`. */
+export function expectRejected(r: CheckResult, named: RegExp) {
+  expect(r.ok).toBe(false);
+  expect(failures(r)).toMatch(named);
+}
+
+/** Runs a check and asserts it leaves no tensors behind, whatever the verdict, and that every line is a ✓ or a ✗. */
+export async function leakFree(run: () => CheckResult | Promise<CheckResult>): Promise<CheckResult> {
+  const before = tf.memory().numTensors;
+  const result = await run();
+  expect(tf.memory().numTensors).toBe(before);
+  for (const m of result.messages) expect(m).toMatch(/^[✓✗] /);
+  return result;
+}
