@@ -6,12 +6,14 @@ import { db, retryBusy } from "@/lib/db.server";
 import { learnerSecret } from "@/lib/secrets.server";
 import { groupCommit } from "@/lib/group-commit";
 import { defined } from "@/lib/invariant";
-import { gradeAnswer, type Grade } from "./grade";
+import { gradeAnswer, gradeNumber, gradeOrder, type Grade, type GradeResult } from "./grade";
 import { choiceView, type ChoiceView } from "./order";
-import type { LoadedQuestion, LoadedQuiz } from "./quiz.server";
-import { buildResult } from "./result";
+import { drawValues, evaluate, fill, type Values } from "./params";
+import { renderFor, varies, type LoadedQuestion, type LoadedQuiz } from "./quiz.server";
+import { buildPlainResult, buildResult, isRevealed, keyInWords, revealedUnsolved } from "./result";
+import { drawRound } from "./round";
 import type { Retake, SubmitAttempt } from "./schema";
-import type { AttemptResult, QuizProgress, QuizState } from "./types";
+import type { AttemptResult, QuestionState, QuizProgress, QuizState } from "./types";
 
 export type SubmitOutcome =
   | { ok: true; result: AttemptResult; progress: QuizProgress }
@@ -20,51 +22,180 @@ export type SubmitOutcome =
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
-type Earlier = { questionId: string; score: number; correct: boolean };
+type Earlier = { questionId: string; score: number; correct: boolean; createdAt?: Date };
 
-/** Per question of this round: attempts used, best score, solved. */
-function roundSummary(quiz: LoadedQuiz, attempts: readonly Earlier[]) {
-  return quiz.questions.map((q) => {
+/** Per question of this round: attempts used, best score, solved, finished, solution shown unsolved. */
+function roundSummary(questions: readonly LoadedQuestion[], attempts: readonly Earlier[]) {
+  return questions.map((q) => {
     const mine = attempts.filter((a) => a.questionId === q.id);
     const best = mine.reduce((m, a) => Math.max(m, a.score), 0);
     const solved = mine.some((a) => a.correct);
-    return { used: mine.length, best, finished: solved || mine.length >= q.maxAttempts };
+    return {
+      q,
+      used: mine.length,
+      best,
+      finished: solved || mine.length >= q.maxAttempts,
+      revealedUnsolved: revealedUnsolved(q, solved, mine.length),
+    };
   });
 }
 
-/** The round's score and what the learner can still do (pure). */
-export function roundProgress(quiz: LoadedQuiz, attempts: readonly Earlier[], bestEver: number | null, passed: boolean): QuizProgress {
-  const per = roundSummary(quiz, attempts);
-  const n = quiz.questions.length;
-  const roundScore = per.reduce((s, q) => s + q.best, 0) / n;
+/**
+ * The round's score and what the learner can still do (pure). `questions` are the round's;
+ * `lastAt` is the round's last attempt (retakes may be spaced from it).
+ */
+export function roundProgress(
+  quiz: Pick<LoadedQuiz, "passingScore" | "retakeAfterMinutes">,
+  questions: readonly LoadedQuestion[],
+  attempts: readonly Earlier[],
+  bestEver: number | null,
+  passed: boolean,
+  lastAt: Date | null = null,
+): QuizProgress {
+  const per = roundSummary(questions, attempts);
+  const n = Math.max(questions.length, 1);
+  // Under "finished" feedback an unfinished question's partial credit would tell right choices
+  // from wrong ones: the score counts finished questions only.
+  const roundScore = per.reduce((s, q) => s + (q.finished ? q.best : 0), 0) / n;
   // Unfinished questions can still earn full credit; finished ones keep their best.
   const reachable = per.reduce((s, q) => s + (q.finished ? q.best : 1), 0) / n;
   const passReachable = reachable >= quiz.passingScore - 1e-9;
-  const allFinished = per.every((q) => q.finished);
+  const roundFinished = per.every((q) => q.finished);
+  const canRetake = roundFinished || !passReachable;
+  const retakeAt =
+    canRetake && quiz.retakeAfterMinutes > 0 && lastAt ? new Date(lastAt.getTime() + quiz.retakeAfterMinutes * 60_000) : null;
   return {
     bestScore: bestEver,
     roundScore,
     answeredAll: per.every((q) => q.used > 0),
+    roundFinished,
     passed,
     passingScore: quiz.passingScore,
     passReachable,
-    canRetake: allFinished || !passReachable,
+    passBlocked: per.some((q) => q.revealedUnsolved),
+    canRetake,
+    retakeAt: retakeAt?.toISOString() ?? null,
   };
 }
 
+/** The seed of everything drawn for a learner's round: its questions, their numbers, their order. */
+const roundSeed = (learnerId: string, quiz: LoadedQuiz, round: number) => `${learnerId}\u0000${quiz.quizRevision}\u0000${round}`;
+
+/** The questions of a learner's round, in the order shown. */
+export async function roundQuestions(learnerId: string, quiz: LoadedQuiz, round: number): Promise<LoadedQuestion[]> {
+  // A quiz that is not a bank (no draw, or all of it) keeps the author's order.
+  if (quiz.draw >= quiz.questions.length) return quiz.questions;
+  const ids = drawRound(
+    await learnerSecret(),
+    roundSeed(learnerId, quiz, round),
+    quiz.questions.map((q) => ({ id: q.id, varying: varies(q) })),
+    quiz.draw,
+  );
+  return ids.map((id) => quiz.questions.find((q) => q.id === id)!);
+}
+
+/** A computed or predict question's numbers for this learner and round. */
+async function valuesFor(learnerId: string, quiz: LoadedQuiz, q: LoadedQuestion, round: number): Promise<Values> {
+  if (q.kind !== "number") return {};
+  return drawValues(await learnerSecret(), `${roundSeed(learnerId, quiz, round)}\u0000${q.id}`, q.params);
+}
+
+/** Choices (or steps) in this learner's order under opaque ids; steps never start in the right order. */
 async function viewFor(learnerId: string, quiz: LoadedQuiz, question: LoadedQuestion, round: number): Promise<ChoiceView> {
   const at = { learnerId, quizRevision: quiz.quizRevision, questionId: question.id, round };
-  return choiceView(
-    await learnerSecret(),
-    at,
-    question.choices.map((c) => c.id),
-    question.shuffle,
+  if (question.kind === "number") return { order: [], publicId: new Map(), authoringId: new Map() };
+  if (question.kind === "choice")
+    return choiceView(
+      await learnerSecret(),
+      at,
+      question.choices.map((c) => c.id),
+      question.shuffle,
+    );
+  const ids = question.steps.map((s) => s.id);
+  const view = choiceView(await learnerSecret(), at, ids, true);
+  if (view.order.every((id, i) => id === ids[i])) view.order.push(view.order.shift()!);
+  return view;
+}
+
+/** How a question was answered, in authoring terms, and its grade. */
+type Answered = { grade: Grade; stored: string[]; values: Values; response?: string };
+
+/** Grades one submission of a question (a choice selection, a typed number, an order of steps). */
+function gradeSubmission(
+  q: LoadedQuestion,
+  view: ChoiceView,
+  values: Values,
+  input: Pick<SubmitAttempt, "selected" | "value" | "order">,
+): { ok: true; answered: Answered } | { ok: false; error: string; foreignIds?: true } {
+  const authoring = (ids: readonly string[]) => ids.map((id) => view.authoringId.get(id));
+  let graded: GradeResult;
+  let stored: string[];
+  if (q.kind === "choice") {
+    if (!input.selected) return { ok: false, error: "This question takes selected choices." };
+    const ids = authoring(input.selected);
+    if (ids.some((id) => id === undefined))
+      return { ok: false, error: "Unknown choice: send the ids the quiz state gave this page.", foreignIds: true };
+    stored = ids as string[];
+    graded = gradeAnswer(q.source as Parameters<typeof gradeAnswer>[0], stored);
+  } else if (q.kind === "ordering") {
+    if (!input.order) return { ok: false, error: "This question takes an order of steps." };
+    const ids = authoring(input.order);
+    if (ids.some((id) => id === undefined))
+      return { ok: false, error: "Unknown step: send the ids the quiz state gave this page.", foreignIds: true };
+    stored = ids as string[];
+    graded = gradeOrder(
+      stored,
+      q.steps.map((s) => s.id),
+    );
+  } else {
+    if (input.value === undefined) return { ok: false, error: "This question takes a number." };
+    stored = [input.value];
+    graded = gradeNumber(input.value, evaluate(q.answer, values), q.tolerance);
+  }
+  if (!graded.ok) return { ok: false, error: graded.error };
+  return { ok: true, answered: { grade: graded.grade, stored, values, response: q.kind === "number" ? input.value : undefined } };
+}
+
+/** The result of an answer, in authoring ids (forBrowser maps them). */
+function resultOf(
+  q: LoadedQuestion,
+  answered: Answered,
+  attempt: number,
+  attemptsUsed: number,
+  view: ChoiceView,
+  roundFinished: boolean,
+): AttemptResult {
+  if (q.kind === "choice") return buildResult(q, answered.grade, answered.stored, attempt, attemptsUsed, view.order, roundFinished);
+  if (q.kind === "ordering")
+    return buildPlainResult(
+      q,
+      answered.grade,
+      { order: answered.stored, correctOrder: q.steps.map((s) => s.id) },
+      undefined,
+      attempt,
+      attemptsUsed,
+      roundFinished,
+    );
+  const { explanationHtml } = renderFor(q, answered.values);
+  return buildPlainResult(
+    { ...q, explanationHtml },
+    answered.grade,
+    { response: answered.response ?? answered.stored[0] ?? "" },
+    keyInWords(evaluate(q.answer, answered.values), q.tolerance, q.units),
+    attempt,
+    attemptsUsed,
+    roundFinished,
   );
 }
 
 /** The result as the browser sees it: the learner's order and opaque ids. */
 function forBrowser(result: AttemptResult, view: ChoiceView): AttemptResult {
-  return { ...result, choices: result.choices.map((c) => ({ ...c, id: view.publicId.get(c.id)! })) };
+  const pub = (id: string) => view.publicId.get(id)!;
+  return {
+    ...result,
+    choices: result.choices.map((c) => ({ ...c, id: pub(c.id) })),
+    ...(result.correctOrder ? { correctOrder: result.correctOrder.map(pub) } : {}),
+  };
 }
 
 const progressKey = (learnerId: string, chapterId: string) => ({ learnerId_chapterId: { learnerId, chapterId } });
@@ -75,11 +206,11 @@ type Job = {
   chapterRevision: string;
   quiz: LoadedQuiz;
   question: LoadedQuestion;
+  /** The learner's round (its questions, in order). */
+  roundQs: LoadedQuestion[];
   input: SubmitAttempt;
   view: ChoiceView;
-  /** Authoring ids of the selected choices. */
-  selected: string[];
-  grade: Grade;
+  answered: Answered;
 };
 
 /** What the database holds for a job's learner and chapter. */
@@ -87,7 +218,7 @@ type Seen = {
   /** The learner's row exists (else this write creates it). */
   learnerStored: boolean;
   progress: { quizRound: number; quizBestScore: number | null; quizPassedAt: Date | null } | null;
-  attempts: (Earlier & { round: number })[];
+  attempts: (Earlier & { round: number; createdAt: Date })[];
 };
 
 type Accepted = {
@@ -98,12 +229,32 @@ type Accepted = {
   raisesBest: boolean;
   /** Passed with this attempt, for the first time. */
   passesNow: boolean;
+  /** An earlier round showed solutions: this attempt stays out of first-attempt statistics. */
+  informed: boolean;
   outcome: Extract<SubmitOutcome, { ok: true }>;
 };
 
+/** Whether an earlier round (before `round`) showed any solution, by its stored attempts. */
+function solutionsSeenBefore(quiz: LoadedQuiz, attempts: Seen["attempts"], round: number): boolean {
+  for (let r = 1; r < round; r++) {
+    const mine = attempts.filter((a) => a.round === r);
+    const byQuestion = new Map<string, Earlier[]>();
+    for (const a of mine) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+    for (const [id, list] of byQuestion) {
+      const q = quiz.questions.find((x) => x.id === id);
+      if (!q || q.reveal.when === "never") continue;
+      const solved = list.some((a) => a.correct);
+      // Finished rounds show "round-end" solutions; solved or used-up questions show theirs.
+      if (q.reveal.when === "round-end" || isRevealed(q.reveal, { verdict: solved ? "correct" : "incorrect" }, list.length)) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether a submission is accepted, given what is stored (pure). */
 function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: false }> {
-  const { quiz, question, grade } = job;
+  const { quiz, question, answered } = job;
+  const grade = answered.grade;
   const round = seen.progress?.quizRound ?? 1;
   if (round !== job.input.round)
     return {
@@ -120,23 +271,28 @@ function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: f
     return { ok: false, status: 409, stale: true, error: `You have used all ${question.maxAttempts} attempts for this question.` };
   }
   const attempt = mine.length + 1;
+  const before = roundProgress(quiz, job.roundQs, earlier, null, false);
   const after = roundProgress(
     quiz,
+    job.roundQs,
     [...earlier, { questionId: question.id, score: grade.score, correct: grade.verdict === "correct" }],
     null,
     false,
+    new Date(),
   );
-  const passedNow = after.roundScore >= quiz.passingScore;
+  // A round that showed a solution before it was finished records no pass (its key was harvestable).
+  const passedNow = after.roundScore >= quiz.passingScore && !before.passBlocked && !after.passBlocked;
   const stored = seen.progress?.quizBestScore ?? null;
-  const bestScore = Math.max(stored ?? 0, after.roundScore);
+  const bestScore = before.passBlocked || after.passBlocked ? (stored ?? 0) : Math.max(stored ?? 0, after.roundScore);
   const passed = passedNow || Boolean(seen.progress?.quizPassedAt);
-  const result = buildResult(question, grade, job.selected, attempt, attempt, job.view.order);
+  const result = resultOf(question, answered, attempt, attempt, job.view, after.roundFinished);
   return {
     job,
     attempt,
     bestScore,
     raisesBest: stored === null || bestScore > stored,
     passesNow: passedNow && !seen.progress?.quizPassedAt,
+    informed: solutionsSeenBefore(quiz, seen.attempts, round),
     outcome: { ok: true, result: forBrowser(result, job.view), progress: { ...after, bestScore, passed } },
   };
 }
@@ -158,17 +314,19 @@ async function write(accepted: Accepted[], seen: Map<string, Seen>) {
       // unique-key race: the group is decided again, one job at a time, read afresh).
       ...(newLearners.length ? [db.learner.createMany({ data: newLearners.map((id) => ({ id })) })] : []),
       db.quizAttempt.createMany({
-        data: accepted.map(({ job, attempt }) => ({
+        data: accepted.map(({ job, attempt, informed }) => ({
           learnerId: job.learnerId,
           chapterId: job.quiz.chapterId,
           questionId: job.question.id,
           revision: job.quiz.quizRevision,
           round: job.input.round,
           attempt,
-          selected: JSON.stringify(job.selected),
+          selected: JSON.stringify(job.answered.stored),
           shownOrder: JSON.stringify(job.view.order),
-          score: job.grade.score,
-          correct: job.grade.verdict === "correct",
+          params: Object.keys(job.answered.values).length ? JSON.stringify(job.answered.values) : null,
+          informed,
+          score: job.answered.grade.score,
+          correct: job.answered.grade.verdict === "correct",
           createdAt: now,
         })),
       }),
@@ -220,7 +378,7 @@ async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
     }),
     db.quizAttempt.findMany({
       where: { learnerId: { in: learnerIds }, chapterId: { in: chapterIds } },
-      select: { learnerId: true, chapterId: true, round: true, questionId: true, score: true, correct: true },
+      select: { learnerId: true, chapterId: true, round: true, questionId: true, score: true, correct: true, createdAt: true },
     }),
   ]);
   const stored = new Set(learners.map((l) => l.id));
@@ -293,22 +451,30 @@ export async function submitAttempt(
       error: "This quiz was updated since you opened the page. Reload to see the current questions.",
     };
   }
-  const view = await viewFor(learnerId, quiz, question, input.round);
-  const selected = input.selected.map((id) => view.authoringId.get(id));
-  const graded = selected.every((id) => id !== undefined) ? gradeAnswer(question.source, selected as string[]) : null;
-  if (!graded || !graded.ok) {
-    // Ids from another round are a stale page, not a bad request: the round is checked first.
+  const roundQs = await roundQuestions(learnerId, quiz, input.round);
+  const staleRound = async () => {
+    // Ids (or a question) from another round are a stale page, not a bad request.
     const progress = await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true } });
-    if ((progress?.quizRound ?? 1) !== input.round)
-      return {
-        ok: false,
-        status: 409,
-        stale: true,
-        error: "You retook this quiz in another tab or window; this page now shows the new round.",
-      };
-    return { ok: false, status: 400, error: graded ? graded.error : "Unknown choice: send the ids the quiz state gave this page." };
+    return (progress?.quizRound ?? 1) !== input.round;
+  };
+  const staleError = {
+    ok: false as const,
+    status: 409 as const,
+    stale: true as const,
+    error: "You retook this quiz in another tab or window; this page now shows the new round.",
+  };
+  if (!roundQs.includes(question)) {
+    if (await staleRound()) return staleError;
+    return { ok: false, status: 400, error: `Question "${input.questionId}" is not in your round.` };
   }
-  return submitJob({ learnerId, chapterRevision, quiz, question, input, view, selected: selected as string[], grade: graded.grade });
+  const view = await viewFor(learnerId, quiz, question, input.round);
+  const values = await valuesFor(learnerId, quiz, question, input.round);
+  const graded = gradeSubmission(question, view, values, input);
+  if (!graded.ok) {
+    if (graded.foreignIds && (await staleRound())) return staleError;
+    return { ok: false, status: 400, error: graded.error };
+  }
+  return submitJob({ learnerId, chapterRevision, quiz, question, roundQs, input, view, answered: graded.answered });
 }
 
 /**
@@ -322,6 +488,7 @@ export async function retakeQuiz(
 ): Promise<{ ok: true } | { ok: false; status: 409; error: string }> {
   if (input.quizRevision !== quiz.quizRevision)
     return { ok: false, status: 409, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
+  const roundQs = await roundQuestions(learnerId, quiz, input.round);
   return retryBusy(() =>
     db.$transaction(async (tx) => {
       const key = progressKey(learnerId, quiz.chapterId);
@@ -334,15 +501,23 @@ export async function retakeQuiz(
         return { ok: false as const, status: 409 as const, error: "This page is out of date: it now shows your current round." };
       const attempts = await tx.quizAttempt.findMany({
         where: { learnerId, chapterId: quiz.chapterId, round },
-        select: { questionId: true, score: true, correct: true },
+        select: { questionId: true, score: true, correct: true, createdAt: true },
       });
-      if (!roundProgress(quiz, attempts, progress.quizBestScore, Boolean(progress.quizPassedAt)).canRetake) {
+      const lastAt = attempts.reduce<Date | null>((m, a) => (m && m > a.createdAt ? m : a.createdAt), null);
+      const now = roundProgress(quiz, roundQs, attempts, progress.quizBestScore, Boolean(progress.quizPassedAt), lastAt);
+      if (!now.canRetake) {
         return {
           ok: false as const,
           status: 409 as const,
           error: "Finish the questions you can still answer first: the pass mark is still within reach.",
         };
       }
+      if (now.retakeAt && new Date(now.retakeAt) > new Date())
+        return {
+          ok: false as const,
+          status: 409 as const,
+          error: `A retake opens at ${new Date(now.retakeAt).toISOString().slice(11, 16)} UTC: spaced practice sticks better.`,
+        };
       // Conditional on the round, so two tabs retaking at once start one new round, not two.
       await tx.chapterProgress.updateMany({
         where: { learnerId, chapterId: quiz.chapterId, quizRound: round },
@@ -353,7 +528,7 @@ export async function retakeQuiz(
   );
 }
 
-/** The learner's current round: per question their choices, attempts used and last result. */
+/** The learner's current round: its questions (with this learner's numbers), attempts and last results. */
 export async function quizState(learnerId: string, known: boolean, quiz: LoadedQuiz): Promise<QuizState> {
   const progress = known
     ? await db.chapterProgress.findUnique({
@@ -365,38 +540,60 @@ export async function quizState(learnerId: string, known: boolean, quiz: LoadedQ
   const attempts = known
     ? await db.quizAttempt.findMany({
         where: { learnerId, chapterId: quiz.chapterId, round },
-        select: { questionId: true, attempt: true, selected: true, score: true, correct: true },
+        select: { questionId: true, attempt: true, selected: true, score: true, correct: true, createdAt: true },
         orderBy: { attempt: "asc" },
       })
     : [];
+  const roundQs = await roundQuestions(learnerId, quiz, round);
+  const lastAt = attempts.reduce<Date | null>((m, a) => (m && m > a.createdAt ? m : a.createdAt), null);
+  const roundNow = roundProgress(quiz, roundQs, attempts, progress?.quizBestScore ?? null, Boolean(progress?.quizPassedAt), lastAt);
   const questions: QuizState["questions"] = {};
-  for (const q of quiz.questions) {
+  for (const q of roundQs) {
     const view = await viewFor(learnerId, quiz, q, round);
+    const values = await valuesFor(learnerId, quiz, q, round);
     const mine = attempts.filter((a) => a.questionId === q.id);
     const last = mine.at(-1);
     let result: AttemptResult | null = null;
     if (last) {
-      // Re-grade the stored selection against the current quiz (choices that no longer exist are dropped).
-      const known = new Set(q.choices.map((c) => c.id));
-      const selected = (JSON.parse(last.selected) as string[]).filter((id) => known.has(id));
-      const graded = gradeAnswer(q.source, selected);
-      if (graded.ok) result = forBrowser(buildResult(q, graded.grade, selected, last.attempt, mine.length, view.order), view);
+      // Re-grade the stored answer against the current quiz (choices that no longer exist are dropped).
+      const stored = JSON.parse(last.selected) as string[];
+      const known = new Set(q.kind === "choice" ? q.choices.map((c) => c.id) : q.kind === "ordering" ? q.steps.map((s) => s.id) : stored);
+      const input =
+        q.kind === "choice"
+          ? { selected: stored.filter((id) => known.has(id)).map((id) => view.publicId.get(id)!) }
+          : q.kind === "ordering"
+            ? { order: stored.map((id) => view.publicId.get(id) ?? id) }
+            : { value: stored[0] ?? "" };
+      const graded = gradeSubmission(q, view, values, input);
+      if (graded.ok) result = forBrowser(resultOf(q, graded.answered, last.attempt, mine.length, view, roundNow.roundFinished), view);
     }
-    const byId = new Map(q.choices.map((c) => [c.id, c]));
-    questions[q.id] = {
-      choices: view.order.map((id) => {
-        const choice = byId.get(id)!;
-        return { id: view.publicId.get(id)!, html: choice.html, ...(choice.label ? { label: choice.label } : {}) };
-      }),
-      attemptsUsed: mine.length,
-      maxAttempts: q.maxAttempts,
-      last: result,
-    };
+    questions[q.id] = { ...publicQuestion(q, view, values), attemptsUsed: mine.length, last: result };
   }
+  return { quizRevision: quiz.quizRevision, round, order: roundQs.map((q) => q.id), questions, progress: roundNow };
+}
+
+/** What the page needs to show a question: no key, this learner's order, ids and numbers. */
+function publicQuestion(q: LoadedQuestion, view: ChoiceView, values: Values): Omit<QuestionState, "attemptsUsed" | "last"> {
+  const base = { id: q.id, type: q.type, maxAttempts: q.maxAttempts };
+  const shown = (items: { id: string; html: string; label?: string }[]) => {
+    const byId = new Map(items.map((c) => [c.id, c]));
+    return view.order.map((id) => {
+      const c = byId.get(id)!;
+      return { id: view.publicId.get(id)!, html: c.html, ...(c.label ? { label: c.label } : {}) };
+    });
+  };
+  if (q.kind === "choice")
+    return {
+      ...base,
+      promptHtml: q.promptHtml,
+      choices: shown(q.choices),
+      ...(q.showCorrectCount ? { correctCount: q.choices.filter((c) => c.correct).length } : {}),
+    };
+  if (q.kind === "ordering") return { ...base, promptHtml: q.promptHtml, steps: shown(q.steps) };
   return {
-    quizRevision: quiz.quizRevision,
-    round,
-    questions,
-    progress: roundProgress(quiz, attempts, progress?.quizBestScore ?? null, Boolean(progress?.quizPassedAt)),
+    ...base,
+    promptHtml: renderFor(q, values).promptHtml,
+    ...(q.units ? { units: q.units } : {}),
+    ...(q.code ? { code: fill(q.code, values, q.params) } : {}),
   };
 }

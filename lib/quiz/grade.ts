@@ -1,4 +1,5 @@
 // Grading a submitted answer: pure functions, one policy per question.
+import { parseNumber, withinTolerance } from "./params";
 import type { GradingPolicy, Question } from "./schema";
 
 export type Grade = {
@@ -13,7 +14,8 @@ export type Grade = {
 
 export type GradeResult = { ok: true; grade: Grade } | { ok: false; error: string };
 
-type Gradable = Pick<Question, "type" | "choices"> & { grading?: GradingPolicy };
+type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
+type Gradable = Pick<ChoiceQuestion, "type" | "choices"> & { grading?: GradingPolicy };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -52,6 +54,7 @@ export function gradeAnswer(question: Gradable, selected: readonly string[]): Gr
  * many answers are right is said only when the author chose to show it (`showCount`).
  */
 export function summarize(type: Question["type"], g: Grade, showCount = false): string {
+  if (type !== "single" && type !== "multiple") return g.verdict === "correct" ? "Correct!" : "Not quite.";
   if (g.verdict === "correct")
     return type === "single" || !showCount ? "Correct!" : `Correct! You found all ${g.totalCorrect} right answers.`;
   if (type === "single") return "Not quite.";
@@ -63,4 +66,32 @@ export function summarize(type: Question["type"], g: Grade, showCount = false): 
     return `Not quite: none of your choices are right. There ${g.totalCorrect === 1 ? "is 1 right answer" : `are ${g.totalCorrect} right answers`}.`;
   const wrong = g.selectedWrong === 0 ? "" : `, and ${g.selectedWrong} of your choices ${g.selectedWrong === 1 ? "is" : "are"} wrong`;
   return `You got ${g.selectedCorrect} of ${g.totalCorrect} right${wrong}.`;
+}
+
+const right = (ok: boolean, total = 1): Grade => ({
+  score: ok ? 1 : 0,
+  verdict: ok ? "correct" : "incorrect",
+  totalCorrect: total,
+  selectedCorrect: ok ? total : 0,
+  selectedWrong: ok ? 0 : 1,
+});
+
+/** A typed number against the key: right within the tolerance, or wrong (no partial credit). */
+export function gradeNumber(typed: string, key: number, tolerance: { abs?: number; rel?: number }): GradeResult {
+  const value = parseNumber(typed);
+  if (value === null) return { ok: false, error: `"${typed.slice(0, 40)}" is not a number: type digits, e.g. 0.25, -3 or 1.5e-3.` };
+  return { ok: true, grade: right(withinTolerance(value, key, tolerance)) };
+}
+
+/** An order of step ids against the right one: every step exactly once; right only in the right order. */
+export function gradeOrder(order: readonly string[], steps: readonly string[]): GradeResult {
+  if (order.length !== steps.length || new Set(order).size !== order.length || order.some((id) => !steps.includes(id)))
+    return { ok: false, error: "Send every step exactly once, in your order." };
+  return {
+    ok: true,
+    grade: right(
+      order.every((id, i) => id === steps[i]),
+      steps.length,
+    ),
+  };
 }

@@ -6,16 +6,59 @@ import { parse as parseYaml } from "yaml";
 import { ContentError, revisionOf, type Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
 import { mathLabel, renderInlineMarkdown, renderMarkdown } from "@/lib/markdown.server";
-import type { ResultQuestion } from "./result";
-import { quizFileSchema, type Question } from "./schema";
-import type { PublicQuiz } from "./types";
+import { lintQuiz } from "./lint";
+import { fill, paramProblems, type Params, type Values } from "./params";
+import type { ChoiceFeedback, Question, Reveal } from "./schema";
+import { quizFileSchema } from "./schema";
+import type { PublicQuiz, QuestionType } from "./types";
 
-export type LoadedQuestion = Omit<ResultQuestion, "choices"> & {
+type Rendered = { id: string; html: string; label?: string };
+
+type Base = {
   source: Question;
-  promptHtml: string;
-  shuffle: boolean;
-  choices: (ResultQuestion["choices"][number] & { html: string; label?: string })[];
+  id: string;
+  type: QuestionType;
+  maxAttempts: number;
+  reveal: Reveal;
+  choiceFeedback: ChoiceFeedback;
+  feedbackHtml?: { correct?: string; partial?: string; incorrect?: string };
 };
+
+export type LoadedChoiceQuestion = Base & {
+  kind: "choice";
+  type: "single" | "multiple";
+  shuffle: boolean;
+  showCorrectCount: boolean;
+  promptHtml: string;
+  explanationHtml: string;
+  choices: (Rendered & { correct: boolean; rationaleHtml: string })[];
+};
+
+export type LoadedNumberQuestion = Base & {
+  kind: "number";
+  type: "numeric" | "computed" | "predict";
+  /** A number, or a formula over `params`. */
+  answer: number | string;
+  tolerance: { abs?: number; rel?: number };
+  units?: string;
+  params: Params;
+  /** Predict: the listing, with {{placeholders}}. */
+  code?: string;
+  /** Markdown with {{placeholders}}: rendered per learner (renderFor). */
+  prompt: string;
+  explanation: string;
+};
+
+export type LoadedOrderingQuestion = Base & {
+  kind: "ordering";
+  type: "ordering";
+  promptHtml: string;
+  explanationHtml: string;
+  /** In the right order. */
+  steps: Rendered[];
+};
+
+export type LoadedQuestion = LoadedChoiceQuestion | LoadedNumberQuestion | LoadedOrderingQuestion;
 
 export type LoadedQuiz = {
   chapterId: string;
@@ -24,8 +67,14 @@ export type LoadedQuiz = {
   quizRevision: string;
   title: string;
   passingScore: number;
+  /** Questions per round. */
+  draw: number;
+  retakeAfterMinutes: number;
   questions: LoadedQuestion[];
 };
+
+/** Whether a question's numbers differ per learner and round. */
+export const varies = (q: LoadedQuestion) => q.kind === "number" && Object.keys(q.params).length > 0;
 
 export function quizFileOf(chapter: Pick<Chapter, "file">): string {
   return chapter.file.replace(/\.mdx$/, ".quiz.yaml");
@@ -54,30 +103,30 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
       throw new ContentError([`${where}: ${field}: ${(e as Error).message}`]);
     }
   };
-  return {
-    chapterId: chapter.id,
-    file,
-    quizRevision: revisionOf(raw),
-    title: quiz.title,
-    passingScore: quiz.passingScore,
-    questions: quiz.questions.map((q, i) => {
-      const at = `questions.${i}`;
+  const questions = quiz.questions.map((q, i): LoadedQuestion => {
+    const at = `questions.${i}`;
+    const base: Base = {
+      source: q,
+      id: q.id,
+      type: q.type,
+      maxAttempts: q.maxAttempts ?? quiz.maxAttempts,
+      reveal: q.reveal ?? quiz.reveal,
+      choiceFeedback: ("choiceFeedback" in q ? q.choiceFeedback : undefined) ?? quiz.choiceFeedback,
+      feedbackHtml: q.feedback && {
+        correct: q.feedback.correct && render(q.feedback.correct, `${at}.feedback.correct`),
+        partial: q.feedback.partial && render(q.feedback.partial, `${at}.feedback.partial`),
+        incorrect: q.feedback.incorrect && render(q.feedback.incorrect, `${at}.feedback.incorrect`),
+      },
+    };
+    if (q.type === "single" || q.type === "multiple")
       return {
-        source: q,
-        id: q.id,
+        ...base,
+        kind: "choice",
         type: q.type,
-        maxAttempts: q.maxAttempts ?? quiz.maxAttempts,
         shuffle: q.shuffle ?? quiz.shuffle,
-        reveal: q.reveal ?? quiz.reveal,
-        choiceFeedback: q.choiceFeedback ?? quiz.choiceFeedback,
         showCorrectCount: q.type === "multiple" && q.showCorrectCount,
         promptHtml: render(q.prompt, `${at}.prompt`, true), // shown inside a <legend>: inline only
         explanationHtml: render(q.explanation, `${at}.explanation`),
-        feedbackHtml: q.feedback && {
-          correct: q.feedback.correct && render(q.feedback.correct, `${at}.feedback.correct`),
-          partial: q.feedback.partial && render(q.feedback.partial, `${at}.feedback.partial`),
-          incorrect: q.feedback.incorrect && render(q.feedback.incorrect, `${at}.feedback.incorrect`),
-        },
         choices: q.choices.map((c, j) => ({
           id: c.id,
           correct: c.correct,
@@ -86,8 +135,71 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
           rationaleHtml: render(c.rationale, `${at}.choices.${j}.rationale`),
         })),
       };
-    }),
+    if (q.type === "ordering")
+      return {
+        ...base,
+        kind: "ordering",
+        type: "ordering",
+        promptHtml: render(q.prompt, `${at}.prompt`, true),
+        explanationHtml: render(q.explanation, `${at}.explanation`),
+        steps: q.steps.map((s, j) => ({ id: s.id, html: render(s.text, `${at}.steps.${j}.text`, true), label: mathLabel(s.text) })),
+      };
+    const params = "params" in q ? (q.params ?? {}) : {};
+    const problems = paramProblems({ ...q, params, code: q.type === "predict" ? q.code : undefined });
+    if (problems.length) throw new ContentError(problems.map((p) => `${where}: ${at} (${q.id}): ${p}`));
+    const loaded: LoadedNumberQuestion = {
+      ...base,
+      kind: "number",
+      type: q.type,
+      answer: q.answer,
+      tolerance: q.tolerance,
+      units: q.units,
+      params,
+      code: q.type === "predict" ? q.code : undefined,
+      prompt: q.prompt,
+      explanation: q.explanation,
+    };
+    // Render once with sample values so broken Markdown or math fails the build, not a learner.
+    renderFor(loaded, Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.min])), (text, field, inline) =>
+      render(text, `${at}.${field}`, inline),
+    );
+    return loaded;
+  });
+  // Test-wise cues and a pass mark one slip fails (lib/quiz/lint.ts) fail the build too.
+  const cues = lintQuiz(quiz);
+  if (cues.length) throw new ContentError(cues.map((c) => `${where}: ${c}`));
+  return {
+    chapterId: chapter.id,
+    file,
+    quizRevision: revisionOf(raw),
+    title: quiz.title,
+    passingScore: quiz.passingScore,
+    draw: quiz.draw ?? quiz.questions.length,
+    retakeAfterMinutes: quiz.retakeAfterMinutes,
+    questions,
   };
+}
+
+const renders = new Map<string, { promptHtml: string; explanationHtml: string }>();
+
+/** A numeric question's prompt and explanation with these values, rendered (cached per values). */
+export function renderFor(
+  q: LoadedNumberQuestion,
+  values: Values,
+  render: (text: string, field: string, inline: boolean) => string = (text, _field, inline) =>
+    inline ? renderInlineMarkdown(text) : renderMarkdown(text),
+): { promptHtml: string; explanationHtml: string } {
+  const key = `${q.id}\u0000${q.prompt}\u0000${q.explanation}\u0000${JSON.stringify(values)}`;
+  let hit = renders.get(key);
+  if (!hit) {
+    hit = {
+      promptHtml: render(fill(q.prompt, values, q.params), "prompt", true),
+      explanationHtml: render(fill(q.explanation, values, q.params), "explanation", false),
+    };
+    if (renders.size > 5_000) renders.clear(); // bounded: values repeat across learners
+    renders.set(key, hit);
+  }
+  return hit;
 }
 
 const cache = new Map<string, { mtimeMs: number; quiz: LoadedQuiz | undefined }>();
@@ -103,25 +215,14 @@ export function getQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | und
   return quiz;
 }
 
-/**
- * The quiz as the static page may carry it: no key, rationales or feedback, and choices only as
- * their HTML in sorted order, without ids (each learner gets them in their own order under
- * opaque ids, from the quiz state API). The sorted HTML lets the page hold the choices' place
- * while that state loads; it says nothing of the authoring order.
- */
+/** The quiz as the static page may carry it: its frame, no question (rounds are drawn per learner). */
 export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
   return {
     chapterId: quiz.chapterId,
     quizRevision: quiz.quizRevision,
     title: quiz.title,
     passingScore: quiz.passingScore,
-    questions: quiz.questions.map((q) => ({
-      id: q.id,
-      type: q.type,
-      promptHtml: q.promptHtml,
-      choicesHtml: q.choices.map((c) => c.html).sort(),
-      ...(q.showCorrectCount ? { correctCount: q.choices.filter((c) => c.correct).length } : {}),
-      maxAttempts: q.maxAttempts,
-    })),
+    roundSize: quiz.draw,
+    bankSize: quiz.questions.length,
   };
 }

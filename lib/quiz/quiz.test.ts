@@ -18,27 +18,29 @@ describe("a quiz file (the fixture course's)", () => {
   const quiz = loadQuiz(WIDGETS)!;
 
   it("renders Markdown and math to HTML", () => {
-    expect(quiz.questions[0]!.choices[0]!.html).toContain('<span class="katex">');
-    expect(quiz.questions[0]!.choices[0]!.html).toContain("<code>color(widget)</code>");
+    const first = quiz.questions[0]!;
+    if (first.kind !== "choice") throw new Error("the fixture's first question has choices");
+    expect(first.choices[0]!.html).toContain('<span class="katex">');
+    expect(first.choices[0]!.html).toContain("<code>color(widget)</code>");
   });
 
   it("gives the page no correctness data, rationales, explanations or feedback", () => {
     const text = JSON.stringify(toPublicQuiz(quiz));
     for (const q of quiz.questions) {
+      if (q.kind === "number") continue;
       expect(text).not.toContain(q.explanationHtml);
-      for (const c of q.choices) expect(text).not.toContain(c.rationaleHtml);
+      if (q.kind === "choice") for (const c of q.choices) expect(text).not.toContain(c.rationaleHtml);
     }
     expect(text).not.toMatch(/"correct"|"fraction"|"rationale|"explanation|"feedback/);
   });
 
-  it("gives the page the choices' HTML only, without ids and in an order the authoring order does not change", () => {
+  it("gives the static page the quiz's frame only: no question, choice or id (rounds are drawn per learner)", () => {
     const text = JSON.stringify(toPublicQuiz(quiz));
-    for (const q of quiz.questions) for (const c of q.choices) expect(text).not.toContain(`"${c.id}"`);
-    // The same quiz with every question's choices in reverse authoring order: the same page.
-    const reversed = { ...quiz, questions: quiz.questions.map((q) => ({ ...q, choices: [...q.choices].reverse() })) };
-    expect(toPublicQuiz(reversed)).toEqual(toPublicQuiz(quiz));
-    const [first] = toPublicQuiz(quiz).questions;
-    expect(new Set(first!.choicesHtml)).toEqual(new Set(quiz.questions[0]!.choices.map((c) => c.html)));
+    for (const q of quiz.questions) {
+      expect(text).not.toContain(`"${q.id}"`);
+      if (q.kind === "choice") for (const c of q.choices) expect(text).not.toContain(c.html);
+    }
+    expect(toPublicQuiz(quiz)).toMatchObject({ roundSize: quiz.questions.length, bankSize: quiz.questions.length });
   });
 });
 
@@ -63,7 +65,10 @@ describe("broken quizzes", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quiz-"));
     const question = structuredClone(base.questions[0]) as Q;
     const result = edit(question);
-    fs.writeFileSync(path.join(dir, "c.quiz.yaml"), typeof result === "string" ? result : stringify({ questions: [question] }));
+    fs.writeFileSync(
+      path.join(dir, "c.quiz.yaml"),
+      typeof result === "string" ? result : stringify({ passingScore: 0, questions: [question] }),
+    );
     try {
       loadQuiz({ id: "x/y/c", file: path.join(dir, "c.mdx") });
     } catch (e) {
@@ -134,6 +139,75 @@ describe("broken quizzes", () => {
       /questions\.0\.choices\.0\.text: math does not render/,
     ],
     ["invalid YAML", () => "questions: [unclosed", /c\.quiz\.yaml: not valid YAML/],
+    [
+      "a pass mark one slip fails (a round of one)",
+      () => stringify({ passingScore: 0.7, questions: [base.questions[0]] }),
+      /a round of one item: one slip fails it/,
+    ],
+    [
+      "a computed item whose prompt names an undeclared param",
+      (q) => {
+        Object.assign(q, {
+          type: "computed",
+          prompt: "h = {{h}}, p = {{q}}",
+          answer: "h * 2",
+          tolerance: { rel: 0.01 },
+          params: { h: { min: 1, max: 2, step: 0.5 } },
+        });
+        delete (q as Record<string, unknown>).choices;
+      },
+      /prompt: \{\{q\}\} is not a declared param/,
+    ],
+    [
+      "a computed item whose formula divides by zero at a corner",
+      (q) => {
+        Object.assign(q, {
+          type: "computed",
+          prompt: "p = {{p}}",
+          answer: "1 / (1 - p)",
+          tolerance: { rel: 0.01 },
+          params: { p: { min: 0, max: 1, step: 0.5 } },
+        });
+        delete (q as Record<string, unknown>).choices;
+      },
+      /answer: the formula "1 \/ \(1 - p\)" gives Infinity/,
+    ],
+    [
+      "a param range that is not a whole number of steps",
+      (q) => {
+        Object.assign(q, {
+          type: "computed",
+          prompt: "p",
+          answer: "p",
+          tolerance: { abs: 0.1 },
+          params: { p: { min: 0, max: 1, step: 0.3 } },
+        });
+        delete (q as Record<string, unknown>).choices;
+      },
+      /params\.p: max − min must be a whole number of steps/,
+    ],
+    [
+      "a numeric item without a tolerance",
+      (q) => {
+        Object.assign(q, { type: "numeric", answer: 2 });
+        delete (q as Record<string, unknown>).choices;
+      },
+      /questions\.0\.tolerance/,
+    ],
+    [
+      "an ordering item with two steps",
+      (q) => {
+        Object.assign(q, {
+          type: "ordering",
+          steps: [
+            { id: "a", text: "A" },
+            { id: "b", text: "B" },
+          ],
+        });
+        delete (q as Record<string, unknown>).choices;
+      },
+      /questions\.0\.steps/,
+    ],
   ])("rejects %s", (_name, edit, message) => {
     expect(problemOf(edit)).toMatch(message);
   });

@@ -17,8 +17,14 @@ export const choiceSchema = z
   })
   .strict();
 
+/**
+ * When the solution (key, rationales, explanation) shows: once solved, after N attempts, never,
+ * or for every question once the whole round is finished ("round-end": the round's pass is
+ * decided by then, so the key can teach without being harvested mid-round).
+ */
 export const revealSchema = z.discriminatedUnion("when", [
   z.object({ when: z.literal("correct") }).strict(),
+  z.object({ when: z.literal("round-end") }).strict(),
   z.object({ when: z.literal("attempts"), attempts: z.number().int().positive() }).strict(),
   z.object({ when: z.literal("never") }).strict(),
 ]);
@@ -33,19 +39,51 @@ export const choiceFeedbackSchema = z.enum(FEEDBACK_POLICIES);
 
 const feedbackSchema = z.object({ correct: markdown.optional(), partial: markdown.optional(), incorrect: markdown.optional() }).strict();
 
-const commonQuestion = {
+export const GRADING_POLICIES = ["all-or-nothing", "every-decision", "fractions"] as const;
+
+const common = {
   id: slugSchema,
   prompt: markdown,
   explanation: markdown,
   feedback: feedbackSchema.optional(),
   maxAttempts: z.number().int().positive().max(20).optional(),
-  shuffle: z.boolean().optional(),
   reveal: revealSchema.optional(),
+};
+
+const commonQuestion = {
+  ...common,
+  shuffle: z.boolean().optional(),
   choiceFeedback: choiceFeedbackSchema.optional(),
   choices: z.array(choiceSchema).min(2).max(12),
 };
 
-export const GRADING_POLICIES = ["all-or-nothing", "every-decision", "fractions"] as const;
+/** How far a numeric answer may be from the key: |x − key| ≤ max(abs, rel·|key|). */
+export const toleranceSchema = z
+  .object({ abs: z.number().nonnegative().optional(), rel: z.number().nonnegative().max(0.5).optional() })
+  .strict()
+  .refine((t) => t.abs !== undefined || t.rel !== undefined, "give abs, rel or both");
+
+/** A parameter of a computed item: values min, min + step, …, max, one drawn per learner and round. */
+export const paramSchema = z
+  .object({ min: z.number(), max: z.number(), step: z.number().positive() })
+  .strict()
+  .superRefine((p, ctx) => {
+    const steps = (p.max - p.min) / p.step;
+    if (steps < 1) ctx.addIssue({ code: "custom", message: "max must be at least one step above min" });
+    else if (Math.abs(steps - Math.round(steps)) > 1e-9)
+      ctx.addIssue({ code: "custom", message: "max − min must be a whole number of steps" });
+  });
+
+/** Parameter names: used as {{name}} in the prompt (and listing) and as variables in the answer formula. */
+export const paramsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, "must be a name like 'h' or 'rate'"), paramSchema);
+
+const numericAnswer = {
+  tolerance: toleranceSchema,
+  /** Shown after the input ("s", "%"); the learner types the number only. */
+  units: z.string().trim().min(1).max(20).optional(),
+};
+
+export const ORDERING_MIN_STEPS = 3;
 
 export const questionSchema = z
   .discriminatedUnion("type", [
@@ -58,8 +96,44 @@ export const questionSchema = z
       })
       .strict(),
     z.object({ type: z.literal("single"), ...commonQuestion }).strict(),
+    /** A number to type, the same for every learner. */
+    z.object({ type: z.literal("numeric"), ...common, answer: z.number().finite(), ...numericAnswer }).strict(),
+    /** Numbers drawn per learner and round; the key is the formula evaluated on the server. */
+    z
+      .object({ type: z.literal("computed"), ...common, params: paramsSchema, answer: z.string().trim().min(1).max(300), ...numericAnswer })
+      .strict(),
+    /** Predict what a listing prints (its last number), then run it; optional parameters as for computed. */
+    z
+      .object({
+        type: z.literal("predict"),
+        ...common,
+        code: z.string().trim().min(1).max(2000),
+        params: paramsSchema.optional(),
+        answer: z.union([z.number().finite(), z.string().trim().min(1).max(300)]),
+        ...numericAnswer,
+      })
+      .strict(),
+    /** Steps given in their right order; each learner gets them shuffled. */
+    z
+      .object({
+        type: z.literal("ordering"),
+        ...common,
+        steps: z
+          .array(z.object({ id: slugSchema, text: markdown }).strict())
+          .min(ORDERING_MIN_STEPS)
+          .max(8),
+      })
+      .strict(),
   ])
   .superRefine((q, ctx) => {
+    if (q.type === "ordering") {
+      const ids = q.steps.map((s) => s.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `duplicate step id "${id}"` });
+      });
+      return;
+    }
+    if (q.type !== "single" && q.type !== "multiple") return;
     const ids = q.choices.map((c) => c.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["choices", i, "id"], message: `duplicate choice id "${id}"` });
@@ -98,10 +172,21 @@ export const quizFileSchema = z
     shuffle: z.boolean().default(true),
     reveal: revealSchema.default({ when: "attempts", attempts: 3 }),
     choiceFeedback: choiceFeedbackSchema.default("attempt"),
-    questions: z.array(questionSchema).min(1).max(30),
+    /** Questions per round, drawn per learner from the bank (default: all of them). */
+    draw: z.number().int().min(1).max(30).optional(),
+    /** Minutes a learner waits between the end of a round and a retake. */
+    retakeAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(0),
+    questions: z.array(questionSchema).min(1).max(60),
   })
   .strict()
   .superRefine((quiz, ctx) => {
+    if (quiz.draw !== undefined && quiz.draw > quiz.questions.length)
+      ctx.addIssue({ code: "custom", path: ["draw"], message: `draws ${quiz.draw} questions from a bank of ${quiz.questions.length}` });
     const ids = quiz.questions.map((q) => q.id);
     ids.forEach((id, i) => {
       if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${id}"` });
@@ -129,9 +214,17 @@ export const submitAttemptSchema = z
     quizRevision: quizRevisionSchema,
     /** The round (1, +1 per retake) the learner's page shows. */
     round,
-    selected: z.array(publicChoiceId).min(1, "select at least one answer").max(12),
+    /** Choice questions: the ids of the selected choices. */
+    selected: z.array(publicChoiceId).min(1, "select at least one answer").max(12).optional(),
+    /** Numeric, computed and predict questions: the number as typed. */
+    value: z.string().trim().min(1, "type a number").max(40).optional(),
+    /** Ordering questions: every step's id, in the learner's order. */
+    order: z.array(publicChoiceId).min(2).max(8).optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => [a.selected, a.value, a.order].filter((x) => x !== undefined).length === 1, {
+    message: "send exactly one of selected, value or order",
+  });
 
 export type SubmitAttempt = z.infer<typeof submitAttemptSchema>;
 

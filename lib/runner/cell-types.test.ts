@@ -65,7 +65,7 @@ it("ships declarations for every module the sandbox lets cells import, and no ot
 
 it("type-checks the fixture courses' cells without errors (the real lessons': cell-types.content.test.ts)", () => {
   const cells = lessonCells();
-  expect(cells.length).toBe(2);
+  expect(cells.length).toBe(4);
   for (const { where, code } of cells) expect({ where, errors: check(code).errors }).toEqual({ where, errors: [] });
 });
 
