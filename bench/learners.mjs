@@ -24,10 +24,11 @@ export async function mintLearners(baseURL, chapterId, count) {
       const [cookie = ""] = response.headers.get("set-cookie")?.split(";") ?? [];
       const [, id] = /^[^=]+=([^.]+)\./.exec(cookie) ?? [];
       if (!id) throw new Error(`no signed learner cookie in the answer: "${cookie}"`);
-      /** @type {{ quizRevision: string; questions: Record<string, { choices: { id: string }[] }> }} */
+      /** @type {{ quizRevision: string; questions: Record<string, { choices?: { id: string }[] }> }} */
       const state = await response.json();
+      // The choice questions of this learner's round (numeric and ordering ones have no choices).
       const firstChoice = Object.fromEntries(
-        Object.entries(state.questions).flatMap(([qid, q]) => (q.choices[0] ? [[qid, q.choices[0].id]] : [])),
+        Object.entries(state.questions).flatMap(([qid, q]) => (q.choices?.[0] ? [[qid, q.choices[0].id]] : [])),
       );
       learners.push({ id, cookie, quizRevision: state.quizRevision, firstChoice });
     },

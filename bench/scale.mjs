@@ -239,15 +239,17 @@ async function runSet(label, baseURL, database) {
     setupRequest: (req, context) => {
       const learner = newLearner();
       learnerIn(context).learner = learner.id;
+      // The first choice question of this learner's round (rounds are drawn from the bank).
+      const [questionId = "", choice = ""] = Object.entries(learner.firstChoice)[0] ?? [];
       return {
         ...req,
         headers: { "content-type": "application/json", cookie: learner.cookie },
         body: JSON.stringify({
           chapterId: CHAPTER,
-          questionId: "dropout-statements",
+          questionId,
           quizRevision: learner.quizRevision,
           round: 1,
-          selected: [learner.firstChoice["dropout-statements"]],
+          selected: [choice],
         }),
       };
     },

@@ -8,22 +8,26 @@ import { GET } from "@/app/api/quiz/state/route";
 import { getChapterById } from "@/lib/content/course.server";
 import { defined } from "@/lib/invariant";
 import { choiceView } from "@/lib/quiz/order";
-import { getQuiz } from "@/lib/quiz/quiz.server";
+import { getQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
 import type { QuizState } from "@/lib/quiz/types";
 import { countRows, db, resetDb } from "../support/db";
+import { FIXTURE_STATEMENTS_CHAPTER } from "../support/content-dirs";
 import { learnerCookieOf, request, signed, TEST_LEARNER_SECRET } from "../support/requests";
 
-const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
-const quiz = getQuiz(getChapterById(CHAPTER)!)!;
-const statements = quiz.questions.find((q) => q.id === "dropout-statements")!;
-const single = quiz.questions.find((q) => q.type === "single")!;
+const CHAPTER = FIXTURE_STATEMENTS_CHAPTER.id;
+const loaded = getQuiz(getChapterById(CHAPTER)!)!;
+// A fixed quiz of choice questions only (the fixture "statements" chapter).
+const quiz = { ...loaded, questions: loaded.questions as LoadedChoiceQuestion[] };
+const choiceQuestions = quiz.questions;
+const statements = choiceQuestions.find((q) => q.id === "dropout-statements")!;
+const single = choiceQuestions.find((q) => q.type === "single")!;
 const right = statements.choices.filter((c) => c.correct).map((c) => c.id);
 const firstRight = defined(right[0], "a right answer to the statements question");
 const learner = "6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c";
 const key = Buffer.from(TEST_LEARNER_SECRET, "utf8");
 
 /** What `who` sees of a question in a round: the server's order and ids, computed independently. */
-const viewOf = (q: (typeof quiz.questions)[number], who = learner, round = 1) =>
+const viewOf = (q: LoadedChoiceQuestion, who = learner, round = 1) =>
   choiceView(
     key,
     { learnerId: who, quizRevision: quiz.quizRevision, questionId: q.id, round },
@@ -54,8 +58,10 @@ it("grades a wrong answer, stores it in authoring ids with the order shown, and 
   const response = await submit({ selected: shown([firstRight, "p-is-keep"]) });
   expect(response.status).toBe(200);
   const { result, progress } = await response.json();
+  // Under "finished" feedback an unfinished attempt is only "not yet": "partly right" against
+  // "none right" would tell each choice of a one-choice submission right from wrong.
   expect(result).toMatchObject({
-    verdict: "partial",
+    verdict: "incorrect",
     score: 0,
     attempt: 1,
     attemptsUsed: 1,
@@ -64,7 +70,7 @@ it("grades a wrong answer, stores it in authoring ids with the order shown, and 
     revealed: false,
   });
   // choiceFeedback: finished, no showCorrectCount: no marks, no count of right answers yet.
-  expect(result.summary).toBe("Partly right: your selection is not exactly the right answers yet.");
+  expect(result.summary).toBe("Not right yet.");
   expect(
     result.choices.every((c: { correct?: boolean; rationaleHtml?: string }) => c.correct === undefined && c.rationaleHtml === undefined),
   ).toBe(true);
@@ -117,7 +123,7 @@ it("first-choice guessing: the right answer is first for about 1 in n learners, 
     const [id] = cookie.split(".");
     const correctShown = viewOf(single, defined(id, "the cookie's learner id")).publicId.get(single.choices.find((c) => c.correct)!.id);
     const { choices } = defined(state.questions[single.id], "the single-choice question's state");
-    if (defined(choices[0], "its first choice").id === correctShown) first++;
+    if (defined(choices?.[0], "its first choice").id === correctShown) first++;
   }
   expect(first / n).toBeLessThan(0.5); // authoring order put it first for everyone
   expect(await countRows()).toEqual({ learners: 0, progress: 0, attempts: 0, feedback: 0 });
@@ -126,8 +132,8 @@ it("first-choice guessing: the right answer is first for about 1 in n learners, 
 it("never sends authoring ids or the authoring order in the state", async () => {
   const state = await stateOf();
   const text = JSON.stringify(state);
-  for (const q of quiz.questions) for (const c of q.choices) expect(text).not.toContain(`"${c.id}"`);
-  expect(state.questions[statements.id]?.choices.map((c) => c.id)).toEqual(shown(viewOf(statements).order));
+  for (const q of choiceQuestions) for (const c of q.choices) expect(text).not.toContain(`"${c.id}"`);
+  expect(state.questions[statements.id]?.choices?.map((c) => c.id)).toEqual(shown(viewOf(statements).order));
   expect(await stateOf()).toEqual(state); // stable on reload
 });
 
@@ -146,10 +152,25 @@ it("accepts the right answer on a later attempt, reveals the solution, and refus
 });
 
 it("shows the count of right answers only where the author asked for it", async () => {
-  const counted = quiz.questions.find((q) => q.type === "multiple" && q.showCorrectCount)!;
-  const wrong = counted.choices.find((c) => !c.correct)!.id;
-  const { result } = await (await submit({ questionId: counted.id, selected: shown([wrong], counted) })).json();
-  expect(result.summary).toMatch(/There (is 1 right answer|are \d right answers)/);
+  const state = await stateOf();
+  for (const q of choiceQuestions)
+    expect(state.questions[q.id]?.correctCount).toBe(q.showCorrectCount ? q.choices.filter((c) => c.correct).length : undefined);
+  expect(choiceQuestions.some((q) => q.showCorrectCount)).toBe(true);
+});
+
+it("under 'finished' feedback, a one-choice submission says the same whether that choice is right or wrong", async () => {
+  const right = statements.choices.find((c) => c.correct)!.id;
+  const wrong = statements.choices.find((c) => !c.correct)!.id;
+  const a = (await (await submit({ selected: shown([right]) }, learner)).json()).result;
+  const other = randomUUID();
+  const b = (await (await submit({ selected: shown([wrong], statements, other) }, other)).json()).result;
+  const strip = (r: { summary: string; verdict: string; score: number; feedbackHtml?: string }) => [
+    r.summary,
+    r.verdict,
+    r.score,
+    r.feedbackHtml,
+  ];
+  expect(strip(a)).toEqual(strip(b));
 });
 
 it("updates the chapter's quiz score and marks it passed at the passing score", async () => {
@@ -185,7 +206,8 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
     ),
   });
   const before = await stateOf();
-  expect(before.progress).toMatchObject({ passReachable: false, canRetake: true, answeredAll: false, passed: false });
+  // The two failed questions showed their solutions (reveal after 3 attempts): the round can no longer pass.
+  expect(before.progress).toMatchObject({ passReachable: false, canRetake: true, answeredAll: false, passed: false, passBlocked: true });
 
   const response = await retake(1);
   expect(response.status).toBe(200);
@@ -196,12 +218,14 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
     answeredAll: false,
     passReachable: true,
     canRetake: false,
-    bestScore: 1 / quiz.questions.length,
+    passBlocked: false,
+    // A round that showed solutions records no best score either: its keys were there to copy.
+    bestScore: 0,
   });
   for (const q of quiz.questions) {
     expect(after.questions[q.id]).toMatchObject({ attemptsUsed: 0, last: null });
-    const oldIds = new Set(defined(before.questions[q.id], `${q.id} before the retake`).choices.map((c) => c.id));
-    expect(defined(after.questions[q.id], `${q.id} after the retake`).choices.some((c) => oldIds.has(c.id))).toBe(false);
+    const oldIds = new Set(defined(before.questions[q.id]?.choices, `${q.id} before the retake`).map((c) => c.id));
+    expect(defined(after.questions[q.id]?.choices, `${q.id} after the retake`).some((c) => oldIds.has(c.id))).toBe(false);
   }
   // A stale tab still on round 1: told, and given the new round.
   const stale = await submit({
@@ -225,7 +249,7 @@ it("offers a retake once the pass mark is out of reach: new order and ids, attem
   const progress = await db.chapterProgress.findUniqueOrThrow({
     where: { learnerId_chapterId: { learnerId: learner, chapterId: CHAPTER } },
   });
-  expect(progress.quizBestScore).toBe(1 / quiz.questions.length); // a lower round-2 score never lowers the best
+  expect(progress.quizBestScore).toBe(0);
 });
 
 it("enforces the attempt limit under concurrent submissions", async () => {

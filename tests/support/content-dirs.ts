@@ -14,3 +14,15 @@ export const FIXTURE_LIBRARY_CHAPTER = {
   id: "fixture-library/tools/tripling",
   href: "/courses/fixture-library/tools/tripling",
 } as const;
+
+/** A fixture chapter whose quiz is a fixed list (no bank): the engine's grading, order and limits. */
+export const FIXTURE_STATEMENTS_CHAPTER = {
+  id: "fixture-basics/first-section/statements",
+  href: "/courses/fixture-basics/first-section/statements",
+} as const;
+
+/** A fixture chapter whose quiz is an item bank with every item type (draw 6 of 10). */
+export const FIXTURE_BANK_CHAPTER = {
+  id: "fixture-basics/first-section/bank",
+  href: "/courses/fixture-basics/first-section/bank",
+} as const;

@@ -10,7 +10,8 @@ import path from "node:path";
 import { signLearnerId } from "@/lib/learner/sign";
 import { defined } from "@/lib/invariant";
 import { choiceView } from "@/lib/quiz/order";
-import { loadQuiz } from "@/lib/quiz/quiz.server";
+import { loadQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
+import { FIXTURE_CONTENT_DIR, FIXTURE_STATEMENTS_CHAPTER } from "../support/content-dirs";
 import { ROOT } from "../support/paths";
 import { captured } from "../support/text";
 
@@ -184,15 +185,21 @@ export async function stopAll() {
   for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The quiz's revisions and the dropout-statements question (authoring ids: tests map them per learner). */
+/** The fixture chapter whose quiz is a fixed list (every learner answers the same questions). */
+export const QUIZ_CHAPTER = FIXTURE_STATEMENTS_CHAPTER.id;
+
+/**
+ * The Dropout chapter's revision (feedback), the fixture quiz's revision and its dropout-statements
+ * question (authoring ids: tests map them per learner).
+ */
 export async function quizInfo(baseURL: string) {
-  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(CHAPTER)}`)).json()) as {
+  const state = (await (await fetch(`${baseURL}/api/quiz/state?chapterId=${encodeURIComponent(QUIZ_CHAPTER)}`)).json()) as {
     quizRevision: string;
   };
   const html = await (await fetch(`${baseURL}/courses/${CHAPTER}`)).text();
   const chapterRevision = captured(/data-revision="([0-9a-f]{12})"/, html);
-  const quiz = loadQuiz({ id: CHAPTER, file: path.join(ROOT, `content/courses/${CHAPTER}.mdx`) })!;
-  const question = quiz.questions.find((q) => q.id === "dropout-statements")!;
+  const quiz = loadQuiz({ id: QUIZ_CHAPTER, file: path.join(ROOT, FIXTURE_CONTENT_DIR, `courses/${QUIZ_CHAPTER}.mdx`) })!;
+  const question = quiz.questions.find((q): q is LoadedChoiceQuestion => q.id === "dropout-statements" && q.kind === "choice")!;
   return { quizRevision: state.quizRevision, chapterRevision, question };
 }
 
@@ -214,7 +221,7 @@ export function quizSubmission(baseURL: string, quiz: Awaited<ReturnType<typeof 
         signal,
         headers: { "content-type": "application/json", cookie: learnerCookie(learner) },
         body: JSON.stringify({
-          chapterId: CHAPTER,
+          chapterId: QUIZ_CHAPTER,
           questionId: quiz.question.id,
           quizRevision: quiz.quizRevision,
           round: 1,
