@@ -1,6 +1,6 @@
 "use client";
-// The chapter's quiz: loads the learner's round from the server (choices in their own order),
-// one QuizQuestion per question, the score once every question is answered, and retakes.
+// The chapter's quiz: loads the learner's round from the server (its questions, numbers and
+// order), one QuizQuestion per question, the score once every question is answered, and retakes.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { markQuizPassed } from "@/components/progress/progress-store";
 import type { AttemptResult, PublicQuiz, QuizProgress, QuizState } from "@/lib/quiz/types";
@@ -15,6 +15,8 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusFirst, setFocusFirst] = useState(false);
+  /** The question whose result keeps focus when the finished round's state replaces the page's. */
+  const [focusResult, setFocusResult] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
   const replace = useCallback(
@@ -40,9 +42,9 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   }
 
   function onAnswered(questionId: string, result: AttemptResult, progress: QuizProgress) {
+    const finishedNow = progress.roundFinished && !state?.progress.roundFinished;
     setState((s) => {
       if (!s) return s;
-      // Only a question with its state (its choices) can be answered; the progress is the server's.
       const question = s.questions[questionId];
       const questions = question
         ? { ...s.questions, [questionId]: { ...question, attemptsUsed: result.attemptsUsed, last: result } }
@@ -50,6 +52,14 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
       return { ...s, progress, questions };
     });
     if (progress.passed) markQuizPassed(quiz.chapterId);
+    // The round is over: its solutions can show now (fetched, as they are the server's to give).
+    if (finishedNow)
+      void fetchState(quiz.chapterId).then((r) => {
+        if (!r.ok) return;
+        replace(r.data);
+        setFocusResult(questionId);
+        setNotice("Round finished: every question now shows its solution and explanation.");
+      });
   }
 
   function onStale(next: QuizState, message: string) {
@@ -67,25 +77,26 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
       replace(next);
       setNotice(
         r.ok
-          ? `Round ${next.round}: the choices are in a new order and your attempts start again. Your best score so far is kept.`
+          ? `Round ${next.round}: new questions from the bank, new numbers, and your attempts start again. Your best score so far is kept.`
           : r.error,
       );
       setFocusFirst(r.ok);
-    } else if (!r.ok) setError(r.error);
+      setFocusResult(null);
+    } else if (!r.ok) setNotice(r.error);
   }
 
   const progress = state?.progress;
   const outdated = state !== null && state.quizRevision !== quiz.quizRevision;
+  const retakeLater = progress?.retakeAt && new Date(progress.retakeAt) > new Date() ? new Date(progress.retakeAt) : null;
   return (
-    <section className="quiz" aria-labelledby="quiz-title">
+    <section className="quiz" aria-labelledby="quiz-title" data-round={state?.round}>
       <h2 id="quiz-title">{quiz.title}</h2>
       <p className="muted">
-        {quiz.questions.length} questions. Answers are checked on the server. Pass with {Math.round(quiz.passingScore * 100)}% overall.
+        {quiz.roundSize} questions, drawn for you from {quiz.bankSize}; some have numbers of their own. Answers are checked on the server.
+        Pass with {Math.round(quiz.passingScore * 100)}% overall.
       </p>
-      {/* Shown only without JavaScript (CSS), where the questions can be read but not answered. */}
-      <p className="quiz-nojs">
-        Answering the quiz needs JavaScript: you can read the questions, but checking answers only works with JavaScript on.
-      </p>
+      {/* Shown only without JavaScript (CSS). */}
+      <p className="quiz-nojs">The quiz needs JavaScript: each learner gets their own questions and numbers from the server.</p>
       {error ? (
         <p className="form-error">
           {error}{" "}
@@ -98,34 +109,46 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
       <p ref={noticeRef} className="quiz-notice" role="status" aria-live="polite">
         {notice}
       </p>
-      {quiz.questions.map((question, i) => (
-        <QuizQuestion
-          key={question.id}
-          version={version}
-          chapterId={quiz.chapterId}
-          quizRevision={quiz.quizRevision}
-          round={state?.round ?? 1}
-          number={i + 1}
-          total={quiz.questions.length}
-          question={question}
-          initial={state && !outdated ? state.questions[question.id] : undefined}
-          autoFocus={focusFirst && i === 0}
-          unavailable={error !== null || outdated}
-          onAnswered={onAnswered}
-          onStale={onStale}
-        />
-      ))}
-      {progress && !progress.passed && !progress.passReachable ? (
+      {state && !outdated ? (
+        state.order.map((id, i) => (
+          <QuizQuestion
+            key={`${state.round}-${id}`}
+            version={version}
+            chapterId={quiz.chapterId}
+            quizRevision={quiz.quizRevision}
+            round={state.round}
+            number={i + 1}
+            total={state.order.length}
+            question={state.questions[id]!}
+            autoFocus={focusFirst && i === 0 ? "first" : focusResult === id ? "result" : undefined}
+            onAnswered={onAnswered}
+            onStale={onStale}
+          />
+        ))
+      ) : error || outdated ? null : (
+        <div className="quiz-loading" style={{ minHeight: `${quiz.roundSize * 14}rem` }}>
+          <p className="muted">Loading your questions…</p>
+        </div>
+      )}
+      {progress && !progress.passed && progress.passBlocked ? (
+        <p className="quiz-unreachable" role="status">
+          A solution was shown before this round was finished, so this round cannot record a pass. Finish it, then retake.
+        </p>
+      ) : progress && !progress.passed && !progress.passReachable ? (
         <p className="quiz-unreachable" role="status">
           The pass mark ({Math.round(progress.passingScore * 100)}%) can no longer be reached in this round.
         </p>
       ) : null}
       {progress?.canRetake ? (
         <p className="quiz-retake">
-          <button type="button" className="button" onClick={() => void startRetake()} disabled={busy}>
+          <button type="button" className="button" onClick={() => void startRetake()} disabled={busy || retakeLater !== null}>
             {busy ? "Starting…" : "Retake the quiz"}
           </button>{" "}
-          <span className="muted">New order, attempts start again; your best score is kept.</span>
+          <span className="muted">
+            {retakeLater
+              ? `Retakes open at ${retakeLater.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}: a pause helps it stick.`
+              : "New questions and numbers, attempts start again; your best score is kept."}
+          </span>
         </p>
       ) : null}
       <p className="quiz-score" aria-live="polite">

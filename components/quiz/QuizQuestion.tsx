@@ -1,10 +1,13 @@
 "use client";
-// One question: a fieldset of checkboxes or radios in the order the server chose, Check, the
-// graded result, Try again. The prompt stays; the answering part (QuestionBody) starts from the
-// server's state and is remounted (keyed by `version`) whenever a new state replaces it.
+// One question of the learner's round: choices (checkboxes or radios), a number to type, or steps
+// to order; Check, the graded result, Try again. A predict question shows its listing, and once
+// finished offers to run it. The answering part (QuestionBody) starts from the server's state and
+// is remounted (keyed by `version`) whenever a new state replaces it.
 import { useEffect, useId, useRef, useState } from "react";
-import type { AttemptResult, PublicQuestion, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";
-import { staleState, submit } from "./api";
+import { CodeCell } from "@/components/code-cell/CodeCell";
+import type { AttemptResult, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";
+import { staleState, submit, type Submission } from "./api";
+import { OrderingSteps } from "./OrderingSteps";
 
 type Props = {
   /** Bumped when the server's state replaces the one shown: the answering part starts again. */
@@ -14,28 +17,31 @@ type Props = {
   round: number;
   number: number;
   total: number;
-  question: PublicQuestion;
-  /** This learner's choices, attempts used and last result (undefined while loading). */
-  initial?: QuestionState;
-  /** Focus the first choice once shown (after a retake). */
-  autoFocus?: boolean;
-  /** No state is coming (it failed to load, or is for another revision): hold no place for choices. */
-  unavailable?: boolean;
+  question: QuestionState;
+  /** Focus the first input (after a retake) or the result (the round's solutions arrived) once shown. */
+  autoFocus?: "first" | "result";
   onAnswered: (questionId: string, result: AttemptResult, progress: QuizProgress) => void;
   onStale: (state: QuizState, message: string) => void;
+};
+
+const HINTS: Record<QuestionState["type"], string> = {
+  single: "Select one answer.",
+  multiple: "Select all that apply.",
+  numeric: "Type a number.",
+  computed: "Work it out and type the number.",
+  predict: "Predict what the last line prints, then check. Once finished you can run it.",
+  ordering: "Put the steps in order: move each with its buttons.",
 };
 
 export function QuizQuestion({ version, ...props }: Props) {
   const { number, total, question } = props;
   const hintId = useId();
-  const multiple = question.type === "multiple";
-  const hint = multiple
-    ? `Select all that apply${question.correctCount ? ` (${question.correctCount} ${question.correctCount === 1 ? "answer is" : "answers are"} right)` : ""}.`
-    : "Select one answer.";
-  // The prompt (often typeset math) is never rebuilt: only the answering part is, when the
-  // learner's state arrives (rebuilding every question then was the largest task after load).
+  const hint =
+    question.type === "multiple" && question.correctCount
+      ? `Select all that apply (${question.correctCount} ${question.correctCount === 1 ? "answer is" : "answers are"} right).`
+      : HINTS[question.type];
   return (
-    <fieldset className="question" aria-describedby={hintId} data-question-id={question.id}>
+    <fieldset className="question" aria-describedby={hintId} data-question-id={question.id} data-question-type={question.type}>
       <legend>
         <span className="question-number">
           Question {number} of {total}
@@ -45,54 +51,55 @@ export function QuizQuestion({ version, ...props }: Props) {
       <p id={hintId} className="question-hint">
         {hint}
       </p>
+      {question.code ? (
+        <pre className="question-code" tabIndex={0} aria-label="The listing">
+          <code>{question.code}</code>
+        </pre>
+      ) : null}
       <QuestionBody key={version} {...props} />
     </fieldset>
   );
 }
 
-function QuestionBody({
-  chapterId,
-  quizRevision,
-  round,
-  number,
-  question,
-  initial,
-  autoFocus,
-  unavailable,
-  onAnswered,
-  onStale,
-}: Omit<Props, "version">) {
-  const [selected, setSelected] = useState<string[]>(() => initial?.last?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
-  const [result, setResult] = useState<AttemptResult | null>(initial?.last ?? null);
-  const [attemptsUsed, setAttemptsUsed] = useState(initial?.attemptsUsed ?? 0);
+function QuestionBody({ chapterId, quizRevision, round, number, question, autoFocus, onAnswered, onStale }: Omit<Props, "version">) {
+  const initial = question.last;
+  const [selected, setSelected] = useState<string[]>(() => initial?.choices.filter((c) => c.selected).map((c) => c.id) ?? []);
+  const [value, setValue] = useState(initial?.response ?? "");
+  const [order, setOrder] = useState<string[]>(() =>
+    question.type === "ordering" && initial ? initial.choices.map((c) => c.id) : (question.steps ?? []).map((s) => s.id),
+  );
+  const [result, setResult] = useState<AttemptResult | null>(initial);
+  const [attemptsUsed, setAttemptsUsed] = useState(question.attemptsUsed);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const firstInputRef = useRef<HTMLInputElement>(null);
+  const firstInputRef = useRef<HTMLInputElement & HTMLButtonElement>(null);
   const name = `${useId()}-${question.id}`;
-  const loading = initial === undefined;
-  // After Check the result gets focus; after Try again (or a retake) the first choice does.
-  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus && initial ? { to: "first" } : null);
+  // After Check the result gets focus; after Try again (or a retake) the first input does.
+  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus ? { to: autoFocus } : null);
   useEffect(() => {
     if (focusTarget?.to === "result") resultRef.current?.focus();
     if (focusTarget?.to === "first") firstInputRef.current?.focus();
   }, [focusTarget]);
 
-  const choices = initial?.choices ?? [];
-  const locked = result !== null || loading || submitting;
+  const locked = result !== null || submitting;
   const resultFor = new Map(result?.choices.map((c) => [c.id, c]));
   const multiple = question.type === "multiple";
   const attemptsLeft = question.maxAttempts - attemptsUsed;
+  const kind = question.choices ? "choice" : question.steps ? "ordering" : "number";
+  const ready = kind === "choice" ? selected.length > 0 : kind === "number" ? value.trim() !== "" : true;
 
   function toggle(id: string, checked: boolean) {
     setSelected((current) => (multiple ? (checked ? [...current, id] : current.filter((x) => x !== id)) : [id]));
   }
 
   async function check() {
-    if (submitting) return;
+    if (submitting || !ready) return;
     setSubmitting(true);
     setError(null);
-    const response = await submit({ chapterId, questionId: question.id, quizRevision, round, selected });
+    const answer: Pick<Submission, "selected" | "value" | "order"> =
+      kind === "choice" ? { selected } : kind === "number" ? { value: value.trim() } : { order };
+    const response = await submit({ chapterId, questionId: question.id, quizRevision, round, ...answer });
     setSubmitting(false);
     if (!response.ok) {
       const state = staleState(response);
@@ -109,72 +116,101 @@ function QuestionBody({
   function tryAgain() {
     setResult(null);
     setSelected([]);
+    setValue("");
     setError(null);
     setFocusTarget({ to: "first" });
   }
 
+  const finished = result !== null && !result.canRetry;
   return (
     <>
-      {loading ? (
-        // Holds the choices' place (the same boxes, invisible, so hidden from screen readers too)
-        // until the learner's own order arrives: what follows does not move then. Without
-        // JavaScript, where nothing arrives, they are the list to read (CSS hides the inputs).
-        <div className="choices-holder" hidden={unavailable}>
-          <p className="question-loading muted">Loading your answers…</p>
-          <ul className="choices choices-placeholder">
-            {question.choicesHtml.map((html, i) => (
-              <li key={i} className="choice">
+      {kind === "choice" ? (
+        <ul className="choices">
+          {(question.choices ?? []).map((choice, i) => {
+            const mark = resultFor.get(choice.id);
+            const state = mark?.correct === undefined ? undefined : mark.correct ? "right" : "wrong";
+            return (
+              <li key={choice.id} className="choice" data-choice-id={choice.id} data-state={state}>
                 <label>
-                  <input type={multiple ? "checkbox" : "radio"} disabled tabIndex={-1} />
-                  <span dangerouslySetInnerHTML={{ __html: html }} />
+                  <input
+                    ref={i === 0 ? firstInputRef : undefined}
+                    type={multiple ? "checkbox" : "radio"}
+                    name={name}
+                    value={choice.id}
+                    checked={selected.includes(choice.id)}
+                    disabled={locked}
+                    onChange={(e) => toggle(choice.id, e.target.checked)}
+                    aria-label={choice.label}
+                  />
+                  <span dangerouslySetInnerHTML={{ __html: choice.html }} />
                 </label>
+                {mark?.correct !== undefined ? (
+                  <div className="choice-result">
+                    <span className="choice-verdict">
+                      {mark.correct ? "✓ Correct" : "✗ Incorrect"}
+                      {mark.selected ? " (your choice)" : ""}
+                    </span>
+                    {mark.rationaleHtml ? (
+                      <div className="choice-rationale" dangerouslySetInnerHTML={{ __html: mark.rationaleHtml }} />
+                    ) : null}
+                  </div>
+                ) : null}
               </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <ul className="choices">
-        {choices.map((choice, i) => {
-          const mark = resultFor.get(choice.id);
-          const state = mark?.correct === undefined ? undefined : mark.correct ? "right" : "wrong";
-          return (
-            <li key={choice.id} className="choice" data-choice-id={choice.id} data-state={state}>
-              <label>
-                <input
-                  ref={i === 0 ? firstInputRef : undefined}
-                  type={multiple ? "checkbox" : "radio"}
-                  name={name}
-                  value={choice.id}
-                  checked={selected.includes(choice.id)}
-                  disabled={locked}
-                  onChange={(e) => toggle(choice.id, e.target.checked)}
-                  aria-label={choice.label}
-                />
-                <span dangerouslySetInnerHTML={{ __html: choice.html }} />
-              </label>
-              {mark?.correct !== undefined ? (
-                <div className="choice-result">
-                  <span className="choice-verdict">
-                    {mark.correct ? "✓ Correct" : "✗ Incorrect"}
-                    {mark.selected ? " (your choice)" : ""}
-                  </span>
-                  {mark.rationaleHtml ? (
-                    <div className="choice-rationale" dangerouslySetInnerHTML={{ __html: mark.rationaleHtml }} />
-                  ) : null}
-                </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+            );
+          })}
+        </ul>
+      ) : kind === "number" ? (
+        <p className="number-answer">
+          <label>
+            <span className="number-label">Your answer</span>{" "}
+            <input
+              ref={firstInputRef}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              value={value}
+              disabled={locked}
+              onChange={(e) => setValue(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  void check();
+                }
+              }}
+              aria-label={`Your answer to question ${number}${question.units ? ` (in ${question.units})` : ""}`}
+              maxLength={40}
+            />
+          </label>
+          {question.units ? <span className="number-units"> {question.units}</span> : null}
+        </p>
+      ) : (
+        <OrderingSteps
+          steps={question.steps ?? []}
+          order={order}
+          onOrder={setOrder}
+          locked={locked}
+          correctOrder={result?.correctOrder}
+          firstRef={firstInputRef}
+          number={number}
+        />
+      )}
       <div ref={resultRef} tabIndex={-1} role="status" aria-live="polite" className="question-result">
         {result ? (
           <>
             <p className={`result-summary result-${result.verdict}`}>{result.summary}</p>
+            {result.response !== undefined ? (
+              <p className="result-meta">
+                Your answer: {result.response}
+                {question.units ? ` ${question.units}` : ""}
+                {result.keyText ? ` · the answer: ${result.keyText}` : ""}
+              </p>
+            ) : null}
             {result.feedbackHtml ? <div className="result-feedback" dangerouslySetInnerHTML={{ __html: result.feedbackHtml }} /> : null}
             <p className="result-meta">
               Score {Math.round(result.score * 100)}% · attempt {result.attempt} of {result.maxAttempts}
               {result.canRetry ? ` · ${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left` : ""}
+              {finished && !result.revealed ? " · the solution shows once you have finished the round" : ""}
             </p>
             {result.explanationHtml ? (
               <div className="result-explanation">
@@ -186,6 +222,19 @@ function QuestionBody({
         ) : null}
         {error ? <p className="form-error">{error}</p> : null}
       </div>
+      {finished && question.code ? (
+        <div className="question-run">
+          <CodeCell
+            id={`quiz-${question.id}`}
+            code={question.code}
+            title="The listing"
+            timeoutSeconds={10}
+            chapterId={chapterId}
+            revision={quizRevision}
+            recordRuns={false}
+          />
+        </div>
+      ) : null}
       <div className="question-actions">
         {result === null ? (
           <button
@@ -193,7 +242,7 @@ function QuestionBody({
             className="button"
             onClick={() => void check()}
             // While checking it stays enabled (aria-disabled): a disabled button would drop the focus.
-            disabled={result !== null || loading || selected.length === 0}
+            disabled={!ready}
             aria-disabled={submitting}
             aria-label={submitting ? `Checking question ${number}` : `Check question ${number}`}
           >
@@ -204,7 +253,7 @@ function QuestionBody({
             Try again
           </button>
         ) : null}
-        {!loading && result === null && attemptsUsed > 0 ? (
+        {result === null && attemptsUsed > 0 ? (
           <span className="muted">
             Attempt {attemptsUsed + 1} of {question.maxAttempts}
           </span>

@@ -6,7 +6,7 @@ import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { defined } from "@/lib/invariant";
 import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
 import { axeViolations } from "./axe";
-import { cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
+import { answerSomehow, cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
 
 const course = defined(loadCourses(path.join(ROOT, "content"))[0], "the course under content/");
 const chapters = chaptersInOrder(course);
@@ -91,7 +91,7 @@ it.each(STATE_VARIANTS)(
 
     // The quiz after submitting an answer.
     const question = page.locator(".question").first();
-    await question.locator("input").first().check();
+    await answerSomehow(question);
     await question.getByRole("button", { name: /^Check/ }).click();
     await question.locator(".result-summary").waitFor();
     await check("quiz after submitting");

@@ -79,3 +79,14 @@ export const lessonSettled = (page: Page) => page.locator(`html[${SETTLED_ATTRIB
 /** Waits until the page's runner has a fresh worker ready for the next run (slow on a loaded machine). */
 export const runnerWarm = (page: Page, timeout = 60_000) =>
   page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout });
+
+/**
+ * Gives the quiz question some answer, whatever its type (a learner's round is drawn from the
+ * bank): ticks its first choice, types a number, or leaves the steps in their starting order.
+ */
+export async function answerSomehow(question: Locator) {
+  const box = question.locator("input[type=checkbox], input[type=radio]").first();
+  if (await box.count()) return box.check();
+  const number = question.locator('input[inputmode="decimal"]');
+  if (await number.count()) return number.fill("1");
+}

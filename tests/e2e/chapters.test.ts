@@ -4,7 +4,7 @@ import path from "node:path";
 import { lessonCells } from "../support/lesson-cells";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { defined } from "@/lib/invariant";
-import { loadQuiz } from "@/lib/quiz/quiz.server";
+import { loadQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
 import type { Page } from "playwright-core";
 import { cellAt, newPage, runCell, useBrowser } from "./browser";
@@ -12,22 +12,14 @@ import { cellAt, newPage, runCell, useBrowser } from "./browser";
 const chapters = loadCourses(path.join(ROOT, "content")).flatMap((course) => chaptersInOrder(course));
 const browser = useBrowser();
 
-/** The opaque id this page's learner sees for an authoring choice id (matched by the choice's HTML). */
-async function shownId(
-  page: Page,
-  chapterId: string,
-  question: { id: string; choices: { id: string; html: string }[] },
-  authoring: string,
-) {
-  const state = (await page.evaluate(
+type RoundState = { order: string[]; questions: Record<string, { choices?: { id: string; html: string }[] }> };
+
+/** This page's learner's round, as the server gave it. */
+const roundOf = (page: Page, chapterId: string) =>
+  page.evaluate(
     async (id) => (await fetch(`/api/quiz/state?chapterId=${encodeURIComponent(id)}`)).json(),
     chapterId,
-  )) as {
-    questions: Record<string, { choices: { id: string; html: string }[] }>;
-  };
-  const html = question.choices.find((c) => c.id === authoring)!.html;
-  return defined(state.questions[question.id], `the state of ${question.id}`).choices.find((c) => c.html === html)!.id;
-}
+  ) as Promise<RoundState>;
 
 it("covers every chapter, and every chapter has a cell and a quiz", () => {
   expect(chapters.length).toBeGreaterThanOrEqual(8);
@@ -54,24 +46,28 @@ it.each(chapters.map((c) => [c.slug, c] as const))(
       await cell.locator(".cell-charts > *").first().waitFor();
     }
 
-    // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted.
+    // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted. The
+    // learner's round is drawn from the bank: take its first question with choices.
     const quiz = loadQuiz(chapter)!;
-    const question = quiz.questions[0]!;
+    const round = await roundOf(page, chapter.id);
+    const questionId = defined(
+      round.order.find((id) => round.questions[id]?.choices),
+      `a choice question in the round of ${chapter.slug}`,
+    );
+    const question = quiz.questions.find((x): x is LoadedChoiceQuestion => x.id === questionId && x.kind === "choice")!;
+    const shown = round.questions[questionId]!.choices!;
+    const shownId = (authoring: string) => shown.find((c) => c.html === question.choices.find((x) => x.id === authoring)!.html)!.id;
     const q = page.locator(`[data-question-id="${question.id}"]`);
     await q.scrollIntoViewIfNeeded();
-    await q.getByText("Loading your answers…").waitFor({ state: "detached" }); // remounts once the learner's state arrives
-    const check = q.getByRole("button", { name: "Check" });
+    const check = q.getByRole("button", { name: /^Check/ });
     await check.waitFor();
-    // The page shows opaque, per-learner choice ids: find the wrong one the server gave this learner.
-    const wrong = await shownId(page, chapter.id, question, question.choices.find((c) => !c.correct)!.id);
-    await q.locator(`[data-choice-id="${wrong}"] input`).check();
+    await q.locator(`[data-choice-id="${shownId(question.choices.find((c) => !c.correct)!.id)}"] input`).check();
     await check.click();
     await q.locator(".result-summary").waitFor();
     expect(await q.locator(".result-summary").innerText()).not.toMatch(/^Correct!/);
 
-    await q.getByRole("button", { name: "Try again" }).click();
-    for (const c of question.choices.filter((c) => c.correct))
-      await q.locator(`[data-choice-id="${await shownId(page, chapter.id, question, c.id)}"] input`).check();
+    await q.getByRole("button", { name: /^Try again/ }).click();
+    for (const c of question.choices.filter((c) => c.correct)) await q.locator(`[data-choice-id="${shownId(c.id)}"] input`).check();
     await check.click();
     await q
       .locator(".result-summary")

@@ -1,7 +1,7 @@
 // The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
 // <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
 import type { Page } from "playwright-core";
-import { cellAt, chapterReady, DROPOUT, editCell, lessonSettled, newPage, runCell, useBrowser } from "./browser";
+import { answerSomehow, cellAt, chapterReady, DROPOUT, editCell, lessonSettled, newPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 /** The Dropout exercise's cell, far down the page. */
@@ -133,8 +133,8 @@ it("keeps focus off <body> while a quiz answer is checked, then on the result", 
   await page.goto(DROPOUT);
   const question = page.locator(".question").first();
   await lessonSettled(page);
-  await question.locator("input").first().check();
-  await question.getByRole("button", { name: "Check question 1" }).focus();
+  await answerSomehow(question);
+  await question.getByRole("button", { name: /^Check question \d+$/ }).focus();
   const bodyFocus = await focusEverOnBody(
     page,
     (async () => {
@@ -278,17 +278,13 @@ it("marks the section being read in the table of contents", async () => {
   await context.close();
 });
 
-it("without JavaScript: the quiz questions and their choices are readable, it says answering needs JavaScript, dead controls are hidden", async () => {
+it("without JavaScript: the lesson reads, the quiz says it needs JavaScript, dead controls are hidden", async () => {
   const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
   await page.goto(DROPOUT);
   const quiz = page.locator("section.quiz");
-  await expect(quiz.getByText("Answering the quiz needs JavaScript").isVisible()).resolves.toBe(true);
-  expect(await quiz.locator("legend").count()).toBeGreaterThanOrEqual(3);
-  expect((await quiz.locator("legend").first().innerText()).length).toBeGreaterThan(20);
-  await expect(page.getByText("Loading your answers…").first().isVisible()).resolves.toBe(false);
-  // The choices are there to read (in an order that is nobody's), with no dead checkboxes.
-  await expect(quiz.locator(".choice").first().isVisible()).resolves.toBe(true);
-  expect(await quiz.locator(".choice").count()).toBeGreaterThanOrEqual(9);
+  // Each learner's round (questions, numbers) comes from the server: without JavaScript there is none.
+  await expect(quiz.getByText("The quiz needs JavaScript").isVisible()).resolves.toBe(true);
+  await expect(page.getByText("Loading your questions…").first().isVisible()).resolves.toBe(false);
   expect(await quiz.locator("input:visible").count()).toBe(0);
   for (const name of [/^Check/, /^Ask AI$/, /^Run /, /^Copy/]) {
     expect(await page.getByRole("button", { name }).count()).toBe(0);
