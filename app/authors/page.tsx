@@ -2,8 +2,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAuthor } from "@/lib/authors/guard.server";
-import { feedbackRevisions, feedbackSummary, quizStatistics, recentComments, recentQuestions } from "@/lib/authors/report.server";
+import {
+  feedbackRevisions,
+  feedbackSummary,
+  itemAnalysis,
+  quizStatistics,
+  recentComments,
+  recentQuestions,
+  type ItemStats,
+} from "@/lib/authors/report.server";
 import { getChapterById } from "@/lib/content/course.server";
+import { ItemCard, ItemGuide, ItemOverview } from "@/components/authors/ItemAnalysis";
 import { ScrollRegion } from "@/components/authors/ScrollRegion";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +25,21 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
   await requireAuthor();
   const requested = (await props.searchParams).revision;
   const revision = typeof requested === "string" && /^[0-9a-f]{12}$/.test(requested) ? requested : undefined;
-  const [summary, comments, revisions, questions, asked] = await Promise.all([
+  const [summary, comments, revisions, questions, items, asked] = await Promise.all([
     feedbackSummary(revision),
     recentComments(revision),
     feedbackRevisions(),
     quizStatistics(),
+    itemAnalysis(),
     recentQuestions(),
   ]);
+  const overviewOf = new Map(questions.map((q) => [`${q.chapterId}/${q.questionId}`, q]));
+  const chapters = new Map<string, { title: string; items: ItemStats[] }>();
+  for (const item of items) {
+    const chapter = chapters.get(item.chapterId) ?? { title: item.chapterTitle, items: [] };
+    chapter.items.push(item);
+    chapters.set(item.chapterId, chapter);
+  }
 
   return (
     <main id="main" className="page wide report">
@@ -34,7 +51,8 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
         </form>
       </div>
       <p>
-        Export: <a href="/authors/feedback.csv">feedback (CSV)</a> · <a href="/authors/attempts.csv">quiz attempts (CSV)</a>
+        Export: <a href="/authors/feedback.csv">feedback (CSV)</a> · <a href="/authors/attempts.csv">quiz attempts (CSV)</a> ·{" "}
+        <a href="/authors/items.csv">quiz item statistics (CSV)</a>
       </p>
 
       <section aria-labelledby="feedback-heading">
@@ -131,39 +149,15 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
 
       <section aria-labelledby="quiz-heading">
         <h2 id="quiz-heading">Quiz questions</h2>
-        {questions.map((q) => (
-          <article key={`${q.chapterId}/${q.questionId}`} className="question-stats">
-            <h3>
-              <span className="muted">{q.chapterTitle} · </span>
-              <span dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
-            </h3>
-            <p>
-              {q.attempts} attempts by {q.learners} learners · facility (mean score) {pct(q.facility)} · fully correct{" "}
-              {pct(q.attempts ? q.fullyCorrect / q.attempts : null)} · first attempts {pct(q.firstScore)} vs later {pct(q.laterScore)}
-            </p>
-            <ScrollRegion label={`Choices picked, ${q.chapterTitle}: ${q.questionId}`}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Choice</th>
-                    <th scope="col">Key</th>
-                    <th scope="col">Picked</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.choices.map((c) => (
-                    <tr key={c.id}>
-                      <td dangerouslySetInnerHTML={{ __html: c.html }} />
-                      <td>{c.correct ? "✓ right" : "✗ distractor"}</td>
-                      <td>
-                        {c.picked} ({pct(q.attempts ? c.picked / q.attempts : null)})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </article>
+        <ItemGuide />
+        {[...chapters].map(([chapterId, chapter]) => (
+          <section key={chapterId} aria-label={`Quiz items: ${chapter.title}`}>
+            <h3>{chapter.title}</h3>
+            <ItemOverview chapterTitle={chapter.title} items={chapter.items} />
+            {chapter.items.map((item) => (
+              <ItemCard key={item.questionId} item={item} overview={overviewOf.get(`${item.chapterId}/${item.questionId}`)} />
+            ))}
+          </section>
         ))}
       </section>
     </main>

@@ -2,6 +2,8 @@
 import "server-only";
 import { db } from "@/lib/db.server";
 import { csvRow } from "./csv";
+import { FLAG_TEXT } from "./item-analysis";
+import { itemAnalysis, type ItemStats } from "./report.server";
 
 const PAGE = 2_000;
 
@@ -56,7 +58,52 @@ export function attemptsCsv() {
   );
 }
 
-export function csvResponse(body: ReadableStream<Uint8Array>, name: string) {
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+const ratio = (right: number, n: number) => `${right}/${n}`;
+
+export const ITEM_COLUMNS = [
+  "chapter",
+  "question",
+  "type",
+  "first_attempts",
+  "first_correct",
+  "facility",
+  "mean_first_score",
+  "discrimination_r",
+  "discrimination_r_rest",
+  "discrimination_rounds",
+  "flags",
+  "choice_picks",
+  "steps_in_place",
+  "param_thirds",
+] as const;
+
+/** One row per bank item: what the report shows, for a spreadsheet ("*": the key; n/N counts). */
+export function itemCells(s: ItemStats): unknown[] {
+  return [
+    s.chapterId,
+    s.questionId,
+    s.type,
+    s.firstAttempts,
+    s.correct,
+    round4(s.facility),
+    round4(s.meanScore),
+    round4(s.discrimination.r),
+    round4(s.discrimination.rest),
+    s.discrimination.n,
+    s.flags.map((f) => FLAG_TEXT[f]).join("; "),
+    s.choices?.map((c) => `${c.id}${c.correct ? "*" : ""} ${ratio(c.picked, s.firstAttempts)}`).join("; ") ?? "",
+    s.steps?.map((st) => `${st.id} ${ratio(st.inPlace, s.firstAttempts)}`).join("; ") ?? "",
+    s.params?.map((p) => `${p.name}: ${p.thirds.map((t) => `${t.third} ${ratio(t.correct, t.n)}`).join(", ")}`).join("; ") ?? "",
+  ];
+}
+
+/** Per-item statistics (one row per bank item: small, built at once). */
+export async function itemsCsv(): Promise<string> {
+  return [ITEM_COLUMNS as readonly unknown[], ...(await itemAnalysis()).map(itemCells)].map((cells) => csvRow([...cells])).join("");
+}
+
+export function csvResponse(body: ReadableStream<Uint8Array> | string, name: string) {
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
