@@ -81,3 +81,38 @@ it("the layer is the identity at inference (training: false, also the default)",
   });
   expect(same).toEqual([1, 1]);
 });
+
+it("tfjs 4.22's fit does not apply a layer's kernelConstraint; applying maxNorm after each batch does", async () => {
+  const train = async (applyAfterEachBatch: boolean) => {
+    const layer = tf.layers.dense({
+      inputShape: [1],
+      units: 1,
+      useBias: false,
+      kernelConstraint: tf.constraints.maxNorm({ maxValue: 2, axis: 0 }),
+    });
+    const model = tf.sequential({ layers: [layer] });
+    model.compile({ optimizer: tf.train.sgd(0.1), loss: "meanSquaredError" });
+    const [x, y] = [tf.ones([8, 1]), tf.fill([8, 1], 10)];
+    const kernel = layer.weights[0]!;
+    const constraint = tf.constraints.maxNorm({ maxValue: 2, axis: 0 });
+    await model.fit(x, y, {
+      epochs: 30,
+      verbose: 0,
+      callbacks: applyAfterEachBatch
+        ? {
+            onBatchEnd: async () => {
+              const capped = tf.tidy(() => constraint.apply(kernel.read()));
+              kernel.write(capped);
+              capped.dispose();
+            },
+          }
+        : undefined,
+    });
+    const w = kernel.read().dataSync()[0]!;
+    tf.dispose([x, y]);
+    model.dispose();
+    return w;
+  };
+  expect(await train(false)).toBeGreaterThan(9); // the constraint (max norm 2) was never applied
+  expect(await train(true)).toBeLessThanOrEqual(2 + 1e-5);
+});
