@@ -14,7 +14,12 @@ export function LessonEnhancer() {
       if (button) void copyListing(button);
     };
     document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
+    // The copy buttons show from now on: pressed before this listener existed, they did nothing.
+    document.documentElement.dataset.copyReady = "";
+    return () => {
+      document.removeEventListener("click", onClick);
+      delete document.documentElement.dataset.copyReady;
+    };
   }, []);
 
   // Off-screen runs take their real height while the page is idle, not under the reader's finger.

@@ -15,8 +15,6 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusFirst, setFocusFirst] = useState(false);
-  /** The question whose result keeps focus when the finished round's state replaces the page's. */
-  const [focusResult, setFocusResult] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
   const replace = useCallback(
@@ -53,11 +51,12 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
     });
     if (progress.passed) markQuizPassed(quiz.chapterId);
     // The round is over: its solutions can show now (fetched, as they are the server's to give).
+    // Taken in place, without remounting the questions: focus stays on the result just read.
     if (finishedNow)
       void fetchState(quiz.chapterId).then((r) => {
-        if (!r.ok) return;
-        replace(r.data);
-        setFocusResult(questionId);
+        if (!r.ok || r.data.round !== state?.round) return;
+        setState(r.data);
+        if (r.data.progress.passed) markQuizPassed(quiz.chapterId);
         setNotice("Round finished: every question now shows its solution and explanation.");
       });
   }
@@ -81,7 +80,6 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
           : r.error,
       );
       setFocusFirst(r.ok);
-      setFocusResult(null);
     } else if (!r.ok) setNotice(r.error);
   }
 
@@ -120,7 +118,7 @@ export function Quiz({ quiz }: { quiz: PublicQuiz }) {
             number={i + 1}
             total={state.order.length}
             question={state.questions[id]!}
-            autoFocus={focusFirst && i === 0 ? "first" : focusResult === id ? "result" : undefined}
+            autoFocus={focusFirst && i === 0}
             onAnswered={onAnswered}
             onStale={onStale}
           />

@@ -18,8 +18,8 @@ type Props = {
   number: number;
   total: number;
   question: QuestionState;
-  /** Focus the first input (after a retake) or the result (the round's solutions arrived) once shown. */
-  autoFocus?: "first" | "result";
+  /** Focus the first input once shown (after a retake). */
+  autoFocus?: boolean;
   onAnswered: (questionId: string, result: AttemptResult, progress: QuizProgress) => void;
   onStale: (state: QuizState, message: string) => void;
 };
@@ -76,11 +76,17 @@ function QuestionBody({ chapterId, quizRevision, round, number, question, autoFo
   const firstInputRef = useRef<HTMLInputElement & HTMLButtonElement>(null);
   const name = `${useId()}-${question.id}`;
   // After Check the result gets focus; after Try again (or a retake) the first input does.
-  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus ? { to: autoFocus } : null);
+  const [focusTarget, setFocusTarget] = useState<{ to: "result" | "first" } | null>(autoFocus ? { to: "first" } : null);
   useEffect(() => {
     if (focusTarget?.to === "result") resultRef.current?.focus();
     if (focusTarget?.to === "first") firstInputRef.current?.focus();
   }, [focusTarget]);
+
+  // The finished round's solutions arrive in place (Quiz): the shown result takes them.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's revealed result replaces the one shown
+    if (initial?.revealed) setResult(initial);
+  }, [initial]);
 
   const locked = result !== null || submitting;
   const resultFor = new Map(result?.choices.map((c) => [c.id, c]));

@@ -73,6 +73,8 @@ it("copies a listing exactly with a keyboard-operated copy button that says Copi
 
   const listing = page.locator("figure.listing").first();
   const button = listing.getByRole("button", { name: "Copy" });
+  // Shown once its listener exists (LessonEnhancer): a press before that did nothing.
+  await button.waitFor({ state: "visible" });
   await button.focus();
   await page.keyboard.press("Enter");
   await expect(listing.getByRole("button", { name: "Copied" }).waitFor()).resolves.toBeUndefined();
