@@ -6,9 +6,9 @@ import path from "node:path";
 import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
 import { loadCourses } from "@/lib/content/load";
-import { defined } from "@/lib/invariant";
 import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
 import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
+import { lessonCells as chapterCells } from "@/tests/support/lesson-cells";
 import { PLATFORM_MODULES } from "./modules";
 
 type Bundle = { files: Record<string, string>; compilerOptions: Record<string, unknown> };
@@ -43,9 +43,7 @@ function lessonCells(): { where: string; code: string }[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".mdx")) {
-        const source = fs.readFileSync(full, "utf8");
-        for (const [, id, code] of source.matchAll(/```ts cell id="([^"]+)"[^\n]*\n([\s\S]*?)\n```/g))
-          out.push({ where: `${entry.name}#${id}`, code: defined(code, "cell code") });
+        for (const { id, code } of chapterCells(full)) out.push({ where: `${entry.name}#${id}`, code });
       }
     }
   };

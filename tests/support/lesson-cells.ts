@@ -1,14 +1,11 @@
-// The runnable cells of a lesson file, as the build sees them: ```ts cell id="…" seed=… blocks.
+// The runnable cells of a lesson file, as the build sees them (found by the MDX parser).
 import fs from "node:fs";
-import { parseMeta } from "@/lib/content/cells";
+import matter from "gray-matter";
+import { chapterParts } from "@/lib/content/parts";
 
 export type LessonCell = { id: string; seed?: number; code: string };
 
 /** The ```ts cell …``` blocks of a chapter file, in order. */
 export function lessonCells(file: string): LessonCell[] {
-  const source = fs.readFileSync(file, "utf8");
-  return [...source.matchAll(/^```ts (cell[^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => {
-    const meta = parseMeta(m[1]!);
-    return { id: String(meta.id), seed: meta.seed === undefined ? undefined : Number(meta.seed), code: m[2]! };
-  });
+  return chapterParts(matter(fs.readFileSync(file, "utf8")).content).cells.map(({ id, seed, code }) => ({ id, seed, code }));
 }
