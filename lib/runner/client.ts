@@ -94,6 +94,17 @@ class SandboxRunner {
     return this.backendReady!;
   }
 
+  /** `warm()`, giving up after `ms`: false if the runner did not get ready in time. */
+  private async warmWithin(ms: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+      return await Promise.race([this.warm().then(() => true as const), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   onStatus(listener: (text: string) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -120,7 +131,12 @@ class SandboxRunner {
     if (this.active) options.onEvent({ type: "status", text: "Waiting for the cell that is running to finish…" });
     const turn = this.queue.then(async () => {
       if (signal?.aborted) return;
-      await this.warm();
+      if (!(await this.warmWithin(STARTUP_MS))) {
+        // The frame never became ready (e.g. its process is still dying): a new one for the next Run.
+        options.onEvent({ type: "stopped", reason: "startup", seconds: (performance.now() - requested) / 1000 });
+        this.frameReady = null;
+        return;
+      }
       if (signal?.aborted) return;
       await this.start(options, (run) => (active = run));
     });

@@ -320,12 +320,18 @@ it("a cell that eats all memory loses its runner, not the lesson page; the next 
   expect(await inPage<number>("1 + 1")).toBe(2);
 
   // The next Run works: new code typed into the editor (as a keyboard does), then Run.
-  await inPage(`document.querySelector('[data-cell-id="train-vs-eval"] .cm-content').focus()`);
-  const ctrlA = { modifiers: 2, key: "a", code: "KeyA", windowsVirtualKeyCode: 65 };
-  await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...ctrlA });
-  await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...ctrlA });
-  await cdp.send("Input.insertText", { text: 'console.log("alive again", 6 * 7);' });
+  const next = 'console.log("alive again", 6 * 7);';
+  const editorText = () => inPage<string>(`document.querySelector('[data-cell-id="train-vs-eval"] .cm-content').innerText`);
+  // A key event can land before the editor has focus: type again until the editor holds the code.
+  for (let tries = 0; (await editorText()).trim() !== next; tries++) {
+    if (tries === 5) throw new Error(`the editor did not take the new code; it holds: ${await editorText()}`);
+    await inPage(`document.querySelector('[data-cell-id="train-vs-eval"] .cm-content').focus()`);
+    const ctrlA = { modifiers: 2, key: "a", code: "KeyA", windowsVirtualKeyCode: 65 };
+    await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...ctrlA });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...ctrlA });
+    await cdp.send("Input.insertText", { text: next });
+  }
   await inPage(`[...document.querySelectorAll('[data-cell-id="train-vs-eval"] button')].find((b) => b.textContent === "Run").click()`);
-  expect(await until((t) => /Finished in|Failed in|Stopped/.test(t) && !t.includes("eating"), 60_000)).toContain("alive again 42");
+  expect(await until((t) => /Finished in|Failed in|Stopped/.test(t) && !t.includes("eating"), 75_000)).toContain("alive again 42");
   await context.close().catch(() => undefined); // Playwright may consider the page gone already
-}, 150_000);
+}, 200_000);
