@@ -1,6 +1,8 @@
 // What the checkers' tests share: tfjs on the cpu backend, and assertions on a CheckResult and on
 // leaked tensors. Not a *.test.ts file (jest does not run it) and not exported by lib/index.ts.
 import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import path from "node:path";
 import type { CheckResult } from "./checking";
 
 /** Runs the file's tests on real tfjs, cpu backend (IS_TEST: no "install tfjs-node" advice in the output). */
@@ -8,6 +10,25 @@ export function setUpTfjsCpu() {
   beforeAll(async () => {
     tf.env().set("IS_TEST", true);
     await tf.setBackend("cpu");
+    await tf.ready();
+  });
+}
+
+/** The backends a claim test runs on: learners run WebGL or, without it, wasm; cpu is the reference. */
+export const CLAIM_BACKENDS = ["cpu", "wasm"] as const;
+
+let wasmPathsSet = false;
+
+/** Switches the enclosing describe block's tests to `backend` (use inside describe.each(CLAIM_BACKENDS)). */
+export function useBackend(backend: (typeof CLAIM_BACKENDS)[number]) {
+  beforeAll(async () => {
+    tf.env().set("IS_TEST", true);
+    if (backend === "wasm" && !wasmPathsSet) {
+      const dist = path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm"));
+      setWasmPaths(`${dist}/`);
+      wasmPathsSet = true;
+    }
+    await tf.setBackend(backend);
     await tf.ready();
   });
 }
