@@ -5,7 +5,8 @@
 // prisma.config.ts like the CLI, writes standard migration folders and the standard
 // `_prisma_migrations` table, so the real CLI stays compatible wherever it is available.
 //
-//   node scripts/migrate.mjs deploy                 apply pending migrations (run on every start)
+//   node scripts/migrate.mjs deploy                 apply pending migrations (run on every start, also while
+//                                                   other processes serve the database)
 //   node scripts/migrate.mjs dev --name add_x       diff models → new migration folder, apply it
 //   node scripts/migrate.mjs dev --name x --create-only
 //   node scripts/migrate.mjs status
@@ -205,6 +206,7 @@ async function run(cmd, args) {
   }
 
   if (provider === "sqlite" && cmd !== "status") enableWal();
+  if (provider === "sqlite" && cmd === "deploy") return deploySqlite();
 
   const { SchemaEngine } = await loadEngine();
   const factory = bindMigrationAwareSqlAdapterFactory(provider === "sqlite" ? await sqliteFactory() : await postgresFactory());
@@ -261,6 +263,68 @@ async function run(cmd, args) {
   }
 }
 
+/**
+ * `deploy` on SQLite without the schema engine: the engine takes the file's EXCLUSIVE lock, which
+ * it cannot get while another process serves it. Plain SQL in one IMMEDIATE transaction needs only
+ * the write lock, so a process can start (and migrate) while others serve; concurrent starters
+ * queue on that lock and the later ones find nothing left to apply. Rows and checksums are the
+ * engine's own (`_prisma_migrations`, sha256 of migration.sql), so `status`, `dev` and the CLI agree.
+ */
+function deploySqlite() {
+  const Database = require("better-sqlite3");
+  const { createHash, randomUUID } = require("node:crypto");
+  const db = new Database(sqliteFile(), { timeout: 60_000 });
+  const now = () => new Date().toISOString().replace("Z", "+00:00");
+  const migrations = migrationsList().migrationDirectories.map(({ path: name, migrationFile: { content } }) => {
+    if (content.tag === "error") fail(content.value);
+    return { name, sql: content.value, checksum: createHash("sha256").update(content.value).digest("hex") };
+  });
+  // Table redefinitions in Prisma's SQLite migrations rely on foreign keys being off while they run.
+  db.pragma("foreign_keys = OFF");
+  /** @type {string[]} */
+  const applied = [];
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`);
+    /** @type {{ migration_name: string; checksum: string; finished_at: string | null }[]} */
+    const rows = /** @type {any[]} */ (
+      db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all()
+    );
+    const known = new Map(rows.map((r) => [r.migration_name, r]));
+    for (const row of rows) {
+      if (row.finished_at === null) fail(`migration ${row.migration_name} failed earlier and was not rolled back: resolve it, then retry`);
+    }
+    const insert = db.prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+    );
+    for (const m of migrations) {
+      const row = known.get(m.name);
+      if (row) {
+        if (row.checksum !== m.checksum) fail(`migration ${m.name} was changed after it was applied to this database`);
+        continue;
+      }
+      const started = now();
+      db.exec(m.sql);
+      insert.run(randomUUID(), m.checksum, now(), m.name, started);
+      applied.push(m.name);
+    }
+    const broken = /** @type {unknown[]} */ (db.pragma("foreign_key_check"));
+    if (broken.length)
+      throw new Error(`the migrations leave ${broken.length} rows violating foreign keys (first: ${JSON.stringify(broken[0])})`);
+  }).immediate();
+  db.pragma("foreign_keys = ON");
+  db.close();
+  console.log(applied.length ? `db:migrate (sqlite): applied ${applied.join(", ")}` : `db:migrate (sqlite): up to date`);
+}
+
 /** WAL lets readers work while a write is in progress; the setting is stored in the file. */
 function enableWal() {
   const Database = require("better-sqlite3");
@@ -277,7 +341,7 @@ run(process.argv[2], process.argv.slice(3)).then(
     const message = String(e?.message ?? e);
     // better-sqlite3's "database is locked" reaches us as a SocketTimeout from the adapter.
     const hint = /SocketTimeout|database is locked/.test(message)
-      ? "\nThe database is locked: stop the running app (npm start / next dev) and retry."
+      ? "\nThe database is locked: `dev`, `reset` and `status` need the SQLite file to themselves (deploy does not): stop the running app and retry."
       : "";
     fail(`${message.split("\n")[0]}${e?.code ? ` (${e.code})` : ""}${hint}`);
   },

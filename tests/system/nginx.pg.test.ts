@@ -1,50 +1,28 @@
 // The deployment shape of deploy/nginx.conf: nginx in front of two app processes on one
 // PostgreSQL database. A smoke test through the proxy, then `kill -9` of one process under load:
 // no acknowledged write is lost and the other process keeps serving.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import { ROOT } from "../support/paths";
-import { CHAPTER, freePort, freshDatabase, quizInfo, quizSubmission, query, scratchDir, startApp, stopAll, waitUntil } from "./support";
+import {
+  CHAPTER,
+  freshDatabase,
+  portOf,
+  quizInfo,
+  quizSubmission,
+  query,
+  scratchDir,
+  startApp,
+  startProxy,
+  stopAll,
+  waitUntil,
+} from "./support";
 
 jest.setTimeout(300_000);
-
-const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
-let nginx: ChildProcess | undefined;
-
-afterAll(async () => {
-  nginx?.kill("SIGTERM");
-  await stopAll();
-});
-
-/** deploy/nginx.conf with its two upstream ports and listen port replaced (nothing else changed). */
-function proxyConfig(dir: string, appPorts: [number, number], listenPort: number) {
-  const shipped = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
-  const config = shipped
-    .replace("server 127.0.0.1:3001 ", `server 127.0.0.1:${appPorts[0]} `)
-    .replace("server 127.0.0.1:3002 ", `server 127.0.0.1:${appPorts[1]} `)
-    .replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${listenPort};`)
-    .replace("worker_processes auto;", "worker_processes 1;\nuser root;"); // root-owned scratch dir in tests
-  expect(config).not.toBe(shipped);
-  fs.mkdirSync(path.join(dir, "tmp"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "nginx.conf"), config);
-  return path.join(dir, "nginx.conf");
-}
+afterAll(stopAll);
 
 it("serves through nginx and survives kill -9 of one app process mid-load", async () => {
-  if (!NGINX) throw new Error("nginx is not installed (Debian: apt-get install -y nginx-light); .ci/run installs it");
   const database = await freshDatabase(scratchDir());
   const appEnv = { TRUST_PROXY: "1", QUIZ_RATE_LIMIT_PER_MINUTE: "100000", NEW_LEARNERS_PER_MINUTE: "100000" };
   const [a, b] = await Promise.all([startApp(database, appEnv), startApp(database, appEnv)]);
-
-  const dir = scratchDir();
-  const listen = await freePort();
-  const conf = proxyConfig(dir, [Number(new URL(a.baseURL).port), Number(new URL(b.baseURL).port)], listen);
-  const check = spawnSync(NGINX, ["-t", "-p", dir, "-c", conf], { encoding: "utf8" });
-  expect(check.status).toBe(0);
-  nginx = spawn(NGINX, ["-p", dir, "-c", conf, "-g", "daemon off;"], { stdio: "ignore" });
-  const proxy = `http://127.0.0.1:${listen}`;
-  await waitUntil("nginx answering", async () => (await fetch(`${proxy}/api/health`)).ok, 30_000);
+  const proxy = await startProxy([portOf(a), portOf(b)]);
 
   // Smoke: pages, readiness and a write, through the proxy, with the request id passed along.
   const page = await fetch(`${proxy}/courses/${CHAPTER}`);

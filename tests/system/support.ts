@@ -1,7 +1,7 @@
 // System tests: real app processes (the production build through scripts/serve.mjs) on loopback
 // ports, a fresh migrated database each (SQLite file, or a new database on the PostgreSQL server
 // of DATABASE_URL), and helpers to drive them.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -64,10 +64,11 @@ export const scratchDir = () => {
 export async function freshDatabase(
   dir: string,
   serverUrl = process.env.DATABASE_URL,
+  { migrated = true } = {},
 ): Promise<{ provider: "sqlite" | "postgresql"; url: string }> {
   if (!POSTGRES) {
     const url = `file:${path.join(dir, "app.db")}`;
-    migrate({ DATABASE_PROVIDER: "sqlite", DATABASE_URL: url });
+    if (migrated) migrate({ DATABASE_PROVIDER: "sqlite", DATABASE_URL: url });
     return { provider: "sqlite", url };
   }
   if (!serverUrl) throw new Error("DATABASE_URL (a PostgreSQL server) is required for the PostgreSQL system tests");
@@ -79,13 +80,56 @@ export async function freshDatabase(
   await client.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  migrate({ DATABASE_PROVIDER: "postgresql", DATABASE_URL: url.toString() });
+  if (migrated) migrate({ DATABASE_PROVIDER: "postgresql", DATABASE_URL: url.toString() });
   return { provider: "postgresql", url: url.toString() };
 }
 
 function migrate(env: Record<string, string>) {
   execFileSync(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "pipe" });
 }
+
+/** `migrate.mjs deploy` as `npm start` runs it, without blocking the test (other processes keep serving). */
+export function deploy(database: { provider: string; url: string }): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["scripts/migrate.mjs", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url },
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
+const proxies: ChildProcess[] = [];
+
+/** deploy/nginx.conf in front of two app ports (only its ports changed); stopped by stopAll(). */
+export async function startProxy(appPorts: [number, number]): Promise<string> {
+  if (!NGINX) throw new Error("nginx is not installed (Debian: apt-get install -y nginx-light); .ci/run installs it");
+  const dir = scratchDir();
+  const listen = await freePort();
+  const shipped = fs.readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
+  const config = shipped
+    .replace("server 127.0.0.1:3001 ", `server 127.0.0.1:${appPorts[0]} `)
+    .replace("server 127.0.0.1:3002 ", `server 127.0.0.1:${appPorts[1]} `)
+    .replace("listen 127.0.0.1:8080;", `listen 127.0.0.1:${listen};`)
+    .replace("worker_processes auto;", "worker_processes 1;\nuser root;"); // root-owned scratch dir in tests
+  if (config === shipped) throw new Error("deploy/nginx.conf changed shape: the test cannot set its ports");
+  fs.mkdirSync(path.join(dir, "tmp"), { recursive: true });
+  const conf = path.join(dir, "nginx.conf");
+  fs.writeFileSync(conf, config);
+  const check = spawnSync(NGINX, ["-t", "-p", dir, "-c", conf], { encoding: "utf8" });
+  if (check.status !== 0) throw new Error(`nginx -t failed: ${check.stderr}`);
+  proxies.push(spawn(NGINX, ["-p", dir, "-c", conf, "-g", "daemon off;"], { stdio: "ignore" }));
+  const proxy = `http://127.0.0.1:${listen}`;
+  await waitUntil("nginx answering", async () => (await fetch(`${proxy}/api/health`)).ok, 30_000);
+  return proxy;
+}
+
+/** The port an app listens on. */
+export const portOf = (app: App) => Number(new URL(app.baseURL).port);
 
 export type App = {
   baseURL: string;
@@ -173,6 +217,7 @@ export async function startApp(
 
 /** Stops every app this test file started (the whole process group: a cluster's workers too). */
 export async function stopAll() {
+  for (const proxy of proxies.splice(0)) proxy.kill("SIGTERM");
   for (const app of started.splice(0)) {
     if (app.child.exitCode !== null || app.child.signalCode !== null) continue;
     try {
