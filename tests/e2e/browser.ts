@@ -1,9 +1,10 @@
 // Launches Debian's Chromium through playwright-core, with flags that work offline and as root.
 import fs from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../bench/browser.mjs";
 import { SETTLED_ATTRIBUTE } from "@/components/mdx/settle-runs";
-import { E2E_STATE } from "../support/paths";
+import { E2E_STATE, ROOT } from "../support/paths";
 
 // Browser tests start pages, workers and WebGL: give them room (the default is 5 s).
 jest.setTimeout(60_000);
@@ -22,11 +23,46 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
+/** Where a failed test leaves a screenshot of each open page and a Playwright trace. */
+export const FAILURE_DIR = path.join(ROOT, ".tmp/e2e-failures");
+const traced = new Set<BrowserContext>();
+
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL: baseURL(), ...options });
   context.setDefaultTimeout(20_000); // a stuck wait fails with a message, not a jest timeout
+  await context.tracing.start({ snapshots: true, screenshots: false });
+  await context.tracing.startChunk();
+  traced.add(context);
+  context.on("close", () => traced.delete(context));
   return { context, page: await context.newPage() };
 }
+
+// After each test: a failed one saves its pages' screenshots and its trace chunk; a passing one
+// drops its chunk (a context shared by several tests starts a new chunk per test).
+afterEach(async () => {
+  const failed = (globalThis as { __failedTest?: string }).__failedTest;
+  const name = failed?.replace(/[^\w-]+/g, "-").slice(0, 80);
+  for (const [i, context] of [...traced].entries()) {
+    try {
+      if (name) {
+        fs.mkdirSync(FAILURE_DIR, { recursive: true });
+        for (const [j, page] of context.pages().entries()) {
+          const file = path.join(FAILURE_DIR, `${name}-${i}-${j}.png`);
+          await page.screenshot({ path: file, fullPage: false, timeout: 5_000 });
+          process.stderr.write(`e2e failure: screenshot of ${page.url()} in ${path.relative(ROOT, file)}\n`);
+        }
+        const trace = path.join(FAILURE_DIR, `${name}-${i}.trace.zip`);
+        await context.tracing.stopChunk({ path: trace });
+        process.stderr.write(`e2e failure: trace in ${path.relative(ROOT, trace)} (npx playwright-core show-trace <file>)\n`);
+      } else {
+        await context.tracing.stopChunk();
+      }
+      await context.tracing.startChunk();
+    } catch {
+      // The page or context is gone (closed by the test, or its process crashed): nothing to save.
+    }
+  }
+});
 
 /** One browser for the whole test file (launched before its tests, closed after). */
 export function useBrowser(): () => Browser {
