@@ -73,6 +73,10 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
     /** On SIGTERM: how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    /** How long a client may take to send a whole request (headers: at most 10 s of it). */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+    /** Open connections per process; more are refused at once. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(2_000),
     /** Folders holding courses (`<dir>/courses/<course>/`), comma-separated; the tests add a
      *  fixture folder. Read by the build (pages, runner, Ask AI index) and the running app. */
     CONTENT_DIRS: z

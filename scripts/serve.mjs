@@ -77,10 +77,20 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // With RUNNER_ORIGIN, requests to the runner's host get the runner's files and nothing else.
+  const runnerHost = env.RUNNER_ORIGIN ? new URL(env.RUNNER_ORIGIN).host : undefined;
+
   let shuttingDown = false;
-  const server = http.createServer((req, res) => {
+  // Slow clients cannot hold a connection for Node's default 300 s; checked every second.
+  const timeouts = { requestTimeout: env.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(10_000, env.REQUEST_TIMEOUT_MS) };
+  const server = http.createServer({ ...timeouts, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const started = process.hrtime.bigint();
-    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    if (!trustProxy) {
+      // Only a proxy we trust may tell us the client's address and scheme.
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-host"];
+    }
     const incoming = req.headers["x-request-id"];
     const id = typeof incoming === "string" && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = id;
@@ -114,8 +124,14 @@ async function runWorker() {
     const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url ?? "", "http://localhost").pathname : "/";
     const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https" };
     for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
+    if (runnerHost && req.headers.host === runnerHost && !pathname.startsWith("/runner/")) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end("Not found: this host serves the code runner only.\n");
+      return;
+    }
     handle(req, res);
   });
+  server.maxConnections = env.MAX_CONNECTIONS;
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
 
   /** Flags the app shuts down, and closes its database pool: see lib/db.server.ts, app/api/ready. */

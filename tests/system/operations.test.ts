@@ -1,0 +1,121 @@
+// What an operator relies on: slow or piled-up connections are cut off, proxy headers count only
+// behind a trusted proxy, the runner's own host serves nothing but the runner, and author sessions
+// end when AUTHOR_TOKEN changes or an author signs out everywhere.
+import http from "node:http";
+import net from "node:net";
+import { freePort, freshDatabase, scratchDir, sleep, startApp, stopAll, type App } from "./support";
+
+jest.setTimeout(240_000);
+afterAll(stopAll);
+
+/** A raw GET with the Host header we choose (fetch does not let a caller set Host). */
+function get(app: App, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(new URL(path, app.baseURL), { headers }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+it("behind a trusted proxy: believes X-Forwarded-Proto; with RUNNER_ORIGIN the runner's host serves only /runner/*", async () => {
+  const appPort = await freePort();
+  const runnerOrigin = `http://runner.localhost:${appPort}`;
+  const app = await startApp(
+    await freshDatabase(scratchDir()),
+    { TRUST_PROXY: "1", APP_ORIGIN: `http://127.0.0.1:${appPort}`, RUNNER_ORIGIN: runnerOrigin },
+    appPort,
+  );
+  const tls = await fetch(new URL("/", app.baseURL), { headers: { "x-forwarded-proto": "https" } });
+  expect(tls.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+
+  const runnerHost = { host: `runner.localhost:${appPort}` };
+  for (const path of ["/", "/api/health", "/courses/optimization-regularization", "/authors"]) {
+    const answer = await get(app, path, runnerHost);
+    expect([path, answer.status, answer.body]).toEqual([path, 404, "Not found: this host serves the code runner only.\n"]);
+  }
+  expect((await get(app, "/runner/frame.html", runnerHost)).status).toBe(200);
+  expect((await get(app, "/runner/frame.js", runnerHost)).status).toBe(200);
+  // The app's own host is unaffected.
+  expect((await get(app, "/", { host: `127.0.0.1:${appPort}` })).status).toBe(200);
+});
+
+it("answers 408 to a client that sends its body too slowly, and refuses connections past MAX_CONNECTIONS", async () => {
+  const app = await startApp(await freshDatabase(scratchDir()), { REQUEST_TIMEOUT_MS: "2000", MAX_CONNECTIONS: "10" });
+  const port = Number(new URL(app.baseURL).port);
+
+  // Headers, 10 bytes of a promised 1,000, then silence.
+  const started = Date.now();
+  const slow = await new Promise<{ reply: string; ms: number }>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.write("POST /api/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n0123456789");
+    });
+    let reply = "";
+    socket.on("data", (d) => (reply += d.toString()));
+    socket.on("close", () => resolve({ reply, ms: Date.now() - started }));
+  });
+  // The app may answer first without reading the body (e.g. 401, no learner cookie); either way
+  // the server gives up on the body after the timeout and closes the connection.
+  expect(slow.reply).toMatch(/HTTP\/1\.1 408 Request Timeout\r\nConnection: close/);
+  expect(slow.ms).toBeLessThan(6_000);
+
+  // Ten idle connections fill the cap; the eleventh is closed without an answer.
+  const idle = await Promise.all(
+    Array.from(
+      { length: 10 },
+      () =>
+        new Promise<net.Socket>((resolve) => {
+          const socket = net.connect(port, "127.0.0.1", () => resolve(socket));
+        }),
+    ),
+  );
+  await sleep(200);
+  const extra = await new Promise<{ closed: boolean; data: string }>((resolve) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+    let data = "";
+    socket.on("data", (d) => (data += d.toString()));
+    socket.on("close", () => resolve({ closed: true, data }));
+    setTimeout(() => resolve({ closed: false, data }), 1_500);
+  });
+  expect(extra).toEqual({ closed: true, data: "" });
+  for (const socket of idle) socket.destroy();
+  await sleep(200);
+  expect((await fetch(new URL("/api/health", app.baseURL))).status).toBe(200);
+});
+
+it("ends author sessions when AUTHOR_TOKEN changes, and on 'Sign out everywhere'", async () => {
+  const database = await freshDatabase(scratchDir());
+  const port = await freePort();
+  const signIn = (app: App, token: string) =>
+    fetch(new URL("/api/authors/session", app.baseURL), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseURL },
+      body: new URLSearchParams({ token }).toString(),
+    }).then((r) => `lbr_author=${/lbr_author=([^;]+)/.exec(r.headers.get("set-cookie") ?? "")![1]}`);
+  const report = (app: App, cookie: string) => fetch(new URL("/authors", app.baseURL), { headers: { cookie } }).then((r) => r.status);
+
+  let app = await startApp(database, { AUTHOR_TOKEN: "first-token-0123456789abcdef" }, port);
+  const before = await signIn(app, "first-token-0123456789abcdef");
+  expect(await report(app, before)).toBe(200);
+  app.kill("SIGTERM");
+  await app.exited;
+
+  // Rotated: the old session opens nothing; new sessions work.
+  app = await startApp(database, { AUTHOR_TOKEN: "second-token-0123456789abcdef" }, port);
+  expect(await report(app, before)).toBe(404);
+  const [laptop, phone] = [await signIn(app, "second-token-0123456789abcdef"), await signIn(app, "second-token-0123456789abcdef")];
+  expect([await report(app, laptop), await report(app, phone)]).toEqual([200, 200]);
+
+  const everywhere = await fetch(new URL("/api/authors/session", app.baseURL), {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseURL, cookie: laptop },
+    body: "action=sign-out-everywhere",
+  });
+  expect(everywhere.status).toBe(303);
+  expect([await report(app, laptop), await report(app, phone)]).toEqual([404, 404]);
+});
