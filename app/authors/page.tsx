@@ -45,10 +45,16 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
     <main id="main" className="page wide report">
       <div className="report-header">
         <h1>Authors&apos; report</h1>
-        <form method="post" action="/api/authors/session">
-          <input type="hidden" name="action" value="sign-out" />
-          <button type="submit">Sign out</button>
-        </form>
+        <div className="report-actions">
+          <form method="post" action="/api/authors/session">
+            <input type="hidden" name="action" value="sign-out" />
+            <button type="submit">Sign out</button>
+          </form>
+          <form method="post" action="/api/authors/session">
+            <input type="hidden" name="action" value="sign-out-everywhere" />
+            <button type="submit">Sign out everywhere</button>
+          </form>
+        </div>
       </div>
       <p>
         Export: <a href="/authors/feedback.csv">feedback (CSV)</a> · <a href="/authors/attempts.csv">quiz attempts (CSV)</a> ·{" "}

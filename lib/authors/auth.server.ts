@@ -10,7 +10,8 @@ export const AUTHOR_COOKIE = "lbr_author";
 export const SESSION_SECONDS = 60 * 60 * 8;
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
-const stored = (sessionId: string) => digest(`lbr-author-session:${sessionId}`).toString("hex");
+/** The stored key binds the session to the token: a new AUTHOR_TOKEN ends every earlier session. */
+const stored = (sessionId: string) => digest(`lbr-author-session:${getEnv().AUTHOR_TOKEN ?? ""}:${sessionId}`).toString("hex");
 
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function sameSecret(a: string, b: string): boolean {
@@ -41,6 +42,11 @@ export async function createSession(): Promise<string> {
 export async function endSession(sessionId: string | undefined): Promise<void> {
   if (!sessionId || sessionId.length > 100) return;
   await retryBusy(() => db.authorSession.deleteMany({ where: { id: stored(sessionId) } }));
+}
+
+/** Signs every author out, on every device. */
+export async function endAllSessions(): Promise<void> {
+  await retryBusy(() => db.authorSession.deleteMany({}));
 }
 
 export async function isSession(sessionId: string | undefined): Promise<boolean> {

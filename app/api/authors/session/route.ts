@@ -1,9 +1,18 @@
-// POST (form: token) signs an author in; POST with action=sign-out signs out (the session ends
-// on the server). Both only from the app's own pages (Origin), the body read with a size cap.
+// POST (form: token) signs an author in; action=sign-out ends this session on the server,
+// action=sign-out-everywhere every author session. Only from the app's own pages (Origin); body size capped.
 import { NextResponse, type NextRequest } from "next/server";
 import { readLimitedText } from "@/lib/api/body.server";
 import { isSameOrigin } from "@/lib/api/origin.server";
-import { AUTHOR_COOKIE, SESSION_SECONDS, authorsEnabled, checkToken, createSession, endSession } from "@/lib/authors/auth.server";
+import {
+  AUTHOR_COOKIE,
+  SESSION_SECONDS,
+  authorsEnabled,
+  checkToken,
+  createSession,
+  endAllSessions,
+  endSession,
+  isSession,
+} from "@/lib/authors/auth.server";
 import { clientIp } from "@/lib/client-ip";
 import { jsonError, withErrors } from "@/lib/http.server";
 import { charge, check } from "@/lib/rate-limit.server";
@@ -25,16 +34,22 @@ export const POST = withErrors(async (request: NextRequest) => {
   if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
     return jsonError(415, "Send the form as application/x-www-form-urlencoded.");
   const key = `ip:${clientIp(request.headers)}`;
+  const limited = !(await check("authorToken", key)).ok;
+  const session = request.cookies.get(AUTHOR_COOKIE)?.value;
+  // A guesser over the limit is turned away before its body is read; a signed-in author is not.
+  if (limited && !(await isSession(session))) return redirect("/authors/sign-in?error=wait");
   const body = await readLimitedText(request, FORM_MAX_BYTES);
   if (!body.ok) return jsonError(body.status, body.error);
   const form = new URLSearchParams(body.text);
-  if (form.get("action") === "sign-out") {
-    await endSession(request.cookies.get(AUTHOR_COOKIE)?.value);
+  const action = form.get("action");
+  if (action === "sign-out" || action === "sign-out-everywhere") {
+    if (action === "sign-out-everywhere" && (await isSession(session))) await endAllSessions();
+    else await endSession(session);
     const response = redirect("/authors/sign-in");
     response.cookies.set(AUTHOR_COOKIE, "", { path: "/", maxAge: 0 });
     return response;
   }
-  if (!(await check("authorToken", key)).ok) return redirect("/authors/sign-in?error=wait");
+  if (limited) return redirect("/authors/sign-in?error=wait");
   const token = form.get("token");
   if (token === null || token.length > 500 || !checkToken(token)) {
     await charge("authorToken", key);
