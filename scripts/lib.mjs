@@ -70,7 +70,8 @@ export function ensureBuild({ force = false, contentDirs = process.env.CONTENT_D
   const configs = ["next.config.js", "package-lock.json", "tsconfig.json"].map((f) => mtime(path.join(ROOT, f)));
   const stamp = fs.existsSync(BUILD_STAMP) ? JSON.parse(fs.readFileSync(BUILD_STAMP, "utf8")) : null;
   const sameContent = stamp?.contentDirs === dirs.join(",");
-  if (!force && built && sameContent && built >= Math.max(...sources, ...configs)) return;
+  const serverLib = fs.existsSync(path.join(ROOT, "generated/lbr-server.mjs"));
+  if (!force && built && sameContent && serverLib && built >= Math.max(...sources, ...configs)) return;
   log(`Building the app (next build; content: ${dirs.join(", ")})`);
   run(npm, ["run", "-s", "build"], { env: { ...process.env, CONTENT_DIRS: dirs.join(","), NEXT_TELEMETRY_DISABLED: "1" } });
 }

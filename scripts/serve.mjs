@@ -1,27 +1,33 @@
-// Production server: Next's request handler behind a plain Node HTTP server, so that the
-// client address the app sees is the socket's own (a client cannot spoof X-Forwarded-For and
-// slip past per-IP rate limits). Behind a reverse proxy, set TRUST_PROXY=1 to keep its header.
-//   node scripts/serve.mjs   (PORT, HOST, WEB_CONCURRENCY; used by `npm start`, tests, benchmarks)
+// The one server entry, for `npm start` (production) and `npm run dev` (--dev: Next's dev server with
+// hot reload): Next's request handler behind a plain Node HTTP server, so that the client address
+// the app sees is the socket's own (a client cannot spoof X-Forwarded-For and slip past per-IP rate
+// limits) and every response, in dev too, carries the security headers. Behind a reverse proxy, set
+// TRUST_PROXY=1 to keep its headers.
+//   node scripts/serve.mjs [--dev]   (PORT, HOST, WEB_CONCURRENCY; used by `npm start`, tests, benchmarks)
 // WEB_CONCURRENCY > 1 forks that many workers sharing the port (Node's cluster). Each process logs
 // one JSON line per request with a request id, and on SIGTERM stops accepting, finishes what is
 // in flight, closes its database pool and exits.
 // @ts-check
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { tsImport } from "tsx/esm/api";
 import pino from "pino";
 
-Object.assign(process.env, { NODE_ENV: "production" }); // (typed read-only by Next's declarations)
+const dev = process.argv.includes("--dev");
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" }); // (typed read-only by Next's declarations)
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-// The same zod schema as the app: a bad value stops the server here, naming the variable.
-/** @type {typeof import("../lib/env.ts")} */
-const { parseEnv } = await tsImport("../lib/env.ts", import.meta.url);
-// Security headers per response, decided here at run time (RUNNER_ORIGIN is read when serving).
-/** @type {typeof import("../lib/security/headers.ts")} */
-const { securityHeaders } = await tsImport("../lib/security/headers.ts", import.meta.url);
+// The app's env schema and header policy, compiled by scripts/build-server.mjs (no TypeScript
+// loader at run time): a bad value stops the server here, naming the variable.
+const SERVER_LIB = path.join(ROOT, "generated/lbr-server.mjs");
+if (!fs.existsSync(SERVER_LIB)) {
+  console.error(`${path.relative(ROOT, SERVER_LIB)} is missing: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
+  process.exit(1);
+}
+/** @type {typeof import("../lib/env.ts") & typeof import("../lib/security/headers.ts")} */
+const { parseEnv, securityHeaders } = await import(SERVER_LIB);
 /** @type {import("../lib/env.ts").Env} */
 let env;
 try {
@@ -34,7 +40,7 @@ const port = env.PORT;
 const host = env.HOST;
 const log = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });
 
-if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) runPrimary(env.WEB_CONCURRENCY);
+if (cluster.isPrimary && env.WEB_CONCURRENCY > 1 && !dev) runPrimary(env.WEB_CONCURRENCY);
 else await runWorker();
 
 /**
@@ -122,7 +128,7 @@ async function runWorker() {
     });
     // A path that does not parse gets the pages' policy (it fails closed: no framing).
     const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url ?? "", "http://localhost").pathname : "/";
-    const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https" };
+    const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https", dev };
     for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
     if (runnerHost && req.headers.host === runnerHost && !pathname.startsWith("/runner/")) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
@@ -165,5 +171,5 @@ async function runWorker() {
 
 function next() {
   // Imported here so that the primary of a cluster never loads Next.
-  return import("next").then(({ default: createNext }) => createNext({ dev: false, dir: ROOT, hostname: host, port }));
+  return import("next").then(({ default: createNext }) => createNext({ dev, turbopack: dev, dir: ROOT, hostname: host, port }));
 }

@@ -5,8 +5,10 @@ import path from "node:path";
 import { ensureBuild, ensureDependencies, log, migrate, ROOT } from "./lib.mjs";
 
 ensureDependencies();
-// Dependencies exist from here on: the app's own schema checks the environment (lib/env.ts).
-const { parseEnv } = await import("tsx/esm/api").then(({ tsImport }) => tsImport("../lib/env.ts", import.meta.url));
+ensureBuild();
+// The app's own schema checks the environment (lib/env.ts, compiled by the build).
+/** @type {typeof import("../lib/env.ts")} */
+const { parseEnv } = await import(path.join(ROOT, "generated/lbr-server.mjs"));
 /** @type {import("../lib/env.ts").Env} */
 let env;
 try {
@@ -15,7 +17,6 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-ensureBuild();
 migrate();
 
 const processes = env.WEB_CONCURRENCY;

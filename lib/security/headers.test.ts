@@ -49,4 +49,9 @@ describe("pageCsp", () => {
     expect(directive(csp, "script-src")).not.toContain("'unsafe-eval'");
     expect(directive(csp, "connect-src")).toBe("connect-src 'self'");
   });
+
+  it("allows eval only under `npm run dev` (React's development build needs it)", () => {
+    expect(directive(pageCsp({ dev: true }), "script-src")).toContain("'unsafe-eval'");
+    expect(directive(securityHeaders("/", { dev: false })["content-security-policy"]!, "script-src")).not.toContain("'unsafe-eval'");
+  });
 });

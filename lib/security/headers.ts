@@ -7,6 +7,8 @@ export type SecurityOptions = {
   runnerOrigin?: string;
   /** The request came through a TLS proxy (`X-Forwarded-Proto: https`). */
   https?: boolean;
+  /** `npm run dev`: React's development build needs eval (its stack traces); never in production. */
+  dev?: boolean;
 };
 
 /** The runner frame sets its own CSP (sandbox, frame-ancestors the app): nothing of ours may precede it. */
@@ -18,12 +20,12 @@ export const RUNNER_FRAME_PATH = "/runner/frame.html";
  * 'unsafe-eval': the lab worker (/lab/worker.js, same origin, so this policy is its own) compiles
  * tfjs's wasm backend; nothing of ours evaluates strings outside the runner frame.
  */
-export function pageCsp({ runnerOrigin }: Pick<SecurityOptions, "runnerOrigin">): string {
+export function pageCsp({ runnerOrigin, dev }: Pick<SecurityOptions, "runnerOrigin" | "dev">): string {
   // The page frames /runner/frame.html, which redirects to RUNNER_ORIGIN when that is set.
   const frames = runnerOrigin ? `'self' ${runnerOrigin}` : "'self'";
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+    `script-src 'self' 'unsafe-inline' ${dev ? "'unsafe-eval'" : "'wasm-unsafe-eval'"}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
