@@ -10,7 +10,7 @@ export const SERVER_LIB = path.join(ROOT, "generated/lbr-server.mjs");
 
 await build({
   stdin: {
-    contents: 'export { parseEnv } from "./lib/env.ts";\nexport { securityHeaders } from "./lib/security/headers.ts";\n',
+    contents: 'export { parseEnvOrExit } from "./lib/env.ts";\nexport { securityHeaders } from "./lib/security/headers.ts";\n',
     resolveDir: ROOT,
     loader: "ts",
   },

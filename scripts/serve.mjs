@@ -27,15 +27,8 @@ if (!fs.existsSync(SERVER_LIB)) {
   process.exit(1);
 }
 /** @type {typeof import("../lib/env.ts") & typeof import("../lib/security/headers.ts")} */
-const { parseEnv, securityHeaders } = await import(SERVER_LIB);
-/** @type {import("../lib/env.ts").Env} */
-let env;
-try {
-  env = parseEnv(process.env);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+const { parseEnvOrExit, securityHeaders } = await import(SERVER_LIB);
+const env = parseEnvOrExit(process.env);
 const port = env.PORT;
 const host = env.HOST;
 const log = pino({ level: env.LOG_LEVEL, base: { pid: process.pid } });

@@ -8,15 +8,8 @@ ensureDependencies();
 ensureBuild();
 // The app's own schema checks the environment (lib/env.ts, compiled by the build).
 /** @type {typeof import("../lib/env.ts")} */
-const { parseEnv } = await import(path.join(ROOT, "generated/lbr-server.mjs"));
-/** @type {import("../lib/env.ts").Env} */
-let env;
-try {
-  env = parseEnv(process.env);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+const { parseEnvOrExit } = await import(path.join(ROOT, "generated/lbr-server.mjs"));
+const env = parseEnvOrExit(process.env);
 migrate();
 
 const processes = env.WEB_CONCURRENCY;
