@@ -4,7 +4,7 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
 import { describeIssues } from "@/lib/content/schema";
-import { jsonError, rateLimited, readJsonBody, tooManyRequests, withErrors } from "@/lib/http.server";
+import { jsonError, rateLimited, readJsonBody, tooManyRequests, withErrors } from "@/lib/api/http.server";
 import {
   clearLearnerCookie,
   isStoredLearner,

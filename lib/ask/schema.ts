@@ -1,7 +1,7 @@
 // Input of the Ask AI endpoint, and the events it streams back (newline-delimited JSON).
 import { z } from "zod";
-import { chapterIdSchema, chapterRevisionSchema } from "@/lib/api/ids";
-import { stripControls } from "@/lib/api/text";
+import { chapterIdSchema, chapterRevisionSchema } from "@/lib/schemas/ids";
+import { stripControls } from "@/lib/schemas/text";
 
 export const askSchema = z
   .object({

@@ -4,11 +4,10 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
-import { tooManyRequests } from "@/lib/http.server";
 import { charge, check } from "@/lib/rate-limit.server";
 import { AUTHOR_COOKIE, authorsEnabled, isBearerAuthor, isSession } from "./auth.server";
 
-type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
+export type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
 
 /** The check itself, from the session cookie and the request headers (pages and the proxy). */
 export async function checkAuthorRequest(sessionCookie: string | undefined, headerStore: Pick<Headers, "get">): Promise<AuthorCheck> {
@@ -23,19 +22,12 @@ export async function checkAuthorRequest(sessionCookie: string | undefined, head
   return { ok: false };
 }
 
-async function checkAuthor(): Promise<AuthorCheck> {
+/** The check for the request being served (pages and route handlers). */
+export async function checkAuthor(): Promise<AuthorCheck> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   return checkAuthorRequest(cookieStore.get(AUTHOR_COOKIE)?.value, headerStore);
 }
 
 export async function requireAuthor(): Promise<void> {
   if (!(await checkAuthor()).ok) notFound();
-}
-
-/** For the CSV exports: null to go on, a 429 after too many wrong tokens; otherwise 404. */
-export async function authorExportRefusal(): Promise<Response | null> {
-  const result = await checkAuthor();
-  if (result.ok) return null;
-  if (result.retryAfterSeconds) return tooManyRequests("Too many wrong author tokens", result.retryAfterSeconds);
-  notFound();
 }

@@ -1,7 +1,7 @@
 // The feedback widget's input, shared by the widget and the route handler.
 import { z } from "zod";
-import { chapterIdSchema, chapterRevisionSchema } from "@/lib/api/ids";
-import { stripControls } from "@/lib/api/text";
+import { chapterIdSchema, chapterRevisionSchema } from "@/lib/schemas/ids";
+import { stripControls } from "@/lib/schemas/text";
 import { COMMENT_MAX } from "./types";
 
 export { COMMENT_MAX };

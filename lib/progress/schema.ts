@@ -1,6 +1,6 @@
 // Input of the progress API, shared by the "mark as read" button and the route handler.
 import { z } from "zod";
-import { chapterIdSchema, chapterRevisionSchema, slugIdSchema } from "@/lib/api/ids";
+import { chapterIdSchema, chapterRevisionSchema, slugIdSchema } from "@/lib/schemas/ids";
 
 export { chapterIdSchema };
 

@@ -1,6 +1,6 @@
 // Quiz content (YAML beside a chapter) and the quiz API's inputs: zod schemas and their types.
 import { z } from "zod";
-import { chapterIdSchema, quizRevisionSchema, slugIdSchema } from "@/lib/api/ids";
+import { chapterIdSchema, quizRevisionSchema, slugIdSchema } from "@/lib/schemas/ids";
 import { slugSchema } from "@/lib/content/schema";
 
 const markdown = z.string().trim().min(1);

@@ -6,7 +6,7 @@ import { answer } from "@/lib/ask/ask.server";
 import { modelConfig } from "@/lib/ask/config.server";
 import { askSchema } from "@/lib/ask/schema";
 import type { AskConfigView } from "@/lib/ask/types";
-import { chapterAsSeen, withErrors } from "@/lib/http.server";
+import { chapterAsSeen, withErrors } from "@/lib/api/http.server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 // GET ?chapterId&revision: this learner's vote. POST {chapterId, revision, vote, comment?}: save it.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { chapterIdSchema, chapterRevisionSchema } from "@/lib/api/ids";
+import { chapterIdSchema, chapterRevisionSchema } from "@/lib/schemas/ids";
 import { learnerRoute } from "@/lib/api/route.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
-import { chapterAsSeen, jsonError } from "@/lib/http.server";
+import { chapterAsSeen, jsonError } from "@/lib/api/http.server";
 import { withLearnerRow } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // GET: the learner's read chapters. POST {chapterId, revision}: mark a chapter as read.
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
-import { chapterAsSeen } from "@/lib/http.server";
+import { chapterAsSeen } from "@/lib/api/http.server";
 import { withLearnerRow } from "@/lib/learner/learner.server";
 import { markChapterRead, progressOf } from "@/lib/progress/progress.server";
 import { markReadSchema } from "@/lib/progress/schema";

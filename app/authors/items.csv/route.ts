@@ -1,7 +1,7 @@
 // Per-item quiz statistics as CSV (signed-in authors, or Authorization: Bearer <AUTHOR_TOKEN>).
-import { authorExportRefusal } from "@/lib/authors/guard.server";
+import { authorExportRefusal } from "@/lib/api/author-export.server";
 import { csvResponse, itemsCsv } from "@/lib/authors/export.server";
-import { withErrors } from "@/lib/http.server";
+import { withErrors } from "@/lib/api/http.server";
 
 export const dynamic = "force-dynamic";
 

@@ -14,7 +14,7 @@ import {
   isSession,
 } from "@/lib/authors/auth.server";
 import { clientIp } from "@/lib/client-ip";
-import { jsonError, withErrors } from "@/lib/http.server";
+import { jsonError, withErrors } from "@/lib/api/http.server";
 import { charge, check } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";

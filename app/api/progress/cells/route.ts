@@ -1,7 +1,7 @@
 // POST {chapterId, revision, cellId}: the learner ran one of the chapter's code cells.
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
-import { chapterAsSeen, jsonError } from "@/lib/http.server";
+import { chapterAsSeen, jsonError } from "@/lib/api/http.server";
 import { withLearnerRow } from "@/lib/learner/learner.server";
 import { partsOf } from "@/lib/content/parts.server";
 import { recordCellRun } from "@/lib/progress/progress.server";

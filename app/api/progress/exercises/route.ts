@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { partsOf } from "@/lib/content/parts.server";
-import { chapterAsSeen, jsonError } from "@/lib/http.server";
+import { chapterAsSeen, jsonError } from "@/lib/api/http.server";
 import { withLearnerRow } from "@/lib/learner/learner.server";
 import { recordExercisePass } from "@/lib/progress/progress.server";
 import { exercisePassSchema } from "@/lib/progress/schema";

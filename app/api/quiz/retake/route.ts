@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { getChapterById } from "@/lib/content/course.server";
-import { jsonError } from "@/lib/http.server";
+import { jsonError } from "@/lib/api/http.server";
 import { quizState, retakeQuiz } from "@/lib/quiz/attempts.server";
 import { getQuiz } from "@/lib/quiz/quiz.server";
 import { retakeSchema } from "@/lib/quiz/schema";

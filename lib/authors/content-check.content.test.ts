@@ -1,7 +1,7 @@
 // The real courses pass the content check: every chapter compiles, every quiz is valid.
 import path from "node:path";
-import { checkContent } from "./check.server";
-import { chaptersInOrder, loadCourses } from "./load";
+import { checkContent } from "./content-check.server";
+import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 
 jest.setTimeout(120_000);
 

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getChapterById } from "@/lib/content/course.server";
 import type { Chapter } from "@/lib/content/load";
 import { describeIssues } from "@/lib/content/schema";
-import { readLimitedText } from "@/lib/api/body.server";
+import { readLimitedText } from "./body.server";
 import { clientIp } from "@/lib/client-ip";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { log } from "@/lib/log.server";

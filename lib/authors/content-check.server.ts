@@ -2,8 +2,8 @@
 // `next build` needs. Used by `npm run content:check` (scripts/content-check.ts) and its tests.
 import "server-only";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
-import { compileMdx } from "./compile-mdx.server";
-import { chaptersInOrder, ContentError, loadCoursesFrom } from "./load";
+import { compileMdx } from "@/lib/content/compile-mdx.server";
+import { chaptersInOrder, ContentError, loadCoursesFrom } from "@/lib/content/load";
 
 export type ContentSummary = { courses: number; compiled: number; quizzes: number };
 
