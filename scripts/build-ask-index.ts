@@ -1,14 +1,28 @@
-// Builds the Ask AI passage index into generated/ask-index.json (run before `next build`).
+// Builds the Ask AI index into generated/ask-index.json (run before `next build` and `next dev`):
+// every course's chapters and the platform's help pages, with each course's vocabulary. A course's
+// Ask AI files (<course>/ask/*.yaml) are validated here: a bad one stops the build, naming the
+// file and the problem.
 import fs from "node:fs";
 import path from "node:path";
-import { contentKey, coursePassages } from "../lib/ask/corpus";
+import { contentKey, corpus } from "../lib/ask/corpus";
+import { AskDataError } from "../lib/ask/course-data";
 import { buildIndex, serializeIndex } from "../lib/ask/search";
 import { loadCoursesFrom } from "../lib/content/load";
 import { parseEnv } from "../lib/env";
 
 const courses = loadCoursesFrom(parseEnv(process.env).CONTENT_DIRS);
-const passages = coursePassages(courses);
+let source: ReturnType<typeof corpus>;
+try {
+  source = corpus(courses);
+} catch (e) {
+  if (!(e instanceof AskDataError)) throw e;
+  console.error(`✗ Ask AI: ${e.message}`);
+  process.exit(1);
+}
 const out = path.resolve("generated", "ask-index.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ key: contentKey(courses), index: serializeIndex(buildIndex(passages)) }));
-console.log(`ask index built: ${passages.length} passages, ${(fs.statSync(out).size / 1024).toFixed(0)} KB`);
+fs.writeFileSync(out, JSON.stringify({ key: contentKey(courses), index: serializeIndex(buildIndex(source)) }));
+const vocabulary = Object.values(source.vocabularies).reduce((n, v) => n + v.length, 0);
+console.log(
+  `ask index built: ${source.passages.length} passages, ${vocabulary} vocabulary entries, ${(fs.statSync(out).size / 1024).toFixed(0)} KB`,
+);

@@ -1,14 +1,26 @@
 "use client";
 // The "Ask AI" panel: suggested prompts, a chat answered from the course (or by a configured
 // model from the course), and questions about a failing code cell. A side panel on wide
-// screens, a drawer on narrow ones; collapsed until the learner opens it.
+// screens, a drawer on narrow ones; collapsed until the learner opens it. The conversation is
+// kept per chapter in this browser (./history.ts) and scrolls to each answer as it arrives.
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { AskConfigView, AskEvent } from "@/lib/ask/types";
 import { Answer, type AnswerState } from "./Answer";
 import { onAskAboutError, type AskAttachment } from "./events";
+import type { Exchange } from "./history";
 import { streamAnswer } from "./stream";
 
-type Exchange = { id: number; question: string; attachment?: AskAttachment; answer: AnswerState };
+type History = typeof import("./history");
+
+/** Has the answer anything to show yet (a quote, model text, "not covered", an error)? */
+const arrived = (a: AnswerState) => Boolean(a.parts?.length || a.text || a.notCovered || a.error || a.notices.length);
+
+/** Scrolls the log so that the exchange starts at its top (at once if the learner prefers less motion). */
+function scrollToExchange(log: HTMLElement, exchange: HTMLElement, instant = false) {
+  const reduce = instant || window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const top = exchange.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+  log.scrollTo({ top: Math.max(0, top - 8), behavior: reduce ? "auto" : "smooth" });
+}
 
 const QUESTION_MAX = 1_000;
 
@@ -38,9 +50,16 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
   const [busy, setBusy] = useState(false);
   const launcher = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
   const counter = useRef(0);
   const titleId = useId();
+  // The history module (with zod) is loaded when the panel first opens; until then nothing is kept.
+  const [history, setHistory] = useState<History | null>(null);
+  /** Exchanges already scrolled to (each answer is scrolled to once, when it arrives). */
+  const scrolled = useRef(new Set<number>());
+  /** A kept conversation was just put back: scroll to its end once it is on screen. */
+  const restored = useRef(false);
 
   const show = useCallback(() => {
     setOpen(true);
@@ -60,6 +79,51 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
       .then(setConfig)
       .catch(() => setConfig({ mode: "course" }));
   }, [open, config]);
+
+  // The chapter's kept conversation comes back when the panel first opens (after a reload too).
+  useEffect(() => {
+    if (!open || history) return;
+    let live = true;
+    void import("./history").then((h) => {
+      if (!live) return;
+      const kept = h.readHistory(window.localStorage, chapterId);
+      if (kept.length) {
+        counter.current = Math.max(counter.current, ...kept.map((x) => x.id));
+        for (const x of kept) scrolled.current.add(x.id);
+        restored.current = true;
+        setExchanges((xs) => [...kept, ...xs]);
+      }
+      setHistory(h);
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, history, chapterId]);
+
+  // Keep the conversation once no answer is streaming (only finished exchanges are kept).
+  useEffect(() => {
+    if (!history || exchanges.some((x) => !x.answer.done)) return;
+    history.writeHistory(window.localStorage, chapterId, exchanges);
+  }, [history, exchanges, chapterId]);
+
+  // Scroll to each new answer as it arrives, once; after restoring a kept conversation, show its
+  // latest exchange at once (that is where the learner left off).
+  useEffect(() => {
+    const container = log.current;
+    if (!container) return;
+    if (restored.current) {
+      restored.current = false;
+      const all = container.querySelectorAll<HTMLElement>(".ask-exchange");
+      const last = all[all.length - 1];
+      if (last) scrollToExchange(container, last, true);
+    }
+    for (const x of exchanges) {
+      if (scrolled.current.has(x.id) || !arrived(x.answer)) continue;
+      scrolled.current.add(x.id);
+      const element = container.querySelector<HTMLElement>(`[data-exchange="${x.id}"]`);
+      if (element) scrollToExchange(container, element);
+    }
+  }, [exchanges]);
 
   // "Ask AI about this error" from a code cell: open with the cell attached (shown before sending).
   useEffect(
@@ -105,9 +169,11 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
     }
   }
 
-  function newChat() {
+  function clearConversation() {
     abort.current?.abort();
     setExchanges([]);
+    scrolled.current.clear();
+    history?.writeHistory(window.localStorage, chapterId, []);
     setAttachment(undefined);
     setQuestion("");
     setBusy(false);
@@ -134,8 +200,8 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
       <aside id="ask-panel" className="ask-panel" aria-labelledby={titleId} hidden={!open} onKeyDown={(e) => e.key === "Escape" && close()}>
         <div className="ask-header">
           <h2 id={titleId}>Ask AI</h2>
-          <button type="button" onClick={newChat} disabled={exchanges.length === 0 && !attachment}>
-            New chat
+          <button type="button" onClick={clearConversation} disabled={exchanges.length === 0 && !attachment}>
+            Clear conversation
           </button>
           <button type="button" onClick={close} aria-label="Close Ask AI">
             ✕
@@ -146,7 +212,7 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
             ? `Answers are written by a language model (${config.model}) from this course's text, with links to the sections used.`
             : "Answers come from the course text: the most relevant passages, quoted, with links. No language model is configured."}
         </p>
-        <div className="ask-log" role="log" aria-live="polite" aria-label="Conversation">
+        <div ref={log} className="ask-log" role="log" aria-live="polite" aria-label="Conversation">
           {exchanges.length === 0 ? (
             <div className="ask-empty">
               <p>Ask anything about this chapter, or try one of these:</p>
@@ -162,7 +228,7 @@ export function AskPanel({ chapterId, revision, prompts }: { chapterId: string; 
             </div>
           ) : null}
           {exchanges.map((x) => (
-            <div key={x.id} className="ask-exchange">
+            <div key={x.id} className="ask-exchange" data-exchange={x.id}>
               <p className="ask-question">{x.question}</p>
               {x.attachment ? <p className="ask-attached">With the code of “{x.attachment.cellTitle}” and its error.</p> : null}
               <Answer answer={x.answer} onAsk={(q) => void ask(q)} onNavigate={onNavigate} />

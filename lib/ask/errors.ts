@@ -1,5 +1,5 @@
 // Recognises the TensorFlow.js errors learners meet most, so "Ask AI about this error" finds the
-// course's help on them (the Dropout chapter's "When a cell fails" section) instead of passages
+// course's help on them (a section on failing cells, or the runner-messages help page) instead of passages
 // that merely share a word with the error message.
 
 export type ErrorTopic = { kind: "shape" | "dtype" | "disposed" | "await"; words: string };

@@ -1,10 +1,11 @@
-// The passage index for Ask AI: built at build time into generated/ask-index.json (server only),
-// or built in memory when that file is missing or was made from other content (development).
+// The passage index for Ask AI (every course's chapters and the help pages, with the courses'
+// vocabularies): built at build time into generated/ask-index.json (server only), or built in
+// memory when that file is missing or was made from other content (development).
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { getCourses } from "@/lib/content/course.server";
-import { contentKey, coursePassages } from "./corpus";
+import { contentKey, corpus } from "./corpus";
 import { buildIndex, loadIndex, type PassageIndex } from "./search";
 
 export const INDEX_FILE = path.join(process.cwd(), "generated", "ask-index.json");
@@ -20,7 +21,7 @@ export function getAskIndex(): PassageIndex {
     const stored = JSON.parse(fs.readFileSync(INDEX_FILE, "utf8")) as { key: string; index: string };
     if (stored.key === key) index = loadIndex(stored.index);
   }
-  index ??= buildIndex(coursePassages(courses));
+  index ??= buildIndex(corpus(courses));
   cached = { key, index };
   return index;
 }

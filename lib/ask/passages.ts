@@ -51,12 +51,16 @@ export function plainText(markdown: string): string {
  * import/export lines.
  */
 function prose(mdx: string): string {
-  return mdx
-    .replace(/^<Exercise\b[\s\S]*?^<\/Exercise>\s*$/gm, "\n")
-    .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "\n")
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
-    .replace(/<\/?[A-Za-z][^>]*>/g, "")
-    .replace(/^(import|export)\s.*$/gm, "");
+  return (
+    mdx
+      .replace(/^<Exercise\b[\s\S]*?^<\/Exercise>\s*$/gm, "\n")
+      .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "\n")
+      .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
+      // JSX tags go, but not text in inline code that looks like one ("`Promise { <pending> }`").
+      .replace(/(`[^`\n]*`)|<\/?[A-Za-z][^>]*>/g, (m, code?: string) => code ?? "")
+      .replace(/^>\s?/gm, "") // blockquotes: their text is prose too (help pages quote messages)
+      .replace(/^(import|export)\s.*$/gm, "")
+  );
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
@@ -122,7 +126,9 @@ export function splitSentences(markdown: string): Sentence[] {
 
 /** One passage per h2/h3 heading (code fences are skipped, so "## " inside code is not a heading). */
 export function splitChapter(source: string, chapter: { id: string; title: string; href: string }): Passage[] {
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, "");
+  // A link to a section of the same page ("[…](#anchor)") is quoted elsewhere (in the Ask AI
+  // panel on another page): it must name its page.
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, "").replace(/\]\(#([^)\s]+)\)/g, `](${chapter.href}#$1)`);
   const slugger = new GithubSlugger();
   const passages: Passage[] = [];
   let heading = "Introduction";

@@ -1,53 +1,41 @@
 // Answers from the course text alone: the best sections of the whole course, quoted by their
 // most relevant sentences, or an honest "not covered" when the match is weak.
 import { errorTopic } from "./errors";
-import { queryStems, searchPassages, stems, stemsOfPassage, type Hit, type PassageIndex } from "./search";
+import { coverageOf, questionUnits, searchPassages, stemsOfPassage, type Hit, type PassageIndex } from "./search";
+import type { QueryUnit } from "./vocabulary";
 
 /** A quoted sentence: plain text, and Markdown with its math for rendering. */
 export type AnswerPart = { heading: string; chapterTitle: string; href: string; quotes: string[]; quotesMarkdown: string[] };
 export type CourseAnswer = { kind: "course"; parts: AnswerPart[]; confidence: number } | { kind: "not-covered"; confidence: number };
 
-/** Below this score the best passage is a coincidental match, not an answer. */
-export const MIN_SCORE = 8;
-/**
- * Share of the question's meaning (its words weighted by rarity in the course) that the best
- * section contains. Below it, the course does not answer the question, even if a word matched
- * ("How do transformers use self-attention?" finds "transformers" in one sentence, nothing more).
- */
-export const MIN_COVERAGE = 0.5;
+/** When a match is an answer (tuned on the courses' question sets; see bench/ask.mjs). */
+export const RETRIEVAL = {
+  /** Below this score the best passage is a coincidental match, not an answer. */
+  minScore: 8,
+  /**
+   * Share of the question's meaning (its words weighted by rarity in the text) that the best
+   * section contains. Below it, the course does not answer the question, even if a word matched
+   * ("What is a random forest?" finds "random" in many sentences, "forest" in none).
+   */
+  minCoverage: 0.5,
+  /** How much the coverage reorders the leading hits: score × (1 − r + 2r · coverage). */
+  rerank: 0.5,
+};
 const MAX_PARTS = 3;
 const QUOTES_PER_PART = 2;
 
-/** idf of a stem over the course's passages; stems the course never uses weigh the most. */
-function idf(index: PassageIndex, stem: string): number {
-  const n = index.passages.size;
-  return Math.log(1 + n / (1 + (index.df.get(stem) ?? 0)));
-}
-
-/** Does the passage contain the stem (or a longer word starting with it, as the search allows)? */
-function contains(own: Set<string>, stem: string): boolean {
-  if (own.has(stem)) return true;
-  if (stem.length <= 4) return false;
-  for (const o of own) if (o.startsWith(stem) || (o.length > 4 && stem.startsWith(o))) return true;
-  return false;
-}
-
-/** Share of the question's idf-weighted stems that the passage contains (a synonym counts), in [0, 1]. */
-export function coverage(index: PassageIndex, hit: Pick<Hit, "id" | "heading" | "text">, question: string): number {
-  // Bare numbers ("(3)", "0.5" split at its dot) say nothing about the topic asked about.
-  const wanted = queryStems(question).filter(([stem]) => !/^\d+$/.test(stem));
-  if (wanted.length === 0) return 0;
-  const own = stemsOfPassage(index, hit);
-  // A hyphenated term ("self-attention") names one specific thing: it counts double.
-  const compounds = stems((question.match(/[A-Za-z]{2,}(?:-[A-Za-z]{2,})+/g) ?? []).map((c) => c.replace(/-/g, "")).join(" "));
-  let total = 0;
-  let found = 0;
-  for (const forms of wanted) {
-    const weight = Math.min(...forms.map((f) => idf(index, f))) * (compounds.has(forms[0]) ? 2 : 1);
-    total += weight;
-    if (forms.some((f) => contains(own, f))) found += weight;
-  }
-  return total > 0 ? found / total : 0;
+/**
+ * Share of the question's meaning (its units weighted by rarity in the text) that the passage
+ * contains, in [0, 1]; a unit counts when any of its alternatives is there in full.
+ */
+export function coverage(
+  index: PassageIndex,
+  hit: Pick<Hit, "id" | "heading" | "text">,
+  question: string,
+  chapterId?: string,
+  units: QueryUnit[] = questionUnits(index, question, chapterId),
+): number {
+  return coverageOf(index, stemsOfPassage(index, hit), units);
 }
 
 /**
@@ -77,10 +65,11 @@ const RERANKED = 5;
  * section that shares one rare word with the question ("model") should not outrank the section
  * that answers it ("Choosing the dropout rate" for "choose the right dropout probability").
  */
-function byCoverage(index: PassageIndex, hits: Hit[], question: string): { hits: Hit[]; bestCoverage: number } {
+function byCoverage(index: PassageIndex, hits: Hit[], question: string, chapterId?: string): { hits: Hit[]; bestCoverage: number } {
+  const units = questionUnits(index, question, chapterId);
   const head = hits.slice(0, RERANKED).map((hit) => {
-    const covered = coverage(index, hit, question);
-    return { hit, covered, key: hit.score * (0.5 + covered) };
+    const covered = coverage(index, hit, question, chapterId, units);
+    return { hit, covered, key: hit.score * (1 - RETRIEVAL.rerank + 2 * RETRIEVAL.rerank * covered) };
   });
   head.sort((a, b) => b.key - a.key);
   return { hits: [...head.map((x) => x.hit), ...hits.slice(RERANKED)], bestCoverage: head[0]?.covered ?? 0 };
@@ -95,12 +84,12 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
   const topic = error ? errorTopic(error) : undefined;
   const text = [question, error, topic?.words].filter(Boolean).join("\n");
   const found = searchPassages(index, text, chapterId);
-  const ranked = error ? undefined : byCoverage(index, found, question);
+  const ranked = error ? undefined : byCoverage(index, found, question, chapterId);
   const hits = ranked?.hits ?? found;
   const best = hits[0];
   // With an attached error, the error decides; a recognised error topic is covered by definition.
-  const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`) : ranked!.bestCoverage;
-  if (!best || best.score < MIN_SCORE || (!error && confidence < MIN_COVERAGE))
+  const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`, chapterId) : ranked!.bestCoverage;
+  if (!best || best.score < RETRIEVAL.minScore || (!error && confidence < RETRIEVAL.minCoverage))
     return { answer: { kind: "not-covered", confidence }, hits };
   const top = hits.filter((h) => h.score >= best.score * 0.45).slice(0, MAX_PARTS);
   return {

@@ -1,118 +1,21 @@
-// The search index over the whole course: MiniSearch (BM25) over sections and over single
-// sentences, with English stemming and stop words. A section ranks by its own match plus its
-// best sentence's, so one sentence that answers the question lifts its section.
+// The search index over every course and help page: MiniSearch (BM25) over sections and over
+// single sentences, read the same way for text and questions (./text.ts). A question is first
+// turned into units of meaning with the vocabularies (./vocabulary.ts); a section ranks by its
+// own match, its best sentence's (with a neighbour), and how much of its title the question names.
 import MiniSearch, { type SearchResult } from "minisearch";
-import { stemmer } from "stemmer";
 import type { Passage } from "./passages";
-
-// Words that carry no meaning for matching a question to a passage.
-const STOP_WORDS = new Set(
-  "a an and are as at be but by can could did do does doing for from had has have how i if in into is it its me my of on or our should so that the their them then there these they this to too up use used using was we were what when where which while who why will with would you your explain tell about get got im ive whats ok okay basically actually really just people say says much any some also still suddenly even exactly anymore kind sort".split(
-    " ",
-  ),
-);
-
-// The course writes British English ("normalisation"); learners often do not.
-const BRITISH =
-  /^(regular|normal|optim|minim|maxim|general|memor|initial|parallel|recogn|summar|penal|visual|real|special|standard|random|stabil|vector|custom)is(e|es|ed|ing|ation|ations|er|ers)$/;
-
-/** Lower-cases, drops stop words, unifies spelling and stems ("overfitting" → "overfit"); null drops the term. */
-export function processTerm(term: string): string | null {
-  const t = term
-    .toLowerCase()
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")
-    .replace(BRITISH, "$1iz$2");
-  if (t.length < 2 || STOP_WORDS.has(t)) return null;
-  return stemmer(t);
-}
-
-/**
- * Learners' words → the course's words (stems), for questions only: "CNN" finds "convolutional",
- * "neuron" finds "unit", "LSTM" finds "recurrent".
- */
-export const SYNONYMS: Record<string, string[]> = {
-  cnn: ["convolut"],
-  cnns: ["convolut"],
-  convnet: ["convolut"],
-  conv: ["convolut"],
-  neuron: ["unit"],
-  node: ["unit"],
-  chanc: ["probabl"],
-  prob: ["probabl"],
-  invent: ["propos", "introduc"],
-  came: ["propos", "introduc"],
-  come: ["propos", "introduc"],
-  lstm: ["recurr"],
-  gru: ["recurr"],
-  rnn: ["recurr"],
-  rnns: ["recurr"],
-  batchnorm: ["batch", "normal"],
-  bn: ["batch", "normal"],
-  mc: ["mont", "carlo"],
-  tfj: ["tensorflow", "js"],
-  tfjs: ["tensorflow", "js"],
-  disabl: ["switch", "off"],
-  turn: ["switch"],
-  rescal: ["scale"],
-  divid: ["scale"],
-  confid: ["uncertainti"],
-  better: ["improv"], // "stops getting better": the course says "has not improved"
-  uncertain: ["uncertainti"],
-  dataset: ["data", "set"],
-  neural: ["network"],
-};
-
-/** Query-side term processing: the stem plus the course's words for it. */
-export function processQueryTerm(term: string): [stem: string, ...synonyms: string[]] | null {
-  const stem = processTerm(term);
-  if (stem === null) return null;
-  return [stem, ...(SYNONYMS[stem] ?? [])];
-}
-
-/**
- * Split on anything that is not a letter or digit (dots in "model.eval" split too). A hyphenated
- * word also counts as one ("self-attention" → self, attention, selfattention), so a question about
- * self-attention does not pass for one about "self" and "attention" found apart.
- */
-export const tokenize = (text: string) => {
-  const words = text.split(/[^A-Za-z0-9]+/);
-  const compounds = text.match(/[A-Za-z]{2,}(?:-[A-Za-z]{2,})+/g) ?? [];
-  return compounds.length ? [...words, ...compounds.map((c) => c.replace(/-/g, ""))] : words;
-};
-
-/** The distinct stems of a text. */
-export function stems(text: string): Set<string> {
-  return new Set(
-    tokenize(text)
-      .map(processTerm)
-      .filter((t): t is string => t !== null),
-  );
-}
-
-/** The question's stems, each with its synonyms (a question word counts once, whichever form matches). */
-export function queryStems(text: string): [stem: string, ...synonyms: string[]][] {
-  const seen = new Set<string>();
-  const out: [string, ...string[]][] = [];
-  for (const token of tokenize(text)) {
-    const forms = processQueryTerm(token);
-    if (!forms || seen.has(forms[0])) continue;
-    seen.add(forms[0]);
-    out.push(forms);
-  }
-  return out;
-}
+import { processTerm, stems, tokenize } from "./text";
+import { ENGLISH, compileVocabulary, queryUnits, type QueryUnit, type Vocabulary } from "./vocabulary";
 
 type SectionDoc = { id: string; chapterId: string; heading: string; text: string };
 type SentenceDoc = { id: string; passageId: string; chapterId: string; chapterTitle: string; heading: string; text: string };
 
-const searchOptions = { fuzzy: 0.15, prefix: (term: string) => term.length > 4, combineWith: "OR" as const, processTerm: processQueryTerm };
 const sectionOptions = {
   idField: "id",
   fields: ["heading", "text"],
   storeFields: ["chapterId"],
   processTerm,
   tokenize,
-  searchOptions: { ...searchOptions, boost: { heading: 2 } },
 };
 // A sentence is found by its own words, and a little by its section's heading and chapter's title
 // ("How many passes does MC dropout need?" → a sentence of the Monte Carlo Dropout chapter).
@@ -122,15 +25,39 @@ const sentenceOptions = {
   storeFields: ["passageId", "chapterId"],
   processTerm,
   tokenize,
-  searchOptions: { ...searchOptions, boost: { chapterTitle: 0.3, heading: 0.5 } },
 };
 
-/** Weights of a section's own score and of its best sentence's (with its neighbours') score. */
-export const TUNING = { section: 0.25, sentence: 1, neighbour: 0.6, chapterBoost: 1.05, summary: 0.75 };
-/** A chapter's summary repeats its sections: the section that explains ranks above it. */
+/** Weights of the parts of a passage's score, and of the query's words. */
+export const TUNING = {
+  /** The section's own BM25 score… */
+  section: 0.25,
+  /** …its best sentence's… */
+  sentence: 1,
+  /** …plus this share of the better of that sentence's neighbours. */
+  neighbour: 0.6,
+  /** Passages of the chapter the learner is reading rank a little higher (the course still counts). */
+  chapterBoost: 1.05,
+  /** A chapter's summary repeats its sections: the section that explains ranks above it. */
+  summary: 0.75,
+  /** Heading and chapter-title words weigh this much more than body words in the section index. */
+  headingField: 2,
+  /** …and this much in the sentence index. */
+  sentenceHeading: 0.5,
+  sentenceChapterTitle: 0.3,
+  /** A passage whose title alone covers the whole question gains this share of its score. */
+  titleMatch: 0.6,
+  /** In a title, a word the vocabulary adds answers this much of the question's own word. */
+  titleAlternative: 0.5,
+  /** A passage whose chapter's title and summary cover the whole question gains this share of its score. */
+  chapterTitle: 0.3,
+  /** Words the vocabulary adds count this much of the question's own words… */
+  expansion: 0.6,
+  /** …and question filler ("good", "way") this much. */
+  weak: 0.3,
+  /** Spelling tolerance for words the text never uses ("drupout", "netwerk"). */
+  fuzzy: 0.15,
+};
 const SUMMARY = /^(key points|summary|in short)$/i;
-/** Passages of the chapter the learner is reading rank a little higher (the course still counts). */
-export const CHAPTER_BOOST = 1.15;
 
 export type PassageIndex = {
   sections: MiniSearch<SectionDoc>;
@@ -138,9 +65,18 @@ export type PassageIndex = {
   passages: Map<string, Passage>;
   /** For each stem, the number of passages that contain it (for the confidence measure). */
   df: Map<string, number>;
+  /** Each course's vocabulary by course slug (a passage's course is its chapter id's first part). */
+  vocabularies: Record<string, Vocabulary>;
+  /** What each chapter (or help page) is about, by chapter id: its title and summary. */
+  chapters: Record<string, ChapterInfo>;
 };
 
-export function buildIndex(passages: Passage[]): PassageIndex {
+export type ChapterInfo = { title: string; summary: string };
+
+/** What an index is built from (lib/ask/corpus.ts). */
+export type IndexSource = { passages: Passage[]; vocabularies?: Record<string, Vocabulary>; chapters?: Record<string, ChapterInfo> };
+
+export function buildIndex({ passages, vocabularies = {}, chapters = {} }: IndexSource): PassageIndex {
   const sections = new MiniSearch<SectionDoc>(sectionOptions);
   sections.addAll(passages.map((p) => ({ id: p.id, chapterId: p.chapterId, heading: p.heading, text: p.text })));
   const sentences = new MiniSearch<SentenceDoc>(sentenceOptions);
@@ -158,7 +94,7 @@ export function buildIndex(passages: Passage[]): PassageIndex {
   );
   const df = new Map<string, number>();
   for (const p of passages) for (const s of stems(`${p.heading} ${p.text}`)) df.set(s, (df.get(s) ?? 0) + 1);
-  return { sections, sentences, passages: new Map(passages.map((p) => [p.id, p])), df };
+  return { sections, sentences, passages: new Map(passages.map((p) => [p.id, p])), df, vocabularies, chapters };
 }
 
 export function serializeIndex(index: PassageIndex): string {
@@ -167,17 +103,110 @@ export function serializeIndex(index: PassageIndex): string {
     sentences: index.sentences,
     passages: [...index.passages.values()],
     df: [...index.df],
+    vocabularies: index.vocabularies,
+    chapters: index.chapters,
   });
 }
 
 export function loadIndex(json: string): PassageIndex {
-  const raw = JSON.parse(json) as { sections: unknown; sentences: unknown; passages: Passage[]; df: [string, number][] };
+  const raw = JSON.parse(json) as {
+    sections: unknown;
+    sentences: unknown;
+    passages: Passage[];
+    df: [string, number][];
+    vocabularies?: Record<string, Vocabulary>;
+    chapters?: Record<string, ChapterInfo>;
+  };
   return {
     sections: MiniSearch.loadJSON<SectionDoc>(JSON.stringify(raw.sections), sectionOptions),
     sentences: MiniSearch.loadJSON<SentenceDoc>(JSON.stringify(raw.sentences), sentenceOptions),
     passages: new Map(raw.passages.map((p) => [p.id, p])),
     df: new Map(raw.df),
+    vocabularies: raw.vocabularies ?? {},
+    chapters: raw.chapters ?? {},
   };
+}
+
+const ENGLISH_VOCABULARY = compileVocabulary(ENGLISH);
+
+/** The course a chapter id belongs to ("course/section/chapter" → "course"). */
+const courseOf = (chapterId: string | undefined) => chapterId?.split("/")[0];
+
+/**
+ * The vocabularies a question is read with: plain English, and the vocabulary of the course the
+ * learner is reading (every course's when asked from nowhere in particular).
+ */
+export function vocabulariesFor(index: PassageIndex, chapterId?: string): Vocabulary[] {
+  const course = courseOf(chapterId);
+  const own = course && index.vocabularies[course];
+  return [ENGLISH_VOCABULARY, ...(own ? [own] : Object.values(index.vocabularies))];
+}
+
+/** The question's units of meaning, read with the vocabularies that apply where it is asked. */
+export function questionUnits(index: PassageIndex, question: string, chapterId?: string): QueryUnit[] {
+  const units = queryUnits(question, vocabulariesFor(index, chapterId));
+  // A word the text never uses may be a misspelt one it does ("normalzation", "drupout").
+  for (const unit of units) {
+    const [stem] = unit.own;
+    if (unit.own.length !== 1 || !stem || index.df.has(stem) || unit.forms.length > 1) continue;
+    const near = nearestStem(index, stem);
+    if (near) unit.forms.push([near]);
+  }
+  return units;
+}
+
+const stemsByLength = new WeakMap<PassageIndex, Map<number, string[]>>();
+
+/**
+ * The text's stem a word most likely misspells: one edit away (two for words of 8 letters or
+ * more), the most frequent of those; undefined for short words and numbers, which are too easily
+ * one edit away from an unrelated word.
+ */
+export function nearestStem(index: PassageIndex, stem: string): string | undefined {
+  if (stem.length < 5 || /\d/.test(stem)) return undefined;
+  let byLength = stemsByLength.get(index);
+  if (!byLength) {
+    stemsByLength.set(index, (byLength = new Map()));
+    for (const s of index.df.keys()) byLength.set(s.length, [...(byLength.get(s.length) ?? []), s]);
+  }
+  const max = stem.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  for (let len = stem.length - max; len <= stem.length + max; len++)
+    for (const candidate of byLength.get(len) ?? [])
+      if (editDistance(stem, candidate, max) <= max && (!best || (index.df.get(candidate) ?? 0) > (index.df.get(best) ?? 0)))
+        best = candidate;
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Each stem to search for, with its weight: the question's own words 1, added ones less, filler little. */
+export function termWeights(units: QueryUnit[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const unit of units) {
+    const ownKey = unit.own.join(" ");
+    for (const form of unit.forms) {
+      const w = (form.join(" ") === ownKey ? 1 : TUNING.expansion) * (unit.weak ? TUNING.weak : 1);
+      for (const stem of form) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
+    }
+  }
+  return weights;
 }
 
 export type Hit = Passage & {
@@ -199,27 +228,135 @@ function bestWindow(count: number, scores: Map<number, number>): number {
 /** Hits returned by a search: the answer quotes at most 3 and the model reads 4; the rest is never read. */
 export const MAX_HITS = 20;
 
-/**
- * Spelling tolerance only for words the course never uses ("drupout", "netwerk"): a word the
- * course has is matched exactly (and by prefix), which skips the costly fuzzy walk of the term index.
- */
-const fuzzyFor = (index: PassageIndex) => (term: string) => (index.df.has(term) ? false : searchOptions.fuzzy);
+const titleStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
 
-/** Passages for a question, best first, from the whole course; `chapterId`'s passages get a small boost. */
+/**
+ * The words of a passage's title: its heading, or for a chapter's opening (no heading of its
+ * own) the chapter's title.
+ */
+function titleOf(index: PassageIndex, passage: Passage): Set<string> {
+  let cache = titleStems.get(index);
+  if (!cache) titleStems.set(index, (cache = new Map()));
+  let own = cache.get(passage.id);
+  if (!own) cache.set(passage.id, (own = stems(passage.anchor ? passage.heading : passage.chapterTitle)));
+  return own;
+}
+
+/** idf of a stem over the passages; stems the text never uses weigh the most. */
+export function idf(index: PassageIndex, stem: string): number {
+  const n = index.passages.size;
+  return Math.log(1 + n / (1 + (index.df.get(stem) ?? 0)));
+}
+
+/** Does a set of stems contain the stem (or a longer word starting with it, as the search allows)? */
+export function contains(own: Set<string>, stem: string): boolean {
+  if (own.has(stem)) return true;
+  if (stem.length <= 4) return false;
+  for (const o of own) if (o.startsWith(stem) || (o.length > 4 && stem.startsWith(o))) return true;
+  return false;
+}
+
+/** Weight of a question filler word ("good", "way") in the coverage, relative to its rarity. */
+export const WEAK_WEIGHT = 0.25;
+
+/** How much a unit of the question weighs: the rarity of its most common alternative. */
+export function unitWeight(index: PassageIndex, unit: QueryUnit): number {
+  const rarity = Math.min(...unit.forms.map((form) => Math.max(...form.map((s) => idf(index, s)))));
+  return rarity * (unit.weak ? WEAK_WEIGHT : 1) * (unit.compound ? 2 : 1);
+}
+
+const isNumber = (unit: QueryUnit) => unit.own.length > 0 && unit.own.every((s) => /^[\d.]+$/.test(s));
+
+/**
+ * Share of the question's meaning (its units weighted by rarity) that a set of stems contains, in
+ * [0, 1]. A unit counts when its own words are there, or one of its alternatives; an alternative
+ * counts for one unit only ("LSTM or GRU?" is not answered by a passage that says "recurrent" once).
+ * Bare numbers ("(3)", the "0.5" of "p = 0.5") say nothing about the topic and are left out.
+ */
+export function coverageOf(index: PassageIndex, own: Set<string>, units: QueryUnit[], alternativeCredit = 1): number {
+  let total = 0;
+  let found = 0;
+  const used = new Set<string>();
+  for (const unit of units) {
+    if (isNumber(unit)) continue;
+    const weight = unitWeight(index, unit);
+    total += weight;
+    const ownKey = unit.own.join(" ");
+    const present = (form: string[]) => form.every((s) => contains(own, s));
+    if (unit.forms.some((f) => f.join(" ") === ownKey && present(f))) {
+      found += weight;
+      continue;
+    }
+    const alternatives = unit.forms.filter((f) => f.join(" ") !== ownKey && present(f));
+    const fresh = alternatives.find((f) => !used.has(f.join(" ")));
+    if (fresh) used.add(fresh.join(" "));
+    // An alternative already used by another unit counts half: two names for one thing (CNN,
+    // conv2d) are fine, two things the text names alike (LSTM, GRU → recurrent) are not both there.
+    if (alternatives.length) found += weight * alternativeCredit * (fresh ? 1 : REUSED_ALTERNATIVE);
+    // Part of a phrase ("prediction" of "prediction time") counts for part of it.
+    else if (unit.own.length > 1) found += (weight * PARTIAL_PHRASE * unit.own.filter((s) => contains(own, s)).length) / unit.own.length;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+const REUSED_ALTERNATIVE = 0.5;
+const PARTIAL_PHRASE = 0.5;
+
+/**
+ * How well a passage's title matches the question, in [0, 1]: how much of the question the title
+ * alone answers ("Choosing the dropout rate" for "how do I pick a dropout rate?"), times how much
+ * of the title the question asks about ("Early stopping" rather than "Early stopping as a
+ * regulariser" for a question on early stopping).
+ */
+function titleMatch(index: PassageIndex, title: Set<string>, units: QueryUnit[], weights: Map<string, number>): number {
+  if (title.size === 0) return 0;
+  const answered = coverageOf(index, title, units, TUNING.titleAlternative);
+  if (answered === 0) return 0;
+  let named = 0;
+  for (const s of title) if (weights.has(s)) named += 1;
+  return answered * Math.sqrt(named / title.size);
+}
+
+const chapterTitleStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
+
+/** How much of the question the passage's chapter (its title and summary) answers, in [0, 1]. */
+function chapterMatch(index: PassageIndex, passage: Passage, units: QueryUnit[]): number {
+  let cache = chapterTitleStems.get(index);
+  if (!cache) chapterTitleStems.set(index, (cache = new Map()));
+  let own = cache.get(passage.chapterId);
+  if (!own) cache.set(passage.chapterId, (own = stems(`${passage.chapterTitle} ${index.chapters[passage.chapterId]?.summary ?? ""}`)));
+  return coverageOf(index, own, units, TUNING.titleAlternative);
+}
+
+/** Passages for a question, best first, from the whole index; `chapterId`'s passages get a small boost. */
 export function searchPassages(index: PassageIndex, question: string, chapterId?: string, limit = MAX_HITS): Hit[] {
+  const units = questionUnits(index, question, chapterId);
+  const weights = termWeights(units);
+  if (weights.size === 0) return [];
+  const query = [...weights.keys()].join(" ");
   const boost = (stored: { chapterId?: string } | undefined) => (chapterId && stored?.chapterId === chapterId ? TUNING.chapterBoost : 1);
-  const options = {
-    fuzzy: fuzzyFor(index),
+  const common = {
+    combineWith: "OR" as const,
+    tokenize: (q: string) => q.split(" "),
+    processTerm: (t: string) => t,
+    prefix: (term: string) => term.length > 4,
+    // Spelling tolerance only for words the text never uses: a word it has is matched exactly
+    // (and by prefix), which skips the costly fuzzy walk of the term index.
+    fuzzy: (term: string) => (index.df.has(term) ? false : TUNING.fuzzy),
+    boostTerm: (term: string) => weights.get(term) ?? 1,
     boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => boost(stored),
   };
-  const sectionResults: SearchResult[] = index.sections.search(question, options);
-  const sentenceResults: SearchResult[] = index.sentences.search(question, options);
+  const sectionResults: SearchResult[] = index.sections.search(query, { ...common, boost: { heading: TUNING.headingField } });
+  const sentenceResults: SearchResult[] = index.sentences.search(query, {
+    ...common,
+    boost: { heading: TUNING.sentenceHeading, chapterTitle: TUNING.sentenceChapterTitle },
+  });
 
-  type Entry = { section: number; best: number; terms: Set<string>; sentences: Map<number, number> };
+  type Entry = { section: number; terms: Set<string>; sentences: Map<number, number> };
   const byPassage = new Map<string, Entry>();
   const entry = (id: string) => {
     let e = byPassage.get(id);
-    if (!e) byPassage.set(id, (e = { section: 0, best: 0, terms: new Set(), sentences: new Map() }));
+    if (!e) byPassage.set(id, (e = { section: 0, terms: new Set(), sentences: new Map() }));
     return e;
   };
   for (const r of sectionResults) {
@@ -229,7 +366,6 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
   }
   for (const r of sentenceResults) {
     const e = entry(r.passageId as string);
-    e.best = Math.max(e.best, r.score);
     e.sentences.set(Number(String(r.id).split("~").pop()), r.score);
     for (const t of r.terms) e.terms.add(t);
   }
@@ -238,10 +374,13 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
   for (const [id, e] of byPassage) {
     const passage = index.passages.get(id);
     if (!passage) continue;
-    const score =
-      (TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences)) *
-      (SUMMARY.test(passage.heading) ? TUNING.summary : 1);
-    scored.push({ passage, score, e });
+    const base = TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences);
+    const title = 1 + TUNING.titleMatch * titleMatch(index, titleOf(index, passage), units, weights);
+    // The chapter a section belongs to counts too ("…of a BatchNormalizationLayer" prefers the
+    // Batch Normalization chapter's "Training mode and inference mode" to Dropout's "Train mode
+    // and eval mode").
+    const chapter = 1 + TUNING.chapterTitle * chapterMatch(index, passage, units);
+    scored.push({ passage, score: base * title * chapter * (SUMMARY.test(passage.heading) ? TUNING.summary : 1), e });
   }
   scored.sort((a, b) => b.score - a.score);
   return scored.slice(0, limit).map(({ passage, score, e }) => ({

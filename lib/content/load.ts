@@ -6,6 +6,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 import {
   chapterFrontmatterSchema,
+  COURSE_ASK_FOLDER,
   COURSE_LIBRARY_FOLDER,
   courseFrontmatterSchema,
   describeIssues,
@@ -127,7 +128,7 @@ export function loadCourses(contentDir: string): Course[] {
     if (library && !fs.existsSync(libraryFile))
       problems.push(`${rel(libraryFile)}: file is missing (course.md declares library "${library}")`);
 
-    for (const sectionSlug of dirs(courseDir).filter((d) => d !== COURSE_LIBRARY_FOLDER)) {
+    for (const sectionSlug of dirs(courseDir).filter((d) => d !== COURSE_LIBRARY_FOLDER && d !== COURSE_ASK_FOLDER)) {
       const sectionDir = path.join(courseDir, sectionSlug);
       if (!checkSlug(sectionSlug, sectionDir)) continue;
       const sectionFile = path.join(sectionDir, "section.md");

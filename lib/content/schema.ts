@@ -9,6 +9,8 @@ const text = z.string().trim().min(1);
 
 /** A course's `lib/` folder is its code library, never a section. */
 export const COURSE_LIBRARY_FOLDER = "lib";
+/** A course's `ask/` folder holds its Ask AI vocabulary and test questions (lib/ask/course-data.ts), never a section. */
+export const COURSE_ASK_FOLDER = "ask";
 
 export const courseFrontmatterSchema = z
   .object({

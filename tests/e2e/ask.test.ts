@@ -1,11 +1,12 @@
 // The Ask AI panel in real Chromium (no model configured: answers from the course text).
+import type { Locator } from "playwright-core";
 import { editCell, newPage, useBrowser } from "./browser";
 
 const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 
 const browser = useBrowser();
 
-it("opens from its button, answers a suggested prompt with working section links, and starts a new chat", async () => {
+it("opens from its button, answers a suggested prompt with working section links, and clears the conversation", async () => {
   const { page, context } = await newPage(browser());
   await page.goto(DROPOUT);
   const panel = page.getByRole("complementary", { name: "Ask AI" });
@@ -39,7 +40,7 @@ it("opens from its button, answers a suggested prompt with working section links
   await panel.getByText("The course does not cover this").waitFor();
   expect(await panel.locator(".ask-not-covered .ask-suggestion").count()).toBe(3);
 
-  await panel.getByRole("button", { name: "New chat" }).click();
+  await panel.getByRole("button", { name: "Clear conversation" }).click();
   expect(await panel.locator(".ask-exchange").count()).toBe(0);
   await page.keyboard.press("Escape");
   await expect(panel.isVisible()).resolves.toBe(false);
@@ -88,5 +89,82 @@ it("answers a tfjs shape error with the course's help on shape mismatches", asyn
   await link.waitFor();
   await expect(link.innerText()).resolves.toBe("When a cell fails: four common TensorFlow.js errors");
   await expect(panel.locator(".ask-part").first().locator("blockquote").first().innerText()).resolves.toMatch(/matMul/);
+  await context.close();
+});
+
+/** Whether the exchange's top is inside the visible part of the conversation log (waiting up to 2 s for it). */
+async function startsInView(log: Locator, exchange: Locator): Promise<boolean> {
+  for (const end = Date.now() + 2_000; ; await new Promise((r) => setTimeout(r, 50))) {
+    const [l, x] = await Promise.all([log.boundingBox(), exchange.boundingBox()]);
+    if (l && x && x.y >= l.y - 1 && x.y < l.y + l.height - 20) return true;
+    if (Date.now() > end) return false;
+  }
+}
+
+it("scrolls to each new answer, keeps the conversation per chapter across a reload, and clears it", async () => {
+  const { page, context } = await newPage(browser(), { reducedMotion: "reduce" });
+  await page.goto(DROPOUT);
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  const panel = page.getByRole("complementary", { name: "Ask AI" });
+  const log = panel.getByRole("log", { name: "Conversation" });
+  const questions = [
+    "How do I choose the right dropout probability for my model?",
+    "What is the variance of a unit after dropout?",
+    "My cell says 200 tensors were left undisposed. What do I do?",
+  ];
+  for (const [i, question] of questions.entries()) {
+    await panel.getByLabel("Your question").fill(question);
+    await page.keyboard.press("Enter");
+    const exchange = panel.locator(".ask-exchange").nth(i);
+    await exchange.locator(".ask-part, .ask-not-covered").first().waitFor();
+    // The answer that arrived is brought into view (the earlier ones are taller than the log).
+    await expect(startsInView(log, exchange)).resolves.toBe(true);
+  }
+  expect(await log.evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop > 0)).toBe(true);
+  // The runner's status line is answered from the help page, with a link to its section.
+  const helpLink = panel.locator(".ask-exchange").nth(2).locator(".ask-part-source a").first();
+  await expect(helpLink.getAttribute("href")).resolves.toBe("/help/runner-messages#tensors-left-undisposed");
+
+  // After a reload the chapter's conversation is back, latest exchange in view.
+  await page.reload();
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  await panel
+    .locator(".ask-exchange")
+    .nth(questions.length - 1)
+    .waitFor();
+  await expect(panel.locator(".ask-question").allInnerTexts()).resolves.toEqual(questions);
+  await expect(startsInView(log, panel.locator(".ask-exchange").last())).resolves.toBe(true);
+
+  // Another chapter has its own (empty) conversation.
+  const other = page.url().replace(/\/dropout$/, "/batch-normalization");
+  await page.goto(other);
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  await panel.getByText("Ask anything about this chapter").waitFor();
+  expect(await panel.locator(".ask-exchange").count()).toBe(0);
+
+  // Cleared, it stays cleared.
+  await page.goto(DROPOUT);
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  await panel.locator(".ask-exchange").first().waitFor();
+  await panel.getByRole("button", { name: "Clear conversation" }).click();
+  expect(await panel.locator(".ask-exchange").count()).toBe(0);
+  await page.reload();
+  await page.getByRole("button", { name: "Ask AI" }).click();
+  await panel.getByText("Ask anything about this chapter").waitFor();
+  expect(await panel.locator(".ask-exchange").count()).toBe(0);
+  await context.close();
+});
+
+it("shows the runner's messages on the help page, each at the anchor Ask AI links to", async () => {
+  const { page, context } = await newPage(browser());
+  await page.goto("/help/runner-messages#tensors-left-undisposed");
+  await page.getByRole("heading", { level: 1, name: "Messages from the code runner and the exercise checks" }).waitFor();
+  const heading = page.locator("h3#tensors-left-undisposed");
+  await expect(heading.innerText()).resolves.toBe("Tensors left undisposed");
+  const inView = await heading.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  expect(inView).toBe(true);
   await context.close();
 });

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
-import { checkContent } from "./check.server";
-import { ContentError } from "./load";
+import { checkContent } from "./content-check.server";
+import { ContentError } from "@/lib/content/load";
 
 function course(chapter: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-check-"));

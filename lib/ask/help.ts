@@ -1,0 +1,47 @@
+// The platform's help pages (content/help/<page>.md, shown at /help/<page>): their frontmatter,
+// and their sections as Ask AI passages, so that answers can cite them.
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { z } from "zod";
+import { describeIssues } from "../content/schema";
+import { AskDataError } from "./course-data";
+import { splitChapter, type Passage } from "./passages";
+
+/** Help pages live beside the courses, in the app's own content folder. */
+export const HELP_DIR = path.join(process.cwd(), "content", "help");
+
+export const helpFrontmatterSchema = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    summary: z.string().trim().min(1).max(300),
+  })
+  .strict();
+
+export type HelpPage = { slug: string; title: string; summary: string; href: string; file: string; source: string };
+
+/** Every help page, by file name; a page with bad frontmatter throws, naming its file. */
+export function helpPages(dir = HELP_DIR): HelpPage[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^[a-z0-9-]+\.md$/.test(f))
+    .sort()
+    .map((name) => {
+      const file = path.join(dir, name);
+      const source = fs.readFileSync(file, "utf8");
+      const parsed = helpFrontmatterSchema.safeParse(matter(source).data);
+      if (!parsed.success) throw new AskDataError(path.relative(process.cwd(), file), `frontmatter ${describeIssues(parsed.error)}`);
+      const slug = name.slice(0, -".md".length);
+      return { slug, ...parsed.data, href: `/help/${slug}`, file, source };
+    });
+}
+
+export function helpPage(slug: string, dir = HELP_DIR): HelpPage | undefined {
+  return helpPages(dir).find((p) => p.slug === slug);
+}
+
+/** A help page's sections as passages (chapter id "help/<page>"). */
+export function helpPassages(pages: HelpPage[] = helpPages()): Passage[] {
+  return pages.flatMap((p) => splitChapter(p.source, { id: `help/${p.slug}`, title: p.title, href: p.href }));
+}
