@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getChapterById } from "@/lib/content/course.server";
 import type { Chapter } from "@/lib/content/load";
-import { describeIssues } from "@/lib/content/schema";
+import { describeIssues } from "@/lib/schemas/issues";
 import { readLimitedText } from "./body.server";
 import { clientIp } from "@/lib/client-ip";
 import { isDatabaseUnavailable } from "@/lib/db-errors";

@@ -3,7 +3,7 @@
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
-import { describeIssues } from "@/lib/content/schema";
+import { describeIssues } from "@/lib/schemas/issues";
 import { jsonError, rateLimited, readJsonBody, tooManyRequests, withErrors } from "@/lib/api/http.server";
 import {
   clearLearnerCookie,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { chaptersInOrder, type Course } from "../content/load";
-import { describeIssues } from "../content/schema";
+import { describeIssues } from "../schemas/issues";
 import { compileVocabulary, vocabularyFileSchema, type Vocabulary } from "./vocabulary";
 
 /** The folder of a course that holds its Ask AI files (never a section). */

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { describeIssues } from "../content/schema";
+import { describeIssues } from "../schemas/issues";
 import { AskDataError } from "./course-data";
 import { splitChapter, type Passage } from "./passages";
 

@@ -5,7 +5,8 @@
 //   ```
 import { z } from "zod";
 import { defined } from "../invariant";
-import { describeIssues, slugSchema } from "./schema";
+import { describeIssues } from "../schemas/issues";
+import { slugSchema } from "./schema";
 
 export const cellMetaSchema = z
   .object({

@@ -12,7 +12,8 @@
 //   <Hint>…</Hint>
 //   </Exercise>
 import { z } from "zod";
-import { describeIssues, slugSchema } from "./schema";
+import { describeIssues } from "../schemas/issues";
+import { slugSchema } from "./schema";
 
 export const exerciseAttributesSchema = z
   .object({

@@ -9,10 +9,10 @@ import {
   COURSE_ASK_FOLDER,
   COURSE_LIBRARY_FOLDER,
   courseFrontmatterSchema,
-  describeIssues,
   sectionFrontmatterSchema,
   slugSchema,
 } from "./schema";
+import { describeIssues } from "../schemas/issues";
 
 export type Chapter = {
   /** Stable id stored with progress, attempts and feedback: "course/section/chapter". */

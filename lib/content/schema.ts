@@ -44,8 +44,3 @@ export const chapterFrontmatterSchema = z
 export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
 export type SectionFrontmatter = z.infer<typeof sectionFrontmatterSchema>;
 export type ChapterFrontmatter = z.infer<typeof chapterFrontmatterSchema>;
-
-/** "title: Invalid input: expected string, received number; order: ..." */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`).join("; ");
-}

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ContentError, revisionOf, type Chapter } from "@/lib/content/load";
-import { describeIssues } from "@/lib/content/schema";
+import { describeIssues } from "@/lib/schemas/issues";
 import { mathLabel, renderInlineMarkdown, renderMarkdown } from "@/lib/markdown.server";
 import { lintQuiz } from "./lint";
 import { fill, paramProblems, type Params, type Values } from "./params";
