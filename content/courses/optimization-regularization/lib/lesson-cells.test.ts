@@ -43,6 +43,9 @@ it("finds the lesson's cells", () => {
       "variance-shift",
       "linear-l2",
       "spatial-dropout",
+      "geometric-mean",
+      "gaussian-dropout",
+      "seeded-layer",
     ]),
   );
 });
