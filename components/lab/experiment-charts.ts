@@ -24,7 +24,7 @@ export function lossChart(curves: Curves, epochs: number): LineSpec {
     series: [
       curve("no dropout · train", curves.plain, (c) => c.trainLoss, PLAIN),
       curve("no dropout · validation", curves.plain, (c) => c.valLoss, PLAIN, true),
-      curve("dropout · train, dropout on", curves.dropout, (c) => c.stepLoss, NOISY),
+      curve("dropout · train, dropout on", curves.dropout, (c) => c.trainLossDropoutOn, NOISY),
       curve("dropout · train, dropout off", curves.dropout, (c) => c.trainLoss, DROPOUT),
       curve("dropout · validation", curves.dropout, (c) => c.valLoss, DROPOUT, true),
     ],

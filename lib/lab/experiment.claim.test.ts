@@ -48,7 +48,7 @@ it("overfits visibly without dropout (the demo must show the problem it solves)"
 
 it("measures the dropout run's training loss higher with dropout on than off (what the lesson says)", () => {
   for (const curve of dropoutCurves) {
-    const above = curve.filter((c) => c.stepLoss > c.trainLoss).length;
+    const above = curve.filter((c) => c.trainLossDropoutOn > c.trainLoss).length;
     expect(above / curve.length).toBeGreaterThanOrEqual(0.85);
   }
 });

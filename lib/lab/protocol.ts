@@ -17,7 +17,7 @@ export const toLabSchema = z.discriminatedUnion("type", [
 ]);
 export type ToLab = z.infer<typeof toLabSchema>;
 
-const checkpoint = z.object({ epoch: num, trainLoss: num, stepLoss: num, valLoss: num, trainAcc: num, valAcc: num });
+const checkpoint = z.object({ epoch: num, trainLoss: num, trainLossDropoutOn: num, valLoss: num, trainAcc: num, valAcc: num });
 export type CheckpointMessage = z.infer<typeof checkpoint>;
 
 export const fromLabSchema = z.discriminatedUnion("type", [
