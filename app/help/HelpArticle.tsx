@@ -19,7 +19,7 @@ export function HelpArticle({ slug }: { slug: string }) {
   const { html, headings } = renderHelp(page.source);
   return (
     <main id="main" className="page help-page">
-      <Breadcrumbs items={[{ label: "Courses", href: "/" }, { label: "Help" }, { label: page.title }]} />
+      <Breadcrumbs items={[{ label: "Courses", href: "/" }, { label: page.title }]} />
       <h1>{page.title}</h1>
       <p className="lead">{page.summary}</p>
       <Toc headings={headings} />
