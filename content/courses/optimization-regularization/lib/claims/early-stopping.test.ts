@@ -4,20 +4,7 @@
 // (what fit() does) lets dropout act during training.
 import * as tf from "@tensorflow/tfjs";
 import { CLAIM_BACKENDS, useBackend } from "../exercises/test-support";
-
-/** The cell's 32-32 network, optionally with dropout (rate 0.5) after each hidden layer. */
-function network(withDropout: boolean) {
-  const dropout = () => (withDropout ? [tf.layers.dropout({ rate: 0.5 })] : []);
-  return tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [1], units: 32, activation: "relu" }),
-      ...dropout(),
-      tf.layers.dense({ units: 32, activation: "relu" }),
-      ...dropout(),
-      tf.layers.dense({ units: 1 }),
-    ],
-  });
-}
+import { network } from "./support";
 
 /**
  * Trains `model`, starting from `start` (the weights of a plain network), for 20 Adam steps on 12

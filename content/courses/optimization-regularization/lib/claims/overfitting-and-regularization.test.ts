@@ -4,20 +4,7 @@
 // dropout, the flag changes nothing, so the fix leaves the cell's output byte-identical.
 import * as tf from "@tensorflow/tfjs";
 import { CLAIM_BACKENDS, useBackend } from "../exercises/test-support";
-
-/** The cell's network, optionally with a dropout layer (rate 0.5) after each hidden layer. */
-function network(withDropout: boolean) {
-  const dropout = () => (withDropout ? [tf.layers.dropout({ rate: 0.5 })] : []);
-  return tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [1], units: 32, activation: "relu" }),
-      ...dropout(),
-      tf.layers.dense({ units: 32, activation: "relu" }),
-      ...dropout(),
-      tf.layers.dense({ units: 1 }),
-    ],
-  });
-}
+import { network } from "./support";
 
 /** The values of model.apply(x, kwargs) (or model.predict(x) for "predict"). */
 const outputOf = (model: tf.Sequential, x: tf.Tensor, how: "apply" | "train" | "predict") =>
