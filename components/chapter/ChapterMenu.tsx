@@ -2,11 +2,18 @@
 import Link from "next/link";
 import type { Course } from "@/lib/content/load";
 import { ReadMark } from "@/components/progress/ReadMark";
-import { MenuDisclosure } from "./MenuDisclosure";
+import { Disclosure } from "./Disclosure";
 
 export function ChapterMenu({ course, currentId }: { course: Course; currentId?: string }) {
   return (
-    <MenuDisclosure>
+    <Disclosure
+      name="menu"
+      label={
+        <>
+          <span aria-hidden="true">☰</span> Chapters
+        </>
+      }
+    >
       <nav aria-label="Course chapters" className="chapter-menu">
         <p className="chapter-menu-course">
           <Link href={course.href}>{course.title}</Link>
@@ -34,6 +41,6 @@ export function ChapterMenu({ course, currentId }: { course: Course; currentId?:
           ))}
         </ol>
       </nav>
-    </MenuDisclosure>
+    </Disclosure>
   );
 }
