@@ -44,7 +44,7 @@ export function askDir(course: Course): string | undefined {
 function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let data: unknown;
   try {
-    data = parseYaml(fs.readFileSync(file, "utf8"), { uniqueKeys: true });
+    data = parseYaml(fs.readFileSync(/* turbopackIgnore: true */ file, "utf8"), { uniqueKeys: true });
   } catch (e) {
     throw new AskDataError(rel(file), `not valid YAML (${(e as Error).message.split("\n")[0]})`);
   }
@@ -57,7 +57,7 @@ function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
 export function readVocabulary(course: Course): { file?: string; vocabulary: Vocabulary } {
   const dir = askDir(course);
   const file = dir && path.join(dir, VOCABULARY_FILE);
-  if (!file || !fs.existsSync(file)) return { vocabulary: [] };
+  if (!file || !fs.existsSync(/* turbopackIgnore: true */ file)) return { vocabulary: [] };
   return { file, vocabulary: compileVocabulary(readYaml(file, vocabularyFileSchema)) };
 }
 
@@ -145,9 +145,9 @@ export function resolveRef(course: Course, ref: string): string {
 /** The course's question sets, in file-name order. */
 export function readQuestionSets(course: Course): QuestionSet[] {
   const dir = askDir(course);
-  if (!dir || !fs.existsSync(dir)) return [];
+  if (!dir || !fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   return fs
-    .readdirSync(dir)
+    .readdirSync(/* turbopackIgnore: true */ dir)
     .filter((f) => QUESTIONS_FILE.test(f))
     .sort()
     .map((name) => {
@@ -176,10 +176,13 @@ export function readQuestionSets(course: Course): QuestionSet[] {
 /** Every file of a course's ask folder with its content, for the index's content key. */
 export function askFiles(course: Course): { file: string; text: string }[] {
   const dir = askDir(course);
-  if (!dir || !fs.existsSync(dir)) return [];
+  if (!dir || !fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   return fs
-    .readdirSync(dir)
+    .readdirSync(/* turbopackIgnore: true */ dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => ({ file: `${course.slug}/${ASK_FOLDER}/${f}`, text: fs.readFileSync(path.join(dir, f), "utf8") }));
+    .map((f) => ({
+      file: `${course.slug}/${ASK_FOLDER}/${f}`,
+      text: fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, f), "utf8"),
+    }));
 }

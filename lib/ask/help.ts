@@ -22,14 +22,14 @@ export type HelpPage = { slug: string; title: string; summary: string; href: str
 
 /** Every help page, by file name; a page with bad frontmatter throws, naming its file. */
 export function helpPages(dir = HELP_DIR): HelpPage[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   return fs
-    .readdirSync(dir)
+    .readdirSync(/* turbopackIgnore: true */ dir)
     .filter((f) => /^[a-z0-9-]+\.md$/.test(f))
     .sort()
     .map((name) => {
       const file = path.join(dir, name);
-      const source = fs.readFileSync(file, "utf8");
+      const source = fs.readFileSync(/* turbopackIgnore: true */ file, "utf8");
       const parsed = helpFrontmatterSchema.safeParse(matter(source).data);
       if (!parsed.success) throw new AskDataError(path.relative(process.cwd(), file), `frontmatter ${describeIssues(parsed.error)}`);
       const slug = name.slice(0, -".md".length);
