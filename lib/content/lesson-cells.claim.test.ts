@@ -55,42 +55,6 @@ it("weight penalties: only proximal L1 gives exact zeros; subgradient L1 and L2 
   expect(numberAfter(text, "L2:")).toBe(0);
 });
 
-it("Monte Carlo dropout: sampling only the dropout layers leaves batch norm's moving mean alone", async () => {
-  const text = await run("regularization-techniques/monte-carlo-dropout", "mc-batchnorm");
-  expect(text).toContain("batch norm's moving mean unchanged: true");
-  expect(text).toContain("after one naive pass, unchanged: false");
-});
-
-it("batch norm: standardises in training mode, uses (and moves) the moving averages, batch-dependent only in training", async () => {
-  const text = await run("regularization-techniques/batch-normalization", "bn-modes");
-  const row = (label: string) =>
-    /mean (\S+) (\S+) (\S+) \| std (\S+) (\S+) (\S+)/
-      .exec(text.split("\n").find((l) => l.startsWith(label))!)!
-      .slice(1)
-      .map(Number);
-  const input = row("input");
-  const training = row("training mode");
-  const fresh = row("inference mode, fresh layer");
-  training.slice(0, 3).forEach((m) => expect(Math.abs(m)).toBeLessThan(0.01));
-  training.slice(3).forEach((s) => expect(s).toBeCloseTo(1, 2));
-  fresh.forEach((v, i) => expect(Math.abs(v - input[i]!)).toBeLessThan(0.01 * Math.abs(input[i]!) + 0.02));
-  const moving = text
-    .split("\n")
-    .find((l) => l.startsWith("moving mean"))!
-    .split(/\s+/)
-    .slice(-3)
-    .map(Number);
-  moving.forEach((m, i) => expect(Math.abs(m - 0.01 * input[i]!)).toBeLessThan(0.006));
-  expect(numberAfter(text, "training mode: outputs differ by")).toBeGreaterThan(0.5);
-  expect(numberAfter(text, "inference mode: outputs differ by")).toBe(0);
-});
-
-it("batch norm: a deep sigmoid network learns with it and stalls without it", async () => {
-  const text = await run("regularization-techniques/batch-normalization", "bn-sigmoid");
-  expect(numberAfter(text, "without batch norm: loss")).toBeGreaterThan(0.6);
-  expect(numberAfter(text, "with batch norm:    loss")).toBeLessThan(0.35);
-});
-
 it("early stopping: the restored best weights beat the last ones on the test set", async () => {
   const text = await run("regularization-techniques/early-stopping-and-data-augmentation", "early-stopping");
   expect(numberAfter(text, "test loss with the restored best weights:")).toBeLessThan(numberAfter(text, "steps:"));
