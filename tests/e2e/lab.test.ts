@@ -120,9 +120,10 @@ it("streams a chart while a cell trains, and the dropout-on loss sits above the 
     ),
   );
   const [line] = await drawnCharts(cell, 1);
-  expect(line).toMatch(/fit's loss \(dropout on\): 40 points/);
-  expect(line).toMatch(/loss with dropout off: 40 points/);
-  expect(lastValue(line!, "fit's loss \\(dropout on\\)")).toBeGreaterThan(lastValue(line!, "loss with dropout off"));
+  expect(line).toMatch(/training, dropout on: 40 points/);
+  expect(line).toMatch(/training, dropout off: 40 points/);
+  expect(line).toMatch(/validation, dropout off: 40 points/);
+  expect(lastValue(line!, "training, dropout on")).toBeGreaterThan(lastValue(line!, "training, dropout off"));
   expect(await cell.getByRole("log").innerText()).not.toMatch(/undisposed/);
   await context.close();
 });
