@@ -111,7 +111,7 @@ describe("without a model (the default)", () => {
   });
 
   it("counts a question it cannot answer with confidence as not covered", async () => {
-    const { events } = await ask({ question: "How do transformers use self-attention?" });
+    const { events } = await ask({ question: "How does a generative adversarial network train its discriminator?" });
     expect(events.map((e) => e.type)).toEqual(["meta", "not-covered", "done"]);
     expect((await db.askQuestion.findFirstOrThrow()).answeredBy).toBe("not-covered");
   });
