@@ -103,7 +103,7 @@ it("signs an author in; the report shows the vote and the comment as inert text;
     '"chapter","question","quiz_revision","learner","round","attempt","selected","shown_order","score","correct","created_at"',
   );
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/authors/sign-in");
   expect((await page.goto("/authors"))?.status()).toBe(404);
   await context.close();
