@@ -28,7 +28,7 @@ export function helpPages(dir = HELP_DIR): HelpPage[] {
     .filter((f) => /^[a-z0-9-]+\.md$/.test(f))
     .sort()
     .map((name) => {
-      const file = path.join(dir, name);
+      const file = path.join(/* turbopackIgnore: true */ dir, name);
       const source = fs.readFileSync(/* turbopackIgnore: true */ file, "utf8");
       const parsed = helpFrontmatterSchema.safeParse(matter(source).data);
       if (!parsed.success) throw new AskDataError(path.relative(process.cwd(), file), `frontmatter ${describeIssues(parsed.error)}`);
