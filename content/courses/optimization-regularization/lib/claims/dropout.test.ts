@@ -39,22 +39,6 @@ function patched(code: string, from: string, to: string): string {
   return code.replace(from, to);
 }
 
-/**
- * tfjs 4.22's wasm fusedMatMul trips IS_TEST's per-kernel leak check while the gradient tape is on
- * ("internal memory leak … after running 'fusedMatMul__op'"), although its data-id count stays flat
- * over any number of epochs: no real leak. Code that trains therefore runs with the check off on
- * wasm; cpu keeps it.
- */
-async function withTraining<T>(run: () => Promise<T>): Promise<T> {
-  const check = tf.env().getBool("IS_TEST");
-  if (tf.getBackend() === "wasm") tf.env().set("IS_TEST", false);
-  try {
-    return await run();
-  } finally {
-    tf.env().set("IS_TEST", check);
-  }
-}
-
 type Run = { text: string; error?: unknown; tensorsLeft: number };
 
 /** Runs code as a cell on the current backend (tests/support's runCell always switches to cpu). */
@@ -67,14 +51,12 @@ async function runOnBackend(code: string, seed: number | undefined): Promise<Run
   tf.Tensor.prototype.print = function (this: tf.Tensor) {
     out(this);
   };
-  const result = await withTraining(() =>
-    executeCell({
-      code,
-      seed,
-      modules: { ...PLATFORM_MODULES, "course/dropout": course },
-      console: { log: out, info: out, debug: out, warn: out, error: out },
-    }),
-  ).finally(() => {
+  const result = await executeCell({
+    code,
+    seed,
+    modules: { ...PLATFORM_MODULES, "course/dropout": course },
+    console: { log: out, info: out, debug: out, warn: out, error: out },
+  }).finally(() => {
     tf.Tensor.prototype.print = print;
   });
   if (result.kind === "syntax") throw new Error(`syntax error: ${result.error.message}`);
@@ -457,21 +439,19 @@ describe.each(CLAIM_BACKENDS)("on %s", (backend) => {
       const [x, y] = [tf.ones([8, 1]), tf.fill([8, 1], 10)];
       const kernel = layer.weights[0]!;
       const constraint = tf.constraints.maxNorm({ maxValue: 2, axis: 0 });
-      await withTraining(() =>
-        model.fit(x, y, {
-          epochs: 30,
-          verbose: 0,
-          callbacks: applyAfterEachBatch
-            ? {
-                onBatchEnd: async () => {
-                  const capped = tf.tidy(() => constraint.apply(kernel.read()));
-                  kernel.write(capped);
-                  capped.dispose();
-                },
-              }
-            : undefined,
-        }),
-      );
+      await model.fit(x, y, {
+        epochs: 30,
+        verbose: 0,
+        callbacks: applyAfterEachBatch
+          ? {
+              onBatchEnd: async () => {
+                const capped = tf.tidy(() => constraint.apply(kernel.read()));
+                kernel.write(capped);
+                capped.dispose();
+              },
+            }
+          : undefined,
+      });
       const w = kernel.read().dataSync()[0]!;
       tf.dispose([x, y]);
       model.dispose();

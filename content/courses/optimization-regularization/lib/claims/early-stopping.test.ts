@@ -16,17 +16,8 @@ function trainedWeights(model: tf.Sequential, start: tf.Tensor[], training: bool
   const x = tf.randomUniform([12, 1], -2, 2, "float32", 3);
   const y = tf.tidy(() => tf.sin(x.mul(2)));
   const optimizer = tf.train.adam(0.02);
-  // With IS_TEST on, tfjs checks every kernel for leaked data ids, and on wasm that check flags
-  // the dense layers' fused matMul + bias under a gradient tape although nothing leaks (tensor and
-  // data-id counts stay flat). Train with the check off; the tensor count is checked below instead.
-  const isTest = tf.env().getBool("IS_TEST");
-  tf.env().set("IS_TEST", false);
-  try {
-    for (let step = 0; step < 20; step++) {
-      optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, training ? { training: true } : {}) as tf.Tensor) as tf.Scalar);
-    }
-  } finally {
-    tf.env().set("IS_TEST", isTest);
+  for (let step = 0; step < 20; step++) {
+    optimizer.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, training ? { training: true } : {}) as tf.Tensor) as tf.Scalar);
   }
   const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
   tf.dispose([x, y]);
