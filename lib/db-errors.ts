@@ -70,3 +70,13 @@ export function isForeignKeyViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when a write was refused because another row holds the same unique key. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (const e of chain(error)) {
+    if (e.code === "P2002" || e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
+      return true;
+    if (e.kind === "UniqueConstraintViolation") return true;
+  }
+  return false;
+}

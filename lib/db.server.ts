@@ -7,7 +7,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { PrismaClient } from "@/generated/prisma/client";
 import { gatedSqliteAdapter, TransactionGate } from "./db/transaction-gate";
-import { isSqliteBusy } from "./db-errors";
+import { whileBusy } from "./db/busy";
 import { getEnv } from "./env.server";
 import { log } from "./log.server";
 
@@ -16,9 +16,8 @@ const globalForDb = globalThis as unknown as { lbrDb?: Handles };
 
 /**
  * How long a writer waits inside SQLite for another connection's write lock before SQLITE_BUSY.
- * Short on purpose: SQLite sleeps in the calling thread, so a long wait would freeze the whole
- * process (and could wait for a transaction of this very process that cannot finish meanwhile).
- * Longer waits happen in retryBusy, between attempts, with the event loop free.
+ * Short on purpose: SQLite sleeps in the calling thread, freezing the process. Longer waits
+ * happen in lib/db/busy.ts, between attempts, with the event loop free.
  */
 const SQLITE_BUSY_TIMEOUT_MS = 10;
 
@@ -53,7 +52,8 @@ function createHandles(): Handles {
   // Gated: a query from outside an open transaction must not run inside it (lib/db/transaction-gate.ts).
   const gate = new TransactionGate();
   const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }), gate);
-  const prisma = new PrismaClient({ adapter });
+  // A transaction may wait out another process's write lock (~5 s, lib/db/busy.ts) before it starts.
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000 } });
   // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still crash-safe
   // for the application; only an OS crash or power cut can lose the last commits.
   // `next build` imports this module while it collects the (static) pages but never queries, and
@@ -76,13 +76,13 @@ export function pgPool(): Pool {
 }
 
 /**
- * Runs a write on the rate limiter's own SQLite connection once this process has no Prisma
- * transaction open: while one holds the file's write lock, a write here could only wait in
- * SQLite's busy handler, which blocks the thread that transaction needs to finish (PostgreSQL:
- * runs at once).
+ * Runs a statement on the rate limiter's own SQLite connection once this process has no Prisma
+ * transaction open (that one holds the write lock this one would wait for), waiting out other
+ * processes' locks. PostgreSQL: runs at once.
  */
 export function outsideTransactions<T>(work: () => Promise<T>): Promise<T> {
-  return handles.gate ? handles.gate.plain(work) : work();
+  const gate = handles.gate;
+  return gate ? whileBusy(() => gate.plain(work)) : work();
 }
 
 /** A plain better-sqlite3 connection to the same file (SQLite only), for the rate limiter. */
@@ -110,22 +110,6 @@ function reusePreparedStatements(connection: BetterSqlite3.Database) {
     if (!statement) statements.set(sql, (statement = prepare(sql)));
     return statement;
   }) as BetterSqlite3.Database["prepare"];
-}
-
-/**
- * Runs a write again when SQLite reports another connection's write lock (SQLITE_BUSY) past the
- * busy timeout, e.g. several app processes on one file: backing off 5, 10, 20 … 100 ms (about
- * 5 s in all) without blocking. The write is all-or-nothing, so a retry is safe.
- */
-export async function retryBusy<T>(write: () => Promise<T>, attempts = 60): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (i >= attempts || getEnv().DATABASE_PROVIDER !== "sqlite" || !isSqliteBusy(error)) throw error;
-      await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** (i - 1)) * (0.5 + Math.random())));
-    }
-  }
 }
 
 /** Closes the pool and connections (graceful shutdown; scripts/serve.mjs calls it through globalThis). */

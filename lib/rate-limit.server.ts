@@ -3,7 +3,7 @@
 // processes serve the app. Fixed one-minute windows per key.
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { outsideTransactions, pgPool, retryBusy, sqliteConnection } from "@/lib/db.server";
+import { outsideTransactions, pgPool, sqliteConnection } from "@/lib/db.server";
 import type { Env } from "@/lib/env";
 import { getEnv } from "@/lib/env.server";
 import { log } from "@/lib/log.server";
@@ -40,7 +40,7 @@ function createStore(name: LimitName): RateLimiterAbstract {
   });
   const sweepable = store as unknown as { clearExpired(olderThanMs: number): Promise<void> }; // untyped in the library
   sweeper ??= setInterval(() => {
-    retryBusy(() => sweepable.clearExpired(Date.now() - 3_600_000)).catch((error: unknown) =>
+    outsideTransactions(() => sweepable.clearExpired(Date.now() - 3_600_000)).catch((error: unknown) =>
       log.warn({ err: error }, "rate-limit cleanup failed"),
     );
   }, 5 * 60_000).unref();
@@ -58,7 +58,7 @@ const refused = (ms: number): Limit => ({ ok: false, retryAfterSeconds: Math.max
  * A store failure (database down) is thrown, so the caller answers 503 like any database error.
  */
 export async function take(name: LimitName, keys: string[]): Promise<Limit> {
-  const results = await Promise.allSettled(keys.map((key) => retryBusy(() => outsideTransactions(() => store(name).consume(key)))));
+  const results = await Promise.allSettled(keys.map((key) => outsideTransactions(() => store(name).consume(key))));
   let waitMs = -1;
   for (const r of results) {
     if (r.status === "fulfilled") continue;
@@ -70,13 +70,13 @@ export async function take(name: LimitName, keys: string[]): Promise<Limit> {
 
 /** Whether a key is already over its limit, without charging it (e.g. before checking a token). */
 export async function check(name: LimitName, key: string): Promise<Limit> {
-  const current = await retryBusy(() => outsideTransactions(() => store(name).get(key)));
+  const current = await outsideTransactions(() => store(name).get(key));
   return current && current.consumedPoints >= store(name).points ? refused(current.msBeforeNext) : { ok: true };
 }
 
 /** Charges one failure to a key (e.g. a wrong token); over the limit is not an error here. */
 export async function charge(name: LimitName, key: string): Promise<void> {
-  await retryBusy(() => outsideTransactions(() => store(name).consume(key))).catch((e: unknown) => {
+  await outsideTransactions(() => store(name).consume(key)).catch((e: unknown) => {
     if (!(e instanceof RateLimiterRes)) throw e;
   });
 }

@@ -1,7 +1,7 @@
 // Server secrets: from the environment, else generated once and kept in the database (AppSecret).
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db, retryBusy } from "@/lib/db.server";
+import { db } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 
 const cache = new Map<string, Promise<Buffer>>();
@@ -10,14 +10,14 @@ async function stored(name: string): Promise<Buffer> {
   const found = await db.appSecret.findUnique({ where: { name }, select: { value: true } });
   if (found) return Buffer.from(found.value, "base64url");
   // Another process may create it at the same moment: whichever row lands first wins, all read it.
-  await retryBusy(() =>
-    db.appSecret.upsert({
+  await db.appSecret
+    .upsert({
       where: { name },
       create: { name, value: randomBytes(32).toString("base64url") },
       update: {},
       select: { name: true },
-    }),
-  ).catch(() => undefined);
+    })
+    .catch(() => undefined);
   const row = await db.appSecret.findUniqueOrThrow({ where: { name }, select: { value: true } });
   return Buffer.from(row.value, "base64url");
 }

@@ -12,6 +12,7 @@ import {
   readLearner,
   setLearnerCookie,
   takeNewLearner,
+  withLearnerRow,
 } from "@/lib/learner/learner.server";
 import type { LimitName } from "@/lib/rate-limit.server";
 
@@ -30,7 +31,8 @@ export type LearnerContext<B, Q> = {
 type Options<B, Q> = {
   /**
    * "read": a missing or forged cookie gets a fresh signed learner (nothing is stored);
-   * "write": the request must carry a cookie the server signed (401 without, 400 if forged).
+   * "write": the request must carry a cookie the server signed (401 without, 400 if forged), and
+   * the handler runs with the learner's row stored (the one place that stores it).
    */
   mode: "read" | "write";
   body?: B;
@@ -87,7 +89,8 @@ export function learnerRoute<B extends z.ZodType | undefined = undefined, Q exte
       body = parsed.data;
     }
 
-    const response = await handler({ request, learnerId, known: minted === null, body: body as Input<B>, query: query as Input<Q> });
+    const run = () => handler({ request, learnerId, known: minted === null, body: body as Input<B>, query: query as Input<Q> });
+    const response = options.mode === "write" ? await withLearnerRow(learnerId, run) : await run();
     if (minted) setLearnerCookie(response, minted, request);
     return response;
   });

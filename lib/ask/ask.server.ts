@@ -2,8 +2,7 @@
 // answers from the retrieved passages, falling back to the retrieval answer if it fails.
 import "server-only";
 import type { Chapter } from "@/lib/content/load";
-import { db, retryBusy } from "@/lib/db.server";
-import { withLearnerRow } from "@/lib/learner/learner.server";
+import { db } from "@/lib/db.server";
 import { log } from "@/lib/log.server";
 import { renderInlineMarkdown } from "@/lib/markdown.server";
 import type { ModelConfig } from "./config.server";
@@ -96,21 +95,19 @@ export async function* answer(
     yield { type: "course-answer", parts: fromCourse.parts.map(withHtml) };
   } finally {
     // Recorded before the last event, so it happens even if the learner closes the panel now.
-    await withLearnerRow(learnerId, () =>
-      retryBusy(() =>
-        db.askQuestion.create({
-          data: {
-            learnerId,
-            chapterId: chapter.id,
-            revision: chapter.revision,
-            question: input.question,
-            answeredBy,
-            withCode: Boolean(input.attachment),
-          },
-          select: { id: true },
-        }),
-      ),
-    ).catch((e: unknown) => log.error({ err: e }, "Ask AI: could not record the question"));
+    await db.askQuestion
+      .create({
+        data: {
+          learnerId,
+          chapterId: chapter.id,
+          revision: chapter.revision,
+          question: input.question,
+          answeredBy,
+          withCode: Boolean(input.attachment),
+        },
+        select: { id: true },
+      })
+      .catch((e: unknown) => log.error({ err: e }, "Ask AI: could not record the question"));
     yield { type: "done" };
   }
 }

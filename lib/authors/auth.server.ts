@@ -3,7 +3,7 @@
 // expiry; the cookie holds the id; signing out deletes it, so a copied cookie stops working.
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { db, retryBusy } from "@/lib/db.server";
+import { db } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 
 export const AUTHOR_COOKIE = "lbr_author";
@@ -31,22 +31,20 @@ export function checkToken(candidate: string): boolean {
 export async function createSession(): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   const now = Date.now();
-  await retryBusy(() =>
-    db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } }),
-  );
+  await db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } });
   // Expired sessions are swept now and then (sign-ins are rare).
-  await retryBusy(() => db.authorSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }));
+  await db.authorSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
   return id;
 }
 
 export async function endSession(sessionId: string | undefined): Promise<void> {
   if (!sessionId || sessionId.length > 100) return;
-  await retryBusy(() => db.authorSession.deleteMany({ where: { id: stored(sessionId) } }));
+  await db.authorSession.deleteMany({ where: { id: stored(sessionId) } });
 }
 
 /** Signs every author out, on every device. */
 export async function endAllSessions(): Promise<void> {
-  await retryBusy(() => db.authorSession.deleteMany({}));
+  await db.authorSession.deleteMany({});
 }
 
 export async function isSession(sessionId: string | undefined): Promise<boolean> {

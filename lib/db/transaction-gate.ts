@@ -4,6 +4,7 @@
 // its own request was told it was stored. The gate makes such queries wait for the end, and
 // transactions take the write lock when they begin (see gateAdapter).
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { whileBusy } from "./busy";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -68,33 +69,34 @@ const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
 /**
  * The adapter with every query outside a transaction held back while one is open, and its own
- * transactions. They begin IMMEDIATE: the transaction takes the file's write lock when it starts
- * (waiting in the busy timeout, or failing there with SQLITE_BUSY before anything ran). With the
- * adapter's deferred `BEGIN`, a transaction that reads first (Prisma's upsert is a SELECT, then an
- * INSERT) fails at its first write whenever another process committed since that read
- * (SQLITE_BUSY_SNAPSHOT, without waiting) and has to run again. They are not the adapter's own
- * because its `startTransaction` never releases its internal mutex when `BEGIN` fails, which
- * would stop every later transaction of the process. Prisma sends COMMIT and ROLLBACK itself.
+ * transactions, which begin IMMEDIATE: they take the file's write lock first, so nothing inside
+ * them can meet another process's lock (a deferred BEGIN fails at its first write whenever another
+ * process committed since its first read). Another process's lock met by a plain statement or by
+ * BEGIN is waited out here (whileBusy), so no caller retries. Not the adapter's own transactions:
+ * its `startTransaction` never releases its mutex when BEGIN fails. Prisma sends COMMIT/ROLLBACK.
  */
 export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapter {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query) => gate.plain(() => inner.queryRaw(query)),
-    executeRaw: (query) => gate.plain(() => inner.executeRaw(query)),
-    executeScript: (script) => gate.plain(() => inner.executeScript(script)),
+    queryRaw: (query) => whileBusy(() => gate.plain(() => inner.queryRaw(query))),
+    executeRaw: (query) => whileBusy(() => gate.plain(() => inner.executeRaw(query))),
+    executeScript: (script) => whileBusy(() => gate.plain(() => inner.executeScript(script))),
     ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
     dispose: () => inner.dispose(),
     async startTransaction(isolationLevel) {
       // SQLite transactions are serializable; the adapter refuses any other level (before its mutex).
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel);
-      await gate.enter(true);
-      try {
-        await inner.executeRaw(statement("BEGIN IMMEDIATE"));
-      } catch (error) {
-        gate.leaveTransaction();
-        throw error;
-      }
+      // The gate is left between attempts, so this process's reads go on while it waits.
+      await whileBusy(async () => {
+        await gate.enter(true);
+        try {
+          await inner.executeRaw(statement("BEGIN IMMEDIATE"));
+        } catch (error) {
+          gate.leaveTransaction();
+          throw error;
+        }
+      });
       return transactionOn(inner, gate);
     },
   };

@@ -1,6 +1,6 @@
 // Storing a learner's current vote for a chapter revision, and reading it back.
 import "server-only";
-import { db, retryBusy } from "@/lib/db.server";
+import { db } from "@/lib/db.server";
 import type { FeedbackView } from "./types";
 
 type Vote = { chapterId: string; revision: string; vote: "yes" | "no"; comment: string | null };
@@ -16,14 +16,12 @@ export async function saveFeedback(learnerId: string, input: Vote): Promise<Feed
   const key = { learnerId_chapterId_revision: { learnerId, chapterId: input.chapterId, revision: input.revision } };
   const clear = input.vote === "yes";
   return view(
-    await retryBusy(() =>
-      db.feedback.upsert({
-        where: key,
-        create: { learnerId, chapterId: input.chapterId, revision: input.revision, clear, comment: input.comment },
-        update: { clear, ...(input.comment !== null ? { comment: input.comment } : {}) },
-        select: { clear: true, comment: true, updatedAt: true },
-      }),
-    ),
+    await db.feedback.upsert({
+      where: key,
+      create: { learnerId, chapterId: input.chapterId, revision: input.revision, clear, comment: input.comment },
+      update: { clear, ...(input.comment !== null ? { comment: input.comment } : {}) },
+      select: { clear: true, comment: true, updatedAt: true },
+    }),
   );
 }
 

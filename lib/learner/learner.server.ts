@@ -3,8 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import { clientIp } from "@/lib/client-ip";
-import { db, retryBusy } from "@/lib/db.server";
-import { isForeignKeyViolation } from "@/lib/db-errors";
+import { db } from "@/lib/db.server";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
 import { take } from "@/lib/rate-limit.server";
 import { learnerSecret } from "@/lib/secrets.server";
 import { LEARNER_COOKIE, learnerCookieAttributes } from "./cookie";
@@ -41,27 +41,33 @@ export async function isStoredLearner(id: string): Promise<boolean> {
 }
 
 /**
- * Runs a write that needs the learner's row. A learner this process has seen stored (every
- * write checks, see isStoredLearner) is written at once: one statement fewer per write (each
- * costs ~1–2 ms of Prisma CPU here). Should that row have gone missing since, the database
- * refuses the write (a foreign key), and the learner is stored and the write tried once more.
- * A learner not seen stored is stored first, as before.
+ * Runs a write route's handler with the learner's row there when it writes (every write route
+ * runs in this, lib/api/route.server.ts; nothing else stores the row). The handler runs first: a
+ * write for a learner without a row is refused by the database (a foreign key, nothing written),
+ * then the row is stored and the handler runs once more. So refused input stores nothing. An
+ * answer that succeeded without writing stores the row too, for writes made after it (a stream).
  */
-export async function withLearnerRow<T>(id: string, write: () => Promise<T>): Promise<T> {
-  if (stored.has(id)) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isForeignKeyViolation(error)) throw error;
-    }
+export async function withLearnerRow<R extends Response>(id: string, handle: () => Promise<R>): Promise<R> {
+  let response: R;
+  try {
+    response = await handle();
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    stored.delete(id);
+    await ensureLearner(id);
+    return handle();
   }
-  await ensureLearner(id);
-  return write();
+  if (response.ok && !stored.has(id)) await ensureLearner(id);
+  return response;
 }
 
-/** Records the learner's row if it is not there yet (before its first write; always checked). */
+/** Stores the learner's row unless it is there already (a concurrent insert of the same id is fine). */
 async function ensureLearner(id: string): Promise<void> {
-  await retryBusy(() => db.learner.upsert({ where: { id }, create: { id }, update: {}, select: { id: true } }));
+  try {
+    await db.learner.create({ data: { id }, select: { id: true } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
   remember(id);
 }
 

@@ -1,6 +1,6 @@
 // Reading and recording which chapters a learner has read.
 import "server-only";
-import { db, retryBusy } from "@/lib/db.server";
+import { db } from "@/lib/db.server";
 import type { CellRunInput, ChapterProgressView, ExercisePassInput, MarkReadInput, ProgressResponse } from "./schema";
 
 const columns = { chapterId: true, revision: true, readAt: true, quizBestScore: true, quizPassedAt: true, exercisesPassed: true } as const;
@@ -29,14 +29,12 @@ function view(r: Row): ChapterProgressView {
 export async function markChapterRead(learnerId: string, input: MarkReadInput): Promise<ChapterProgressView> {
   const readAt = input.read === false ? null : new Date();
   return view(
-    await retryBusy(() =>
-      db.chapterProgress.upsert({
-        where: { learnerId_chapterId: { learnerId, chapterId: input.chapterId } },
-        create: { learnerId, chapterId: input.chapterId, revision: input.revision, readAt },
-        update: { revision: input.revision, readAt },
-        select: columns,
-      }),
-    ),
+    await db.chapterProgress.upsert({
+      where: { learnerId_chapterId: { learnerId, chapterId: input.chapterId } },
+      create: { learnerId, chapterId: input.chapterId, revision: input.revision, readAt },
+      update: { revision: input.revision, readAt },
+      select: columns,
+    }),
   );
 }
 
@@ -54,20 +52,18 @@ function addToList(
 ) {
   const key = { learnerId_chapterId: { learnerId, chapterId: chapter.chapterId } };
   // Read, then write: under WAL another process's commit in between is SQLITE_BUSY, not a wait.
-  return retryBusy(() =>
-    db.$transaction(async (tx) => {
-      const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true, exercisesPassed: true } });
-      const items = [...new Set([...(row ? (JSON.parse(row[column]) as string[]) : []), item])].sort();
-      const value = JSON.stringify(items);
-      await tx.chapterProgress.upsert({
-        where: key,
-        create: { learnerId, chapterId: chapter.chapterId, revision: chapter.revision, [column]: value },
-        update: { [column]: value },
-        select: { id: true },
-      });
-      return items;
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true, exercisesPassed: true } });
+    const items = [...new Set([...(row ? (JSON.parse(row[column]) as string[]) : []), item])].sort();
+    const value = JSON.stringify(items);
+    await tx.chapterProgress.upsert({
+      where: key,
+      create: { learnerId, chapterId: chapter.chapterId, revision: chapter.revision, [column]: value },
+      update: { [column]: value },
+      select: { id: true },
+    });
+    return items;
+  });
 }
 
 /** Records that the learner ran a code cell of the chapter (each cell counted once). */

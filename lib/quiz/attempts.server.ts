@@ -1,8 +1,8 @@
 // Storing graded attempts (the attempt limit enforced by the database), retakes, and the quiz
 // state a learner's page shows, with choices in the learner's own order under opaque ids.
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db, retryBusy } from "@/lib/db.server";
+import { db } from "@/lib/db.server";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
 import { learnerSecret } from "@/lib/secrets.server";
 import { groupCommit } from "@/lib/group-commit";
 import { defined } from "@/lib/invariant";
@@ -19,8 +19,6 @@ export type SubmitOutcome =
   | { ok: true; result: AttemptResult; progress: QuizProgress }
   /** `stale`: the page is out of date (another tab answered or retook); it should show `state`. */
   | { ok: false; status: 400 | 404 | 409; error: string; stale?: true };
-
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 type Earlier = { questionId: string; score: number; correct: boolean; createdAt?: Date };
 
@@ -215,8 +213,6 @@ type Job = {
 
 /** What the database holds for a job's learner and chapter. */
 type Seen = {
-  /** The learner's row exists (else this write creates it). */
-  learnerStored: boolean;
   progress: { quizRound: number; quizBestScore: number | null; quizPassedAt: Date | null } | null;
   attempts: (Earlier & { round: number; createdAt: Date })[];
 };
@@ -299,79 +295,71 @@ function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: f
 
 /**
  * The writes for a group of accepted submissions (at most one per learner and chapter), in one
- * batch transaction of typed calls: learners and progress rows that do not exist yet, every
- * attempt in one insert, then per learner only what changed. The best score is raised by a
+ * batch transaction of typed calls: progress rows that do not exist yet, every attempt in one insert, then per learner only what changed. The best score is raised by a
  * conditional update, so a concurrent lower score (another process) can never lower it. A unique
  * key (attempt number, progress row) that another process took first fails the whole batch.
  */
 async function write(accepted: Accepted[], seen: Map<string, Seen>) {
   const now = new Date();
   const fresh = accepted.filter((a) => seen.get(seenKey(a.job))!.progress === null);
-  const newLearners = [...new Set(accepted.filter((a) => !seen.get(seenKey(a.job))!.learnerStored).map((a) => a.job.learnerId))];
-  await retryBusy(() =>
-    db.$transaction([
-      // One insert for the group's new learners (a learner another process stored meanwhile is a
-      // unique-key race: the group is decided again, one job at a time, read afresh).
-      ...(newLearners.length ? [db.learner.createMany({ data: newLearners.map((id) => ({ id })) })] : []),
-      db.quizAttempt.createMany({
-        data: accepted.map(({ job, attempt, informed }) => ({
-          learnerId: job.learnerId,
-          chapterId: job.quiz.chapterId,
-          questionId: job.question.id,
-          revision: job.quiz.quizRevision,
-          round: job.input.round,
-          attempt,
-          selected: JSON.stringify(job.answered.stored),
-          shownOrder: JSON.stringify(job.view.order),
-          params: Object.keys(job.answered.values).length ? JSON.stringify(job.answered.values) : null,
-          informed,
-          score: job.answered.grade.score,
-          correct: job.answered.grade.verdict === "correct",
-          createdAt: now,
-        })),
+  await db.$transaction([
+    db.quizAttempt.createMany({
+      data: accepted.map(({ job, attempt, informed }) => ({
+        learnerId: job.learnerId,
+        chapterId: job.quiz.chapterId,
+        questionId: job.question.id,
+        revision: job.quiz.quizRevision,
+        round: job.input.round,
+        attempt,
+        selected: JSON.stringify(job.answered.stored),
+        shownOrder: JSON.stringify(job.view.order),
+        params: Object.keys(job.answered.values).length ? JSON.stringify(job.answered.values) : null,
+        informed,
+        score: job.answered.grade.score,
+        correct: job.answered.grade.verdict === "correct",
+        createdAt: now,
+      })),
+    }),
+    ...(fresh.length
+      ? [
+          db.chapterProgress.createMany({
+            data: fresh.map(({ job, bestScore, passesNow }) => ({
+              learnerId: job.learnerId,
+              chapterId: job.quiz.chapterId,
+              revision: job.chapterRevision,
+              quizBestScore: bestScore,
+              quizPassedAt: passesNow ? now : null,
+            })),
+          }),
+        ]
+      : []),
+    ...accepted
+      .filter((a) => seen.get(seenKey(a.job))!.progress !== null)
+      .flatMap(({ job, bestScore, raisesBest, passesNow }) => {
+        const where = { learnerId: job.learnerId, chapterId: job.quiz.chapterId };
+        return [
+          ...(raisesBest
+            ? [
+                db.chapterProgress.updateMany({
+                  where: { ...where, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] },
+                  data: { quizBestScore: bestScore },
+                }),
+              ]
+            : []),
+          // Once passed, a chapter stays passed (the first time is kept).
+          ...(passesNow ? [db.chapterProgress.updateMany({ where: { ...where, quizPassedAt: null }, data: { quizPassedAt: now } })] : []),
+        ];
       }),
-      ...(fresh.length
-        ? [
-            db.chapterProgress.createMany({
-              data: fresh.map(({ job, bestScore, passesNow }) => ({
-                learnerId: job.learnerId,
-                chapterId: job.quiz.chapterId,
-                revision: job.chapterRevision,
-                quizBestScore: bestScore,
-                quizPassedAt: passesNow ? now : null,
-              })),
-            }),
-          ]
-        : []),
-      ...accepted
-        .filter((a) => seen.get(seenKey(a.job))!.progress !== null)
-        .flatMap(({ job, bestScore, raisesBest, passesNow }) => {
-          const where = { learnerId: job.learnerId, chapterId: job.quiz.chapterId };
-          return [
-            ...(raisesBest
-              ? [
-                  db.chapterProgress.updateMany({
-                    where: { ...where, OR: [{ quizBestScore: null }, { quizBestScore: { lt: bestScore } }] },
-                    data: { quizBestScore: bestScore },
-                  }),
-                ]
-              : []),
-            // Once passed, a chapter stays passed (the first time is kept).
-            ...(passesNow ? [db.chapterProgress.updateMany({ where: { ...where, quizPassedAt: null }, data: { quizPassedAt: now } })] : []),
-          ];
-        }),
-    ]),
-  );
+  ]);
 }
 
 const seenKey = (job: Pick<Job, "learnerId" | "quiz">) => `${job.learnerId}\u0000${job.quiz.chapterId}`;
 
-/** One read of everything a group's decisions need (its learners, their progress and attempts). */
+/** One read of everything a group's decisions need (its learners' progress and attempts). */
 async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
   const learnerIds = [...new Set(jobs.map((j) => j.learnerId))];
   const chapterIds = [...new Set(jobs.map((j) => j.quiz.chapterId))];
-  const [learners, progress, attempts] = await Promise.all([
-    db.learner.findMany({ where: { id: { in: learnerIds } }, select: { id: true } }),
+  const [progress, attempts] = await Promise.all([
     db.chapterProgress.findMany({
       where: { learnerId: { in: learnerIds }, chapterId: { in: chapterIds } },
       select: { learnerId: true, chapterId: true, quizRound: true, quizBestScore: true, quizPassedAt: true },
@@ -381,10 +369,7 @@ async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
       select: { learnerId: true, chapterId: true, round: true, questionId: true, score: true, correct: true, createdAt: true },
     }),
   ]);
-  const stored = new Set(learners.map((l) => l.id));
-  const seen = new Map<string, Seen>(
-    jobs.map((j) => [seenKey(j), { learnerStored: stored.has(j.learnerId), progress: null, attempts: [] }]),
-  );
+  const seen = new Map<string, Seen>(jobs.map((j) => [seenKey(j), { progress: null, attempts: [] }]));
   for (const { learnerId, chapterId, ...row } of progress) {
     const entry = seen.get(`${learnerId}\u0000${chapterId}`);
     if (entry) entry.progress = row;
@@ -403,16 +388,19 @@ async function flushGroup(jobs: Job[]): Promise<SubmitOutcome[]> {
 }
 
 /**
- * A group whose write lost a race with another process (a unique key) is decided again one job
- * at a time, each read afresh (up to 5 tries each).
+ * A group whose write lost a race with another process (a unique key) is decided again one job at
+ * a time, each read afresh (up to 5 tries each). A group refused for learners without a row (a
+ * foreign key) fails their jobs alone, with that error (their routes store the row and submit
+ * again), and writes the others' as a group.
  */
-async function flushOrRetry(jobs: Job[]): Promise<SubmitOutcome[]> {
+async function flushOrRetry(jobs: Job[]): Promise<(SubmitOutcome | Failed)[]> {
   try {
     return await flushGroup(jobs);
   } catch (e) {
+    if (isForeignKeyViolation(e) && jobs.length > 1) return flushStored(jobs, e);
     if (!isUniqueViolation(e)) throw e;
   }
-  const results: SubmitOutcome[] = [];
+  const results: (SubmitOutcome | Failed)[] = [];
   for (const job of jobs) {
     let outcome: SubmitOutcome = { ok: false, status: 409, error: "Too many submissions at once for this question. Please try again." };
     for (let tries = 0; tries < 5; tries++) {
@@ -427,6 +415,17 @@ async function flushOrRetry(jobs: Job[]): Promise<SubmitOutcome[]> {
   }
   return results;
 }
+
+async function flushStored(jobs: Job[], refused: unknown): Promise<(SubmitOutcome | Failed)[]> {
+  const learners = await db.learner.findMany({ where: { id: { in: jobs.map((j) => j.learnerId) } }, select: { id: true } });
+  const stored = new Set(learners.map((l) => l.id));
+  const written = jobs.filter((j) => stored.has(j.learnerId));
+  const outcomes = written.length ? await flushOrRetry(written) : [];
+  return jobs.map((j) => (stored.has(j.learnerId) ? outcomes.shift()! : { failed: refused }));
+}
+
+/** A job whose write failed on its own (thrown to its caller). */
+type Failed = { failed: unknown };
 
 /** Submissions of this process, written in groups (lib/group-commit.ts). */
 const submitJob = groupCommit(flushOrRetry, { key: seenKey, maxGroup: 200 });
@@ -474,7 +473,9 @@ export async function submitAttempt(
     if (graded.foreignIds && (await staleRound())) return staleError;
     return { ok: false, status: 400, error: graded.error };
   }
-  return submitJob({ learnerId, chapterRevision, quiz, question, roundQs, input, view, answered: graded.answered });
+  const outcome = await submitJob({ learnerId, chapterRevision, quiz, question, roundQs, input, view, answered: graded.answered });
+  if ("failed" in outcome) throw outcome.failed;
+  return outcome;
 }
 
 /**
@@ -489,43 +490,41 @@ export async function retakeQuiz(
   if (input.quizRevision !== quiz.quizRevision)
     return { ok: false, status: 409, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
   const roundQs = await roundQuestions(learnerId, quiz, input.round);
-  return retryBusy(() =>
-    db.$transaction(async (tx) => {
-      const key = progressKey(learnerId, quiz.chapterId);
-      const progress = await tx.chapterProgress.findUnique({
-        where: key,
-        select: { quizRound: true, quizBestScore: true, quizPassedAt: true },
-      });
-      const round = progress?.quizRound ?? 1;
-      if (!progress || round !== input.round)
-        return { ok: false as const, status: 409 as const, error: "This page is out of date: it now shows your current round." };
-      const attempts = await tx.quizAttempt.findMany({
-        where: { learnerId, chapterId: quiz.chapterId, round },
-        select: { questionId: true, score: true, correct: true, createdAt: true },
-      });
-      const lastAt = attempts.reduce<Date | null>((m, a) => (m && m > a.createdAt ? m : a.createdAt), null);
-      const now = roundProgress(quiz, roundQs, attempts, progress.quizBestScore, Boolean(progress.quizPassedAt), lastAt);
-      if (!now.canRetake) {
-        return {
-          ok: false as const,
-          status: 409 as const,
-          error: "Finish the questions you can still answer first: the pass mark is still within reach.",
-        };
-      }
-      if (now.retakeAt && new Date(now.retakeAt) > new Date())
-        return {
-          ok: false as const,
-          status: 409 as const,
-          error: `A retake opens at ${new Date(now.retakeAt).toISOString().slice(11, 16)} UTC: spaced practice sticks better.`,
-        };
-      // Conditional on the round, so two tabs retaking at once start one new round, not two.
-      await tx.chapterProgress.updateMany({
-        where: { learnerId, chapterId: quiz.chapterId, quizRound: round },
-        data: { quizRound: round + 1 },
-      });
-      return { ok: true as const };
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const key = progressKey(learnerId, quiz.chapterId);
+    const progress = await tx.chapterProgress.findUnique({
+      where: key,
+      select: { quizRound: true, quizBestScore: true, quizPassedAt: true },
+    });
+    const round = progress?.quizRound ?? 1;
+    if (!progress || round !== input.round)
+      return { ok: false as const, status: 409 as const, error: "This page is out of date: it now shows your current round." };
+    const attempts = await tx.quizAttempt.findMany({
+      where: { learnerId, chapterId: quiz.chapterId, round },
+      select: { questionId: true, score: true, correct: true, createdAt: true },
+    });
+    const lastAt = attempts.reduce<Date | null>((m, a) => (m && m > a.createdAt ? m : a.createdAt), null);
+    const now = roundProgress(quiz, roundQs, attempts, progress.quizBestScore, Boolean(progress.quizPassedAt), lastAt);
+    if (!now.canRetake) {
+      return {
+        ok: false as const,
+        status: 409 as const,
+        error: "Finish the questions you can still answer first: the pass mark is still within reach.",
+      };
+    }
+    if (now.retakeAt && new Date(now.retakeAt) > new Date())
+      return {
+        ok: false as const,
+        status: 409 as const,
+        error: `A retake opens at ${new Date(now.retakeAt).toISOString().slice(11, 16)} UTC: spaced practice sticks better.`,
+      };
+    // Conditional on the round, so two tabs retaking at once start one new round, not two.
+    await tx.chapterProgress.updateMany({
+      where: { learnerId, chapterId: quiz.chapterId, quizRound: round },
+      data: { quizRound: round + 1 },
+    });
+    return { ok: true as const };
+  });
 }
 
 /** The learner's current round: its questions (with this learner's numbers), attempts and last results. */

@@ -309,15 +309,17 @@ it("recovers when another server process took the same attempt number first", as
   expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
 });
 
-it("recovers when another server process stored the same new learner first", async () => {
-  // Simulate the race: this server read "no such learner"; the other process inserted it meanwhile.
-  await db.learner.create({ data: { id: learner } });
-  const stale = jest.spyOn(db.learner, "findMany").mockResolvedValueOnce([] as never);
-  const response = await submit({ selected: shown(["p-is-keep"]) });
-  stale.mockRestore();
-  expect(response.status).toBe(200);
-  expect(await db.learner.count()).toBe(1);
-  expect(await db.quizAttempt.count()).toBe(1);
+it("stores a new learner who shares a write group with stored ones; refused input stores nobody", async () => {
+  await submit({ selected: shown(["p-is-keep"]) });
+  const newcomer = randomUUID();
+  const [mine, theirs, refused] = await Promise.all([
+    submit({ selected: shown(["p-is-keep"]) }),
+    submit({ selected: shown(["p-is-keep"], statements, newcomer) }, newcomer),
+    submit({ questionId: "no-such-question" }, randomUUID()),
+  ]);
+  expect([mine.status, theirs.status, refused.status]).toEqual([200, 200, 404]);
+  expect((await db.learner.findMany({ select: { id: true } })).map((l) => l.id).sort()).toEqual([learner, newcomer].sort());
+  expect(await db.quizAttempt.count()).toBe(3);
 });
 
 it("gives a new browser an empty state and a signed cookie, without storing anything", async () => {

@@ -66,7 +66,27 @@ it("takes the file's write lock when a transaction begins, before its first writ
   }
 });
 
-it("after a transaction could not begin (another process held the lock), the next one begins", async () => {
+it("a transaction waits out another process's write lock, then begins (no retry by the caller)", async () => {
+  const other = new Database(sqliteFile(process.env.DATABASE_URL!));
+  try {
+    other.prepare("BEGIN IMMEDIATE").run(); // well past the 10 ms busy timeout
+    const transaction = db.$transaction([db.learner.create({ data: { id: "waited" } }), db.learner.create({ data: { id: "waited-2" } })]);
+    const plain = db.learner.create({ data: { id: "plain" } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(other.prepare("SELECT count(*) AS n FROM Learner").get()).toEqual({ n: 0 });
+    other.prepare("COMMIT").run();
+    await Promise.all([transaction, plain]);
+    expect((await db.learner.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual([
+      "plain",
+      "waited",
+      "waited-2",
+    ]);
+  } finally {
+    other.close();
+  }
+});
+
+it("after a transaction could not begin (another process held the lock ~5 s), the next one begins", async () => {
   const other = new Database(sqliteFile(process.env.DATABASE_URL!));
   try {
     other.prepare("BEGIN IMMEDIATE").run(); // holds the write lock past the busy timeout
@@ -79,4 +99,4 @@ it("after a transaction could not begin (another process held the lock), the nex
   } finally {
     other.close();
   }
-});
+}, 30_000);

@@ -6,7 +6,6 @@ import { learnerRoute } from "@/lib/api/route.server";
 import { feedbackOf, saveFeedback } from "@/lib/feedback/feedback.server";
 import { feedbackSchema } from "@/lib/feedback/schema";
 import { chapterAsSeen, jsonError } from "@/lib/api/http.server";
-import { withLearnerRow } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +23,12 @@ export const POST = learnerRoute(
     const seen = chapterAsSeen(body.chapterId, body.revision);
     if (!seen.ok) return seen.response;
     const { chapter } = seen;
-    const saved = await withLearnerRow(learnerId, () =>
-      saveFeedback(learnerId, { chapterId: chapter.id, revision: chapter.revision, vote: body.vote, comment: body.comment }),
-    );
+    const saved = await saveFeedback(learnerId, {
+      chapterId: chapter.id,
+      revision: chapter.revision,
+      vote: body.vote,
+      comment: body.comment,
+    });
     return NextResponse.json({ feedback: saved }, { headers: { "cache-control": "no-store" } });
   },
 );

@@ -2,7 +2,6 @@
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { chapterAsSeen } from "@/lib/api/http.server";
-import { withLearnerRow } from "@/lib/learner/learner.server";
 import { markChapterRead, progressOf } from "@/lib/progress/progress.server";
 import { markReadSchema } from "@/lib/progress/schema";
 
@@ -19,7 +18,7 @@ export const POST = learnerRoute(
   async ({ learnerId, body }) => {
     const seen = chapterAsSeen(body.chapterId, body.revision);
     if (!seen.ok) return seen.response;
-    const chapter = await withLearnerRow(learnerId, () => markChapterRead(learnerId, body));
+    const chapter = await markChapterRead(learnerId, body);
     return NextResponse.json({ chapter }, { headers: { "cache-control": "no-store" } });
   },
 );
