@@ -1,12 +1,4 @@
-// The one server entry, for `npm start` (production) and `npm run dev` (--dev: Next's dev server with
-// hot reload): Next's request handler behind a plain Node HTTP server, so that the client address
-// the app sees is the socket's own (a client cannot spoof X-Forwarded-For and slip past per-IP rate
-// limits) and every response, in dev too, carries the security headers. Behind a reverse proxy, set
-// TRUST_PROXY=1 to keep its headers.
-//   node scripts/serve.mjs [--dev]   (PORT, HOST, WEB_CONCURRENCY; used by `npm start`, tests, benchmarks)
-// WEB_CONCURRENCY > 1 forks that many workers sharing the port (Node's cluster). Each process logs
-// one JSON line per request with a request id, and on SIGTERM stops accepting, finishes what is
-// in flight, closes its database pool and exits.
+// The one server entry: Next behind a plain HTTP server (decision 0173).
 // @ts-check
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
@@ -16,11 +8,10 @@ import path from "node:path";
 import pino from "pino";
 
 const dev = process.argv.includes("--dev");
-Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" }); // (typed read-only by Next's declarations)
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" }); // typed read-only by Next
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-// The app's env schema and header policy, compiled by scripts/build-server.mjs (no TypeScript
-// loader at run time): a bad value stops the server here, naming the variable.
+// Built by scripts/build-server.mjs.
 const SERVER_LIB = path.join(ROOT, "generated/lbr-server.mjs");
 if (!fs.existsSync(SERVER_LIB)) {
   console.error(`${path.relative(ROOT, SERVER_LIB)} is missing: run \`npm run build\` (or \`npm start\`, which builds when needed).`);
@@ -37,7 +28,7 @@ if (cluster.isPrimary && env.WEB_CONCURRENCY > 1 && !dev) runPrimary(env.WEB_CON
 else await runWorker();
 
 /**
- * Forks the workers, replaces one that dies, and passes SIGTERM/SIGINT on to all of them.
+ * Replaces workers that die; passes signals on.
  * @param {number} count
  */
 function runPrimary(count) {
@@ -61,7 +52,6 @@ function runPrimary(count) {
       stopping = true;
       log.info({ signal: name }, "stopping workers");
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-      // A worker that hangs past its own timeout is not our problem for ever.
       setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS + 5_000).unref();
     });
   }
@@ -76,16 +66,16 @@ async function runWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  // With RUNNER_ORIGIN, requests to the runner's host get the runner's files and nothing else.
+  // The runner's own host serves the runner's files only.
   const runnerHost = env.RUNNER_ORIGIN ? new URL(env.RUNNER_ORIGIN).host : undefined;
 
   let shuttingDown = false;
-  // Slow clients cannot hold a connection for Node's default 300 s; checked every second.
+  // Not Node's default 300 s for slow clients.
   const timeouts = { requestTimeout: env.REQUEST_TIMEOUT_MS, headersTimeout: Math.min(10_000, env.REQUEST_TIMEOUT_MS) };
   const server = http.createServer({ ...timeouts, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     if (!trustProxy) {
-      // Only a proxy we trust may tell us the client's address and scheme.
+      // Only a trusted proxy may set the client's address and scheme.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-host"];
@@ -94,8 +84,8 @@ async function runWorker() {
     const id = typeof incoming === "string" && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
-    if (shuttingDown) res.setHeader("connection", "close"); // the client reconnects elsewhere
-    // The app answers GET, HEAD and POST only; TRACE and the rest never reach Next (no 500s).
+    if (shuttingDown) res.setHeader("connection", "close");
+    // Next would answer other methods with 500.
     if (!ALLOWED_METHODS.has(req.method ?? "")) {
       res.writeHead(405, {
         allow: [...ALLOWED_METHODS].join(", "),
@@ -119,7 +109,7 @@ async function runWorker() {
         "request",
       );
     });
-    // A path that does not parse gets the pages' policy (it fails closed: no framing).
+    // An unparsable path gets the pages' policy: it fails closed.
     const pathname = URL.canParse(req.url ?? "", "http://localhost") ? new URL(req.url ?? "", "http://localhost").pathname : "/";
     const secure = { runnerOrigin: env.RUNNER_ORIGIN, https: req.headers["x-forwarded-proto"] === "https", dev };
     for (const [name, value] of Object.entries(securityHeaders(pathname, secure))) res.setHeader(name, value);
@@ -133,9 +123,9 @@ async function runWorker() {
   server.maxConnections = env.MAX_CONNECTIONS;
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
 
-  /** Flags the app shuts down, and closes its database pool: see lib/db.server.ts, app/api/ready. */
+  /** Read by lib/db.server.ts and app/api/ready. */
   const hooks = /** @type {Record<symbol, unknown>} */ (globalThis);
-  /** @param {string} signal  the signal, or "disconnect" from the cluster's primary */
+  /** @param {string} signal  or "disconnect" */
   const shutdown = async (signal) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -146,11 +136,11 @@ async function runWorker() {
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    // close() stops accepting and waits for open requests; idle keep-alive sockets go now.
+    // Idle keep-alive connections stay open for their client to close for DRAIN_MS: closing one
+    // races a request the proxy may be sending on it (it cannot resend a POST). Decision 0141.
     await new Promise((resolve) => {
-      server.close(resolve);
-      // Keep-alive sockets that finish their request later are closed as they become idle.
-      setInterval(() => server.closeIdleConnections(), 100).unref();
+      net.Server.prototype.close.call(server, resolve); // http's close() would drop idle ones at once
+      setTimeout(() => setInterval(() => server.closeIdleConnections(), 100).unref(), DRAIN_MS).unref();
     });
     const closeDb = /** @type {(() => Promise<void>) | undefined} */ (hooks[Symbol.for("learn-by-running.closeDb")]);
     await closeDb?.();
@@ -158,11 +148,11 @@ async function runWorker() {
     process.exit(0);
   };
   for (const name of ["SIGTERM", "SIGINT"]) process.on(name, () => void shutdown(name));
-  // In a cluster the primary sends the signal; a worker must not die of the terminal's SIGINT first.
+  // In a cluster the primary sends the signal.
   process.on("disconnect", () => void shutdown("disconnect"));
 }
 
 function next() {
-  // Imported here so that the primary of a cluster never loads Next.
+  // The primary of a cluster never loads Next.
   return import("next").then(({ default: createNext }) => createNext({ dev, turbopack: dev, dir: ROOT, hostname: host, port }));
 }
