@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import pino from "pino";
 
@@ -59,6 +60,8 @@ function runPrimary(count) {
 }
 
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
+/** How long a stopping process leaves idle keep-alive connections for their client to close. */
+const DRAIN_MS = Math.min(5_000, env.SHUTDOWN_TIMEOUT_MS / 2);
 
 async function runWorker() {
   const trustProxy = env.TRUST_PROXY === "1";
@@ -121,6 +124,8 @@ async function runWorker() {
     handle(req, res);
   });
   server.maxConnections = env.MAX_CONNECTIONS;
+  // Longer than a proxy's idle timeout (deploy/nginx.conf: 4 s), so the proxy closes idle ones first.
+  server.keepAliveTimeout = 10_000;
   server.listen(port, host, () => log.info({ url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` }, "ready"));
 
   /** Read by lib/db.server.ts and app/api/ready. */
