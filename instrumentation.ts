@@ -1,4 +1,4 @@
-// Runs once when the server starts: fail fast on a bad environment.
+// Fails fast on a bad environment at server start.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { parseEnv } = await import("./lib/env");

@@ -1,4 +1,4 @@
-// Next.js config. Packages that load native code, wasm or grammars at run time stay external.
+// Packages that load native code, wasm or grammars at run time stay external.
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -17,10 +17,8 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // The code runner's files are loaded by a sandboxed, opaque-origin frame and its worker:
-        // the wasm binaries are fetched cross-origin and need CORS. They are public static files.
+        // Fetched by the opaque-origin runner frame, so cross-origin: public files with CORS.
         source: "/runner/:path*",
-        // (frame.html itself is a route that sets its own CSP: app/runner/frame.html/route.ts.)
         headers: [
           { key: "Access-Control-Allow-Origin", value: "*" },
           { key: "X-Content-Type-Options", value: "nosniff" },

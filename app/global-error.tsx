@@ -1,5 +1,5 @@
 "use client";
-// The last resort when the root layout itself fails: a whole document, styled inline (no globals.css).
+// When the root layout itself fails: a whole document, styled inline (no globals.css).
 import { ErrorNotice } from "@/components/errors/ErrorNotice";
 
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

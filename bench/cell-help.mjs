@@ -10,23 +10,16 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { moduleScripts } from "./html.mjs";
-import { percentile, startServer } from "./server.mjs";
+import { RUNNER_BUILD_OPTIONS, tfGlobal } from "../scripts/runner-bundle.mjs";
+import { firstLoadJs, LESSON, timeRun } from "./lesson.mjs";
+import { median, startServer } from "./server.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
 const CELL = "train-vs-eval";
 const PAGES = 5;
 const WARM_RUNS = 15;
-/** @param {number[]} xs */
-const median = (xs) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(0)} ms`;
 /** @param {number} n */
@@ -66,36 +59,6 @@ async function diagnosticsAfterKeystroke(page, cell, before) {
   await cell.locator(".cm-lintRange-error").nth(before).waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => window.__diagAt > 0);
   return page.evaluate(() => window.__diagAt - window.__keyAt);
-}
-
-/**
- * Clicks Run and resolves with the time until the first output line appears (NaN: the run ended
- * without one).
- * @param {import("playwright-core").Page} page
- */
-function timeToFirstOutput(page) {
-  return page.evaluate(
-    (id) =>
-      new Promise((/** @type {(ms: number) => void} */ resolve, reject) => {
-        const cell = document.querySelector(`[data-cell-id="${id}"]`);
-        const out = cell?.querySelector('[role="log"]');
-        const run = [...(cell?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Run");
-        if (!cell || !out || !run) return reject(new Error(`cell ${id} has no output or Run button`));
-        const t0 = performance.now();
-        /** @type {number | undefined} */
-        let first;
-        const observer = new MutationObserver(() => {
-          if (first === undefined && out.querySelector(".cell-line")) first = performance.now() - t0;
-          if (cell.querySelector(".cell-meta")) {
-            observer.disconnect();
-            resolve(first ?? Number.NaN);
-          }
-        });
-        observer.observe(out, { childList: true, subtree: true });
-        run.click();
-      }),
-    CELL,
-  );
 }
 
 /**
@@ -145,26 +108,11 @@ async function baselineRuntime() {
   for (const f of files) fs.writeFileSync(path.join(dir, path.basename(f)), execFileSync("git", ["show", `${base}:${f}`], { cwd: ROOT }));
   const out = path.join(dir, "runtime.js");
   await build({
+    ...RUNNER_BUILD_OPTIONS,
     entryPoints: [path.join(dir, "sandbox.worker.ts")],
     outfile: out,
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    alias: { "@": ROOT },
     nodePaths: [path.join(ROOT, "node_modules")],
-    logLevel: "warning",
-    plugins: [
-      {
-        name: "tfjs-global",
-        setup(/** @type {import("esbuild").PluginBuild} */ b) {
-          b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: "tf", namespace: "tf-global" }));
-          b.onLoad({ filter: /.*/, namespace: "tf-global" }, () => ({ contents: "module.exports = self.tf;", loader: "js" }));
-        },
-      },
-    ],
+    plugins: [tfGlobal],
   });
   return { base: base.slice(0, 7), body: fs.readFileSync(out) };
 }
@@ -264,8 +212,8 @@ try {
         await cell.locator(".cm-content").focus();
         await cell.locator('.cm-editor[data-typescript="ready"]').waitFor({ timeout: 120_000 });
       }
-      await timeToFirstOutput(page); // first run: backend start, shader compile
-      for (let i = 0; i < WARM_RUNS; i++) times.push(await timeToFirstOutput(page));
+      await timeRun(page, CELL); // first run: backend start, shader compile
+      for (let i = 0; i < WARM_RUNS; i++) times.push((await timeRun(page, CELL)).first);
       if (label.endsWith("loaded") && (await cell.locator(".cell-type").count())) throw new Error("the lesson cell has type errors");
       await ctx.close();
     }
@@ -273,15 +221,7 @@ try {
   await context.close();
 
   // The lesson's first-load JS (module scripts in the HTML), as bench/lesson-page.mjs counts it.
-  const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = moduleScripts(html);
-  let firstLoad = 0;
-  let checkerInside = false;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
-    firstLoad += gzipSync(body, { level: 9 }).length;
-    if (/data-typescript|createLanguageService|registerKernel|EditorView/.test(body.toString())) checkerInside = true;
-  }
+  const firstLoad = await firstLoadJs(server.baseURL, LESSON, /data-typescript|createLanguageService|registerKernel|EditorView/);
 
   const wire = await Promise.all(loadedForIt.map(async (r) => ({ ...r, ...(await wireSize(server.baseURL + r.path)) })));
   const transferred = wire.reduce((n, r) => n + r.bytes, 0);
@@ -304,7 +244,7 @@ try {
     `  ratios (same run, ${3 * WARM_RUNS} runs each): never started / before ${(never / before).toFixed(2)}×, checker loaded / before ${(loaded / before).toFixed(2)}×`,
   );
   console.log(
-    `  lesson first-load JS                              ${(firstLoad / 1024).toFixed(1)} KB gzip in ${srcs.length} scripts, checker/editor/tfjs inside: ${checkerInside ? "YES" : "no"}   target ≤ 150 KB: ${firstLoad <= 150 * 1024 ? "MET" : "MISSED"}`,
+    `  lesson first-load JS                              ${(firstLoad.gzip / 1024).toFixed(1)} KB gzip in ${firstLoad.scripts} scripts, checker/editor/tfjs inside: ${firstLoad.heavyInside ? "YES" : "no"}   target ≤ 150 KB: ${firstLoad.gzip <= 150 * 1024 ? "MET" : "MISSED"}`,
   );
 } finally {
   await browser.close();

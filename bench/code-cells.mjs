@@ -6,26 +6,18 @@
 //   node bench/code-cells.mjs
 // @ts-check
 import { launchChromium } from "./browser.mjs";
-import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { transform } from "sucrase";
-import { moduleScripts } from "./html.mjs";
-import { percentile, startServer } from "./server.mjs";
+import { firstLoadJs, LESSON, timeRun } from "./lesson.mjs";
+import { median, startServer } from "./server.mjs";
 import { loadCells } from "./cells-source.mjs";
 
-const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
 // Smaller runs for a busy machine: COLD_PAGES=2 WARM_RUNS=5 CELLS=train-vs-eval BACKENDS=webgl
 const COLD_PAGES = Number(process.env.COLD_PAGES ?? 5);
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 10);
 const ONLY_CELLS = process.env.CELLS?.split(",");
 const BACKENDS = (process.env.BACKENDS ?? "webgl,wasm").split(",").map((b) => (b === "webgl" ? "" : b));
-/** @param {number[]} xs */
-const median = (xs) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 /** @param {number} x */
 const ms = (x) => `${x.toFixed(0)} ms`;
 const AT_ONCE_RUNS = 5;
@@ -41,37 +33,6 @@ const loadBefore = load();
  */
 const runnerWarm = (page) =>
   page.locator('iframe[title="Code runner sandbox"][data-warm="true"]').waitFor({ state: "attached", timeout: 60_000 });
-
-/**
- * Clicks Run in a cell and resolves with the time until the first output line appears (NaN: the
- * run ended without one) and the whole run's.
- * @param {import("playwright-core").Page} page
- * @param {string} id
- */
-function timeToFirstOutput(page, id) {
-  return page.evaluate(
-    (id) =>
-      new Promise((/** @type {(times: { first: number; total: number }) => void} */ resolve, reject) => {
-        const cell = document.querySelector(`[data-cell-id="${id}"]`);
-        const out = cell?.querySelector('[role="log"]');
-        const run = [...(cell?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Run");
-        if (!cell || !out || !run) return reject(new Error(`cell ${id} has no output or Run button`));
-        const t0 = performance.now();
-        /** @type {number | undefined} */
-        let first;
-        const observer = new MutationObserver(() => {
-          if (first === undefined && out.children.length > 0) first = performance.now() - t0;
-          if (cell.querySelector(".cell-meta")) {
-            observer.disconnect();
-            resolve({ first: first ?? Number.NaN, total: performance.now() - t0 });
-          }
-        });
-        observer.observe(out, { childList: true, subtree: true });
-        run.click();
-      }),
-    id,
-  );
-}
 
 const server = await startServer();
 const browser = await launchChromium();
@@ -99,7 +60,7 @@ try {
         await page.locator('[data-cell-id="train-vs-eval"]').scrollIntoViewIfNeeded();
         await page.waitForTimeout(wait);
       }
-      list.push((await timeToFirstOutput(page, "train-vs-eval")).first);
+      list.push((await timeRun(page, "train-vs-eval")).first);
       await context.close();
     }
   }
@@ -117,14 +78,14 @@ try {
     await page.goto(server.baseURL + LESSON + (forced ? `?runner-backend=${forced}` : ""));
     for (const { id } of cells) {
       await page.locator(`[data-cell-id="${id}"]`).scrollIntoViewIfNeeded();
-      await timeToFirstOutput(page, id);
+      await timeRun(page, id);
       /** @type {number[]} */
       const firsts = [];
       /** @type {number[]} */
       const totals = [];
       for (let i = 0; i < WARM_RUNS; i++) {
         await runnerWarm(page);
-        const t = await timeToFirstOutput(page, id);
+        const t = await timeRun(page, id);
         firsts.push(t.first);
         totals.push(t.total);
       }
@@ -132,7 +93,7 @@ try {
       if (!forced) {
         /** @type {number[]} */
         const again = [];
-        for (let i = 0; i < AT_ONCE_RUNS; i++) again.push((await timeToFirstOutput(page, id)).first);
+        for (let i = 0; i < AT_ONCE_RUNS; i++) again.push((await timeRun(page, id)).first);
         atOnce[id] = median(again);
       }
     }
@@ -149,15 +110,7 @@ try {
   });
 
   // First-load JS of the lesson page (module scripts a modern browser fetches).
-  const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = moduleScripts(html);
-  let gz = 0;
-  let tfjsInside = false;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
-    gz += gzipSync(body, { level: 9 }).length;
-    if (/registerKernel|tfjs-core|EditorView/.test(body.toString())) tfjsInside = true;
-  }
+  const firstLoad = await firstLoadJs(server.baseURL, LESSON, /registerKernel|tfjs-core|EditorView/);
 
   console.log("Code cell benchmark (headless Chromium, production build, this machine)");
   console.log(`  load average (1/5/15 min)        before ${loadBefore}, after ${load()} (${os.cpus().length} cores)`);
@@ -179,7 +132,9 @@ try {
     );
   }
   for (const t of transpileTimes) console.log(`  transpile ${t.id.padEnd(22)} ${t.ms.toFixed(3)} ms (sucrase, warm, Node)`);
-  console.log(`  lesson first-load JS             ${(gz / 1024).toFixed(1)} KB gzip, tfjs or editor inside: ${tfjsInside ? "YES" : "no"}`);
+  console.log(
+    `  lesson first-load JS             ${(firstLoad.gzip / 1024).toFixed(1)} KB gzip, tfjs or editor inside: ${firstLoad.heavyInside ? "YES" : "no"}`,
+  );
 } finally {
   await browser.close();
   server.stop();

@@ -1,14 +1,13 @@
 // The dropout lab in headless Chromium: the default experiment's full run (both models) on each
 // backend the lab worker can use, the longest main-thread task while it trains, the Monte Carlo
-// dropout demo's run, and the lesson's first-load JS (the lab must load lazily).
+// dropout demo's run, and the lesson's first-load JS (the lab must load lazily). The lab is the
+// course's own code: content/courses/optimization-regularization/figures/ (worker: figures/lab/).
 //   node bench/lab.mjs [repeats]
 // @ts-check
 import { launchChromium } from "./browser.mjs";
-import { gzipSync } from "node:zlib";
-import { moduleScripts } from "./html.mjs";
+import { firstLoadJs, LESSON } from "./lesson.mjs";
 import { startServer } from "./server.mjs";
 
-const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
 const MC = "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout";
 const REPEATS = Number(process.argv[2] ?? 3);
 /** @param {number} ms */
@@ -25,6 +24,35 @@ const observeLongTasks = (page) =>
   });
 
 /**
+ * Times one run of a lab figure on an open page. Its interactive part loads when the reader comes
+ * near its static slot; the learner reads for `readMs` while its worker warms up, then clicks
+ * `button`. Returns the lab, the wall time from the click until its status matches `done`, and the
+ * longest main-thread task meanwhile.
+ * @param {import("playwright-core").Page} page
+ * @param {string} name  the figure's data-lab
+ * @param {{ button: RegExp; done: RegExp; readMs: number }} run
+ */
+async function timeLabRun(page, name, { button, done, readMs }) {
+  await page.locator(`[data-lab-slot="${name}"]`).scrollIntoViewIfNeeded();
+  const lab = page.locator(`[data-lab="${name}"]`);
+  await lab.getByRole("button", { name: button }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(readMs);
+  await observeLongTasks(page);
+  const t0 = Date.now();
+  await lab.getByRole("button", { name: button }).click();
+  // Poll once a second: Playwright's text waits would add main-thread work of their own.
+  await page.waitForFunction(
+    ({ name, done }) => new RegExp(done).test(document.querySelector(`[data-lab="${name}"] .lab-status`)?.textContent ?? ""),
+    { name, done: done.source },
+    { polling: 1000, timeout: 180_000 },
+  );
+  const wall = Date.now() - t0;
+  await page.waitForTimeout(300); // last redraw
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  return { lab, wall, longest };
+}
+
+/**
  * Runs the experiment once in a fresh page: wall time from click to "Finished", longest task.
  * @param {import("playwright-core").Browser} browser
  * @param {string} baseURL
@@ -34,26 +62,14 @@ async function experimentRun(browser, baseURL, backend) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(baseURL + LESSON + (backend ? `?lab-backend=${backend}` : ""));
-  // The figure's interactive part loads when the reader comes near its static slot.
-  await page.locator('[data-lab-slot="experiment"]').scrollIntoViewIfNeeded();
-  const lab = page.locator('[data-lab="experiment"]');
-  await lab.getByRole("button", { name: /Run the experiment/ }).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(2000); // the learner reads the intro while the worker warms up
-  await observeLongTasks(page);
-  const t0 = Date.now();
-  await lab.getByRole("button", { name: /Run the experiment/ }).click();
-  // Poll once a second: Playwright's text waits would add main-thread work of their own.
-  await page.waitForFunction(
-    () => /^(Finished|The experiment failed)/.test(document.querySelector('[data-lab="experiment"] .lab-status')?.textContent ?? ""),
-    undefined,
-    { polling: 1000, timeout: 180_000 },
-  );
-  const wall = Date.now() - t0;
+  const { lab, wall, longest } = await timeLabRun(page, "experiment", {
+    button: /Run the experiment/,
+    done: /^(Finished|The experiment failed)/,
+    readMs: 2000,
+  });
   const status = await lab.locator(".lab-status").innerText();
   const reported = Number(/in ([\d.]+) s/.exec(status)?.[1]) * 1000;
   const used = /\((\w+) backend/.exec(status)?.[1];
-  await page.waitForTimeout(300); // last redraw
-  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
   await context.close();
   return { wall, reported, used, longest };
 }
@@ -87,36 +103,19 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.baseURL + MC);
-  await page.locator('[data-lab-slot="mc-dropout"]').scrollIntoViewIfNeeded();
-  const demo = page.locator('[data-lab="mc-dropout"]');
-  await demo.getByRole("button", { name: /Train and sample/ }).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(1500);
-  await observeLongTasks(page);
-  const t0 = Date.now();
-  await demo.getByRole("button", { name: /Train and sample/ }).click();
-  await page.waitForFunction(
-    () => /^(Trained|The demonstration failed)/.test(document.querySelector('[data-lab="mc-dropout"] .lab-status')?.textContent ?? ""),
-    undefined,
-    { polling: 1000, timeout: 180_000 },
-  );
-  const mcWall = Date.now() - t0;
-  const readout = await demo.locator(".lab-readout").innerText();
-  const mcLongest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  const mc = await timeLabRun(page, "mc-dropout", {
+    button: /Train and sample/,
+    done: /^(Trained|The demonstration failed)/,
+    readMs: 1500,
+  });
+  const readout = await mc.lab.locator(".lab-readout").innerText();
   await context.close();
-  console.log(`  Monte Carlo dropout demo        click → drawn ${s(mcWall)}, longest main-thread task ${mcLongest.toFixed(0)} ms`);
+  console.log(`  Monte Carlo dropout demo        click → drawn ${s(mc.wall)}, longest main-thread task ${mc.longest.toFixed(0)} ms`);
   console.log(`  ${"".padEnd(31)}${readout}`);
 
-  const html = await (await fetch(server.baseURL + LESSON)).text();
-  const srcs = moduleScripts(html);
-  let gz = 0;
-  let heavyInside = false;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
-    gz += gzipSync(body, { level: 9 }).length;
-    if (/registerKernel|tfjs-core|EditorView|observablehq|d3-scale/.test(body.toString())) heavyInside = true;
-  }
+  const { gzip, heavyInside } = await firstLoadJs(server.baseURL, LESSON, /registerKernel|tfjs-core|EditorView|observablehq|d3-scale/);
   console.log(
-    `  lesson first-load JS            ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 150), tfjs, Plot or editor inside: ${heavyInside ? "YES" : "no"}`,
+    `  lesson first-load JS            ${(gzip / 1024).toFixed(1)} KB gzip (target ≤ 150), tfjs, Plot or editor inside: ${heavyInside ? "YES" : "no"}`,
   );
 } finally {
   await browser.close();

@@ -3,28 +3,22 @@
 // Target: first-load JS for the lesson page ≤ 150 KB gzip, no tfjs in the initial load.
 // @ts-check
 import { gzipSync } from "node:zlib";
-import { moduleScripts } from "./html.mjs";
+import { firstLoadJs, LESSON } from "./lesson.mjs";
 import { percentile, startServer, timeRequests } from "./server.mjs";
 
-const LESSON = "/courses/optimization-regularization/regularization-techniques/dropout";
 /** @param {number} n */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const server = await startServer();
 try {
-  const html = await (await fetch(server.baseURL + LESSON)).text();
-  // Scripts a modern browser loads: `noModule` polyfills are skipped by every current browser.
-  const unique = moduleScripts(html);
-  let jsRaw = 0;
-  let jsGzip = 0;
-  let hasTfjs = false;
-  for (const src of unique) {
-    const body = Buffer.from(await (await fetch(new URL(src, server.baseURL))).arrayBuffer());
-    jsRaw += body.length;
-    jsGzip += gzipSync(body, { level: 9 }).length;
-    // tfjs itself (its kernel registry), not merely the word "TensorFlow" in a status message.
-    if (/registerKernel|tfjs-core/.test(body.toString("utf8"))) hasTfjs = true;
-  }
+  // tfjs itself (its kernel registry), not merely the word "TensorFlow" in a status message.
+  const {
+    html,
+    scripts,
+    raw: jsRaw,
+    gzip: jsGzip,
+    heavyInside: hasTfjs,
+  } = await firstLoadJs(server.baseURL, LESSON, /registerKernel|tfjs-core/);
   // Warm up, then time the page and a trivial JSON route in the same run.
   await timeRequests(server.baseURL + LESSON, 20);
   const page = await timeRequests(server.baseURL + LESSON, 300);
@@ -35,7 +29,7 @@ try {
   console.log(`  page                     ${LESSON}`);
   console.log(`  HTML                     ${kb(htmlBytes)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip`);
   console.log(
-    `  first-load JS            ${kb(jsGzip)} gzip (${kb(jsRaw)} raw) in ${unique.length} scripts   target ≤ 150 KB gzip: ${jsGzip <= 150 * 1024 ? "MET" : "MISSED"}`,
+    `  first-load JS            ${kb(jsGzip)} gzip (${kb(jsRaw)} raw) in ${scripts} scripts   target ≤ 150 KB gzip: ${jsGzip <= 150 * 1024 ? "MET" : "MISSED"}`,
   );
   console.log(`  tfjs in initial load     ${hasTfjs ? "YES (should be lazy)" : "no"}`);
   console.log(

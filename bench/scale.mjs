@@ -232,44 +232,29 @@ async function runSet(label, baseURL, database) {
   const learnerIn = (/** @type {object} */ context) => /** @type {{ learner: string }} */ (context);
   /** @type {{ quiz: string[]; feedback: string[] }} */
   const acked = { quiz: [], feedback: [] };
-  /** @type {import("autocannon").Request} */
-  const quizRequest = {
+  /**
+   * A POST by a new learner each time, its body made for that learner; a 200 is noted in `acked`.
+   * @param {string} path
+   * @param {keyof typeof acked} kind
+   * @param {(learner: import("./learners.mjs").Learner) => unknown} body
+   * @returns {import("autocannon").Request}
+   */
+  const writeRequest = (path, kind, body) => ({
     method: "POST",
-    path: "/api/quiz/attempts",
+    path,
     setupRequest: (req, context) => {
       const learner = newLearner();
       learnerIn(context).learner = learner.id;
-      // The first choice question of this learner's round (rounds are drawn from the bank).
-      const [questionId = "", choice = ""] = Object.entries(learner.firstChoice)[0] ?? [];
-      return {
-        ...req,
-        headers: { "content-type": "application/json", cookie: learner.cookie },
-        body: JSON.stringify({
-          chapterId: CHAPTER,
-          questionId,
-          quizRevision: learner.quizRevision,
-          round: 1,
-          selected: [choice],
-        }),
-      };
+      return { ...req, headers: { "content-type": "application/json", cookie: learner.cookie }, body: JSON.stringify(body(learner)) };
     },
-    onResponse: (status, _body, context) => status === 200 && acked.quiz.push(learnerIn(context).learner),
-  };
-  /** @type {import("autocannon").Request} */
-  const feedbackRequest = {
-    method: "POST",
-    path: "/api/feedback",
-    setupRequest: (req, context) => {
-      const learner = newLearner();
-      learnerIn(context).learner = learner.id;
-      return {
-        ...req,
-        headers: { "content-type": "application/json", cookie: learner.cookie },
-        body: JSON.stringify({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }),
-      };
-    },
-    onResponse: (status, _body, context) => status === 200 && acked.feedback.push(learnerIn(context).learner),
-  };
+    onResponse: (status, _body, context) => status === 200 && acked[kind].push(learnerIn(context).learner),
+  });
+  const quizRequest = writeRequest("/api/quiz/attempts", "quiz", (learner) => {
+    // The first choice question of this learner's round (rounds are drawn from the bank).
+    const [questionId = "", choice = ""] = Object.entries(learner.firstChoice)[0] ?? [];
+    return { chapterId: CHAPTER, questionId, quizRevision: learner.quizRevision, round: 1, selected: [choice] };
+  });
+  const feedbackRequest = writeRequest("/api/feedback", "feedback", () => ({ chapterId: CHAPTER, revision: chapterRevision, vote: "yes" }));
   /** @type {import("autocannon").Request} */
   const pageRequest = { method: "GET", path: `/courses/${CHAPTER}` };
 

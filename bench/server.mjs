@@ -85,6 +85,16 @@ export function percentile(sorted, p) {
 }
 
 /**
+ * The median (nearest rank, as percentile) of numbers in any order.
+ * @param {number[]} xs
+ */
+export const median = (xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
+/**
  * Sequential requests: per-request latency in ms, sorted.
  * @param {string} url
  * @param {number} count

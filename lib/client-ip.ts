@@ -1,9 +1,6 @@
 // The client address a rate limit is keyed by.
 
-/**
- * The last X-Forwarded-For entry: scripts/serve.mjs sets it from the socket, or (TRUST_PROXY=1)
- * the reverse proxy appends the address it saw, so a client cannot choose it.
- */
+/** The last X-Forwarded-For entry: set by scripts/serve.mjs or the trusted proxy, never the client. */
 export function clientIp(headers: Pick<Headers, "get">): string {
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded
@@ -14,10 +11,7 @@ export function clientIp(headers: Pick<Headers, "get">): string {
   return subnetKey(last || headers.get("x-real-ip") || "unknown");
 }
 
-/**
- * One key per IPv6 /64 (one household or host gets a whole /64 and can pick any address in it);
- * an IPv4 address, also written IPv4-mapped (::ffff:1.2.3.4), as itself.
- */
+/** One key per IPv6 /64 (one host can pick any address in it); IPv4, also IPv4-mapped, as itself. */
 export function subnetKey(address: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   if (mapped) return mapped[1]!;

@@ -1,7 +1,5 @@
-// Telling "the database cannot be reached right now" (a 503 worth retrying) from other failures.
-// Errors arrive wrapped: Prisma error → driver adapter error → pg or better-sqlite3 error.
+// Which database errors mean "unreachable right now" (503, decision 0143).
 
-/** Node socket errors, PostgreSQL connection/shutdown states, Prisma reachability codes. */
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -28,6 +26,7 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Cannot use a pool after calling end|database is locked|Can't reach database server/i;
 
+// Prisma error → adapter error → driver error, through `cause`.
 type Inspectable = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
 
 function* chain(error: unknown): Generator<Inspectable> {
@@ -40,7 +39,6 @@ function* chain(error: unknown): Generator<Inspectable> {
   }
 }
 
-/** True when the error means the database is down, restarting, overloaded or locked. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of chain(error)) {
     if (typeof e.code === "string" && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
@@ -51,7 +49,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** True for SQLite's "another process holds the write lock" (safe to retry the whole write). */
+/** Another connection holds SQLite's write lock. */
 export function isSqliteBusy(error: unknown): boolean {
   for (const e of chain(error)) {
     if (typeof e.code === "string" && e.code.startsWith("SQLITE_BUSY")) return true;
@@ -61,17 +59,14 @@ export function isSqliteBusy(error: unknown): boolean {
   return false;
 }
 
-/** True when a write was refused because a row it points to (a foreign key) does not exist. */
 export function isForeignKeyViolation(error: unknown): boolean {
   for (const e of chain(error)) {
-    // Prisma's code on every provider; PostgreSQL's SQLSTATE; SQLite's extended code.
     if (e.code === "P2003" || e.code === "23503" || e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return true;
     if (e.kind === "ForeignKeyConstraintViolation") return true;
   }
   return false;
 }
 
-/** True when a write was refused because another row holds the same unique key. */
 export function isUniqueViolation(error: unknown): boolean {
   for (const e of chain(error)) {
     if (e.code === "P2002" || e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY")

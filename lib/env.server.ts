@@ -1,4 +1,4 @@
-// The server's parsed environment (see lib/env.ts for the rules), parsed once.
+// The server's environment, parsed once.
 import "server-only";
 import { parseEnv, type Env } from "./env";
 
@@ -9,7 +9,6 @@ export function getEnv(): Env {
   return env;
 }
 
-/** For tests that change process.env between cases: the next getEnv() parses it again. */
 export function resetEnvForTests() {
   env = undefined;
 }

@@ -1,10 +1,8 @@
-// Group commit: jobs that arrive while a flush is running (or in the same turn of the event loop)
-// are handled together by the next flush, so concurrent requests share one read and one
-// transaction instead of each paying for their own (pure scheduling; the caller does the I/O).
+// Group commit: jobs arriving during a flush share the next one (decision 0113).
 import { invariant } from "./invariant";
 
 export type GroupCommitOptions<J> = {
-  /** Jobs with the same key never share a flush: the later one sees the earlier one's writes. */
+  /** Same key, never the same flush: the later job sees the earlier one's writes. */
   key: (job: J) => string;
   /** Largest group (a bound on one transaction's size). */
   maxGroup: number;
@@ -12,10 +10,7 @@ export type GroupCommitOptions<J> = {
 
 type Waiting<J, R> = { job: J; resolve: (result: R) => void; reject: (error: unknown) => void };
 
-/**
- * `flush` gets a group of jobs and answers one result per job, in order; if it throws, every job
- * of that group fails with its error. One flush runs at a time.
- */
+/** `flush` answers one result per job, in order; if it throws, the whole group fails. */
 export function groupCommit<J, R>(flush: (jobs: J[]) => Promise<R[]>, { key, maxGroup }: GroupCommitOptions<J>) {
   let waiting: Waiting<J, R>[] = [];
   let draining = false;
@@ -52,7 +47,7 @@ export function groupCommit<J, R>(flush: (jobs: J[]) => Promise<R[]>, { key, max
   return function submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       waiting.push({ job, resolve, reject });
-      // Wait one turn, so the requests already received queue up behind this one.
+      // One turn, so the requests already received join this group.
       if (!draining) {
         draining = true;
         setImmediate(() => void drain());

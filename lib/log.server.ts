@@ -1,5 +1,4 @@
-// The server's structured logger: JSON lines on stdout (pino). Request lines come from
-// scripts/serve.mjs; this one is for what route handlers and the database layer report.
+// JSON log lines (pino) for route handlers and the database layer.
 import "server-only";
 import pino from "pino";
 import { getEnv } from "./env.server";

@@ -1,4 +1,4 @@
-// Short Markdown snippets (quiz prompts, choices, rationales) → HTML, with KaTeX math.
+// Short Markdown snippets (quiz text) → HTML, with KaTeX math.
 import "server-only";
 import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
@@ -9,7 +9,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { rehypeMathPunctuation } from "./content/math-punctuation";
 
-// Raw HTML in the Markdown is dropped (remark-rehype's default), so the output is safe to insert.
+// remark-rehype drops raw HTML, so the output is safe to insert.
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -19,7 +19,7 @@ const processor = unified()
   .use(rehypeMathPunctuation)
   .use(rehypeStringify);
 
-/** Renders Markdown; throws if math does not render (content must not ship broken math). */
+/** Throws if math does not render. */
 export function renderMarkdown(markdown: string): string {
   const file = processor.processSync(markdown);
   const problem = file.messages.find((m) => m.source === "rehype-katex");
@@ -29,7 +29,7 @@ export function renderMarkdown(markdown: string): string {
 
 type HastNode = { type: string; value?: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 
-/** Text a reader hears, math read from KaTeX's MathML (x^{-6} as "x^−6"); hidden parts skipped. */
+/** Text a screen reader hears, math from KaTeX's MathML. */
 function spokenText(node: HastNode): string {
   if (node.type === "text") return node.value ?? "";
   if (node.tagName === "annotation" || node.properties?.ariaHidden === "true" || node.properties?.ariaHidden === true) return "";
@@ -37,18 +37,14 @@ function spokenText(node: HastNode): string {
   return node.tagName === "msup" ? parts.join("^") : node.tagName === "msub" ? parts.join("_") : parts.join("");
 }
 
-/**
- * The plain text of an inline snippet that contains math, for an accessible name (a choice whose
- * label is only math would otherwise have none: name computation skips MathML); undefined when
- * the snippet has no math, so its visible text is its name.
- */
+/** An accessible name for a snippet with math (name computation skips MathML); undefined without math. */
 export function mathLabel(markdown: string): string | undefined {
   const tree = processor.runSync(processor.parse(markdown)) as HastNode;
   const text = spokenText(tree).replace(/\s+/g, " ").trim();
   return markdown.includes("$") && /class="katex"/.test(renderMarkdown(markdown)) ? text : undefined;
 }
 
-/** Inline variant: a single paragraph is unwrapped (for choice labels and legends). */
+/** A single paragraph is unwrapped. */
 export function renderInlineMarkdown(markdown: string): string {
   const html = renderMarkdown(markdown).trim();
   const [, inner] = /^<p>([\s\S]*)<\/p>$/.exec(html) ?? [];

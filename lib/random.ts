@@ -1,6 +1,6 @@
-// Small seeded random numbers: reproducible data sets and masks in the lab, seeded cell runs.
+// Small seeded random numbers for reproducible data and cell runs.
 
-/** Mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
+/** Mulberry32: uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -12,7 +12,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Standard normal numbers (Box–Muller) from a uniform source. */
+/** Box–Muller. */
 export function gaussian(uniform: () => number): () => number {
   return () => {
     const u = Math.max(uniform(), 1e-12);

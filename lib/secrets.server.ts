@@ -1,4 +1,4 @@
-// Server secrets: from the environment, else generated once and kept in the database (AppSecret).
+// Server secrets: from the environment, else generated once into the database.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db.server";
@@ -9,7 +9,7 @@ const cache = new Map<string, Promise<Buffer>>();
 async function stored(name: string): Promise<Buffer> {
   const found = await db.appSecret.findUnique({ where: { name }, select: { value: true } });
   if (found) return Buffer.from(found.value, "base64url");
-  // Another process may create it at the same moment: whichever row lands first wins, all read it.
+  // Another process may race us: the first row wins, all read it.
   await db.appSecret
     .upsert({
       where: { name },
@@ -22,7 +22,6 @@ async function stored(name: string): Promise<Buffer> {
   return Buffer.from(row.value, "base64url");
 }
 
-/** The key that signs learner ids. */
 export function learnerSecret(): Promise<Buffer> {
   const fromEnv = getEnv().LEARNER_SECRET;
   if (fromEnv) return Promise.resolve(Buffer.from(fromEnv, "utf8"));

@@ -1,7 +1,4 @@
-// Builds the Ask AI index into generated/ask-index.json (run before `next build` and `next dev`):
-// every course's chapters and the platform's help pages, with each course's vocabulary. A course's
-// Ask AI files (<course>/ask/*.yaml) are validated here: a bad one stops the build, naming the
-// file and the problem.
+// Builds generated/ask-index.json; a bad Ask AI file stops the build.
 import fs from "node:fs";
 import path from "node:path";
 import { contentKey, corpus } from "../lib/ask/corpus";

@@ -1,6 +1,4 @@
-// Compiles the app's TypeScript that the server entry needs (the env schema, the security headers)
-// to generated/lbr-server.mjs, so scripts/serve.mjs runs on plain Node, with no TypeScript loader.
-// Run before `next build` and `next dev` (package.json prebuild/predev) and by `npm start` if missing.
+// Compiles what scripts/serve.mjs needs of lib/ to generated/lbr-server.mjs (decision 0173).
 // @ts-check
 import path from "node:path";
 import { build } from "esbuild";
@@ -18,7 +16,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external", // zod stays an import of the installed package
+  packages: "external",
   outfile: SERVER_LIB,
   logLevel: "warning",
 });

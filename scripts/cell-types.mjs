@@ -1,7 +1,4 @@
-// Builds the type declarations the cells' type checker needs, as one JSON file of
-// { path → text }: TypeScript's own lib files, every .d.ts reachable from the packages cells may
-// import, and declarations generated from our own modules (lib/runner/cell-modules.json).
-// Used by scripts/build-runner.mjs (→ public/runner/ts/types.json) and by the unit tests.
+// The declarations the cells' type checker needs (decision 0131).
 // @ts-check
 import fs from "node:fs";
 import path from "node:path";
@@ -9,15 +6,15 @@ import ts from "typescript";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** Compiler options for cells, in tsconfig form (the worker converts them with TypeScript). */
+/** In tsconfig form. */
 export const CELL_COMPILER_OPTIONS = {
   target: "es2022",
   module: "esnext",
   moduleResolution: "bundler",
-  // Cells run in a worker, but tfjs's declarations name DOM types (canvas, image…).
+  // tfjs's declarations name DOM types.
   lib: ["es2022", "dom"],
   strict: true,
-  // Every cell is its own module (top-level await; no clashes between cells' names).
+  // Each cell is a module: top-level await, no name clashes.
   moduleDetection: "force",
   skipLibCheck: true,
   noEmit: true,
@@ -26,8 +23,7 @@ export const CELL_COMPILER_OPTIONS = {
 };
 
 /**
- * The platform's modules (lib/runner/cell-modules.json) and the courses' own libraries.
- * @param {{ id: string; file: string }[]} courseLibraries  from loadCourses(): course.library
+ * @param {{ id: string; file: string }[]} courseLibraries
  * @returns {CellModule[]}
  */
 export function readCellModules(courseLibraries = []) {
@@ -39,10 +35,7 @@ export function readCellModules(courseLibraries = []) {
 
 /** @typedef {{ id: string; package?: string; source?: string }} CellModule */
 
-/**
- * Path of a source module's generated declarations inside the checker's virtual file system.
- * @param {string} source
- */
+/** @param {string} source */
 const declarationPath = (source) => `/${source.replace(/\.tsx?$/, ".d.ts")}`;
 
 /** @param {Record<string, unknown>} json  compiler options in tsconfig form */
@@ -53,16 +46,13 @@ function parseOptions(json) {
   return options;
 }
 
-/**
- * `paths` that map each of our own modules' ids to its generated declarations.
- * @param {CellModule[]} modules
- */
+/** @param {CellModule[]} modules */
 function pathsFor(modules) {
   return Object.fromEntries(modules.flatMap((m) => (m.source ? [[m.id, [declarationPath(m.source)]]] : [])));
 }
 
 /**
- * Our sources import each other as "@/lib/…"; in the checker they are plain files: make those relative.
+ * "@/lib/…" imports made relative: in the checker our sources are plain files.
  * @param {string} file
  * @param {string} text
  */
@@ -79,25 +69,16 @@ function withRelativeImports(file, text) {
 /** @type {ts.FormatDiagnosticsHost} */
 const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" };
 
-/**
- * Keeps what TypeScript's module resolution reads from a package.json.
- * @param {string} text
- */
+/** @param {string} text */
 function trimPackageJson(text) {
   const pkg = JSON.parse(text);
   const keep = ["name", "version", "types", "typings", "main", "module", "exports", "typesVersions", "type"];
   return JSON.stringify(Object.fromEntries(keep.filter((k) => k in pkg).map((k) => [k, pkg[k]])));
 }
 
-/**
- * Builds the declaration files. Returns { files, compilerOptions }: files maps virtual paths
- * ("/lib.es2022.d.ts", "/node_modules/@tensorflow/tfjs/dist/index.d.ts", "/lib/dropout/index.d.ts")
- * to their text; compilerOptions is CELL_COMPILER_OPTIONS with the `paths` of our modules.
- */
+/** Virtual paths ("/lib.es2022.d.ts", "/node_modules/…") → text, and compiler options with our modules' `paths`. */
 export function buildCellTypes(modules = readCellModules()) {
-  // One program over a probe cell that imports every package module, plus our own modules'
-  // sources: TypeScript resolves the whole graph of .d.ts files (and the lib files) as the
-  // checker in the browser will, and emits our modules' declarations (JSDoc kept for hovers).
+  // A probe cell importing every module: TypeScript resolves the .d.ts graph as the browser's checker will.
   const probe = path.join(ROOT, "__cell_probe__.ts");
   const probeText = modules
     .filter((m) => m.package)
@@ -143,7 +124,6 @@ export function buildCellTypes(modules = readCellModules()) {
     if (at < 0) throw new Error(`cell module types: unexpected file ${name}`);
     const virtual = name.slice(at);
     files[virtual] = sf.text;
-    // The package's own folder (node_modules/name or node_modules/@scope/name): its package.json.
     const parts = virtual.split("/");
     packageDirs.add(name.slice(0, at) + parts.slice(0, parts[2]?.startsWith("@") ? 4 : 3).join("/"));
   }

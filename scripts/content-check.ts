@@ -1,6 +1,4 @@
-// Validates all course content and compiles every chapter, as `next build` would.
-//   npm run content:check [-- <content-dir>...]      (default: CONTENT_DIRS, i.e. ./content)
-// Exit code 1 with one line per problem (file and field) when anything is wrong.
+// `npm run content:check [-- <dir>...]`: validates and compiles every chapter.
 import { checkContent } from "../lib/authors/content-check.server";
 import { ContentError } from "../lib/content/load";
 import { parseEnv } from "../lib/env";

@@ -1,6 +1,4 @@
-// Before the browser and system tests: Chromium (browser tests only) and a production build of
-// the app with the fixture courses (tests/support/content-dirs.ts), built only when sources are
-// newer than the build.   node scripts/ensure-test-build.mjs [--chromium]
+// Before browser and system tests: Chromium (--chromium), a build with the fixture courses.
 // @ts-check
 import { tsImport } from "tsx/esm/api";
 import { ensureBuild, ensureChromium } from "./lib.mjs";

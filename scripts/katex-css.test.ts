@@ -1,9 +1,8 @@
-// app/katex.css must be KaTeX's stylesheet for the installed katex, with every font swapped in.
 import fs from "node:fs";
 import { expectedKatexCss, katexCss, OUTPUT } from "./katex-css";
 
 it("is up to date with the installed katex (run `npx tsx scripts/katex-css.ts` after an upgrade)", () => {
-  // (compared as a verdict: the diff of a 22 KB minified line would bury the message)
+  // A verdict: the diff of a minified line would bury the message.
   expect(fs.readFileSync(OUTPUT, "utf8") === expectedKatexCss() ? "up to date" : "stale").toBe("up to date");
 });
 

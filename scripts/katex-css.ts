@@ -1,14 +1,10 @@
-// Writes app/katex.css: KaTeX's stylesheet with `font-display: swap` on every font (math text
-// shows at once in a fallback font instead of staying invisible while fonts load) and only the
-// woff2 files (every browser we support reads woff2). Run again after upgrading katex:
-//   npx tsx scripts/katex-css.ts        (scripts/katex-css.test.ts fails while the copy is stale)
+// Writes app/katex.css: `font-display: swap` and woff2 only. Rerun after upgrading katex.
 import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 export const OUTPUT = path.join(ROOT, "app/katex.css");
 
-/** KaTeX's minified CSS → ours: swap fonts, woff2 only, font URLs pointing into node_modules. */
 export function katexCss(source: string, version: string): string {
   const css = source.replace(/@font-face\{([^}]*)\}/g, (_m, body: string) => {
     const woff2 = /url\(fonts\/([^)]+\.woff2)\) format\("woff2"\)/.exec(body);

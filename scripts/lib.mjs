@@ -1,4 +1,4 @@
-// Shared steps of the start and test commands. Plain Node: runs before dependencies exist.
+// Start and test steps; plain Node, as it runs before dependencies exist.
 // @ts-check
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,7 +13,7 @@ export function log(message) {
 }
 
 /**
- * Runs a command in the repository; exits with its status when it fails.
+ * Exits with the command's status when it fails.
  * @param {string} command
  * @param {string[]} args
  * @param {import("node:child_process").SpawnSyncOptions} [options]
@@ -56,8 +56,7 @@ function newestIn(dir) {
 export const BUILD_STAMP = path.join(ROOT, ".next/lbr-build.json");
 
 /**
- * Builds the app when there is no production build, sources changed since the last one, or it
- * was built from other content folders (CONTENT_DIRS: the tests add fixture courses).
+ * Builds when there is no build, sources changed, or it was built from other content folders.
  * @param {{ force?: boolean, contentDirs?: string }} options
  */
 export function ensureBuild({ force = false, contentDirs = process.env.CONTENT_DIRS || "content" } = {}) {

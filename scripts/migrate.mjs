@@ -1,16 +1,4 @@
-// Prisma migrations without the native schema engine (offline machines).
-//
-// Prisma 7's CLI needs a downloaded schema-engine binary for `migrate`; this script drives the
-// same engine compiled to wasm (@prisma/schema-engine-wasm) through our driver adapters. It reads
-// prisma.config.ts like the CLI, writes standard migration folders and the standard
-// `_prisma_migrations` table, so the real CLI stays compatible wherever it is available.
-//
-//   node scripts/migrate.mjs deploy                 apply pending migrations (run on every start, also while
-//                                                   other processes serve the database)
-//   node scripts/migrate.mjs dev --name add_x       diff models → new migration folder, apply it
-//   node scripts/migrate.mjs dev --name x --create-only
-//   node scripts/migrate.mjs status
-//   node scripts/migrate.mjs reset --force          drop everything, re-apply all migrations
+// Migrations via the wasm schema engine (0154): deploy | dev --name x [--create-only] | status | reset --force
 // @ts-check
 import fs from "node:fs";
 import path from "node:path";
@@ -95,8 +83,7 @@ async function sqliteFactory() {
   const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
   fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true });
   const factory = new PrismaBetterSqlite3({ url });
-  // The engine replays each migration file into the shadow database as ONE raw statement;
-  // better-sqlite3 refuses multi-statement SQL there, so run such parameterless scripts with exec.
+  // The engine replays a migration as ONE raw statement, which better-sqlite3 refuses: use exec.
   const connectShadow = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async () => {
     const shadow = await connectShadow();
@@ -139,9 +126,7 @@ function charAsText(queryable) {
 async function postgresFactory() {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const u = new URL(url);
-  // Separate fields, never { connectionString }: the adapter derives the shadow database by
-  // overriding `database`, which a connection string would silently win over — the "shadow"
-  // replay would then run against the real database.
+  // Never { connectionString }: it would override the shadow `database`, replaying into the real one.
   const pgConfig = {
     host: u.hostname,
     port: Number(u.port || 5432),
@@ -263,13 +248,7 @@ async function run(cmd, args) {
   }
 }
 
-/**
- * `deploy` on SQLite without the schema engine: the engine takes the file's EXCLUSIVE lock, which
- * it cannot get while another process serves it. Plain SQL in one IMMEDIATE transaction needs only
- * the write lock, so a process can start (and migrate) while others serve; concurrent starters
- * queue on that lock and the later ones find nothing left to apply. Rows and checksums are the
- * engine's own (`_prisma_migrations`, sha256 of migration.sql), so `status`, `dev` and the CLI agree.
- */
+/** `deploy` on SQLite in one IMMEDIATE transaction, without the engine's EXCLUSIVE lock (decision 0172). */
 function deploySqlite() {
   const Database = require("better-sqlite3");
   const { createHash, randomUUID } = require("node:crypto");
@@ -325,7 +304,7 @@ function deploySqlite() {
   console.log(applied.length ? `db:migrate (sqlite): applied ${applied.join(", ")}` : `db:migrate (sqlite): up to date`);
 }
 
-/** WAL lets readers work while a write is in progress; the setting is stored in the file. */
+/** Stored in the file. */
 function enableWal() {
   const Database = require("better-sqlite3");
   fs.mkdirSync(path.dirname(sqliteFile()), { recursive: true });

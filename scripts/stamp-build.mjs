@@ -1,5 +1,4 @@
-// `npm run build`'s last step: records what the build was made from (.next/lbr-build.json), so
-// scripts/lib.mjs's ensureBuild rebuilds when the tests want other content folders than `npm start`.
+// Records the build's content folders for ensureBuild.
 // @ts-check
 import fs from "node:fs";
 import { BUILD_STAMP } from "./lib.mjs";

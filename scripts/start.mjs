@@ -1,4 +1,4 @@
-// `npm start`: install if needed, build if needed, apply migrations, serve on http://localhost:3000.
+// `npm start`: install and build if needed, migrate, serve.
 // @ts-check
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -6,7 +6,6 @@ import { ensureBuild, ensureDependencies, log, migrate, ROOT } from "./lib.mjs";
 
 ensureDependencies();
 ensureBuild();
-// The app's own schema checks the environment (lib/env.ts, compiled by the build).
 /** @type {typeof import("../lib/env.ts")} */
 const { parseEnvOrExit } = await import(path.join(ROOT, "generated/lbr-server.mjs"));
 const env = parseEnvOrExit(process.env);

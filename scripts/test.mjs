@@ -1,9 +1,4 @@
-// `npm test`: the whole suite. Installs what is missing, then runs jest: unit, content (the real
-// courses), claims, integration (real SQLite files), system (several app processes, faults) and
-// end-to-end (real Chromium). The browser and system projects install Chromium and build the app
-// themselves, only when needed (scripts/ensure-test-build.mjs), so
-// `npm test -- --selectProjects unit` neither installs a browser nor builds.
-// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+// `npm test`: installs what is missing, then runs jest with the extra arguments.
 // @ts-check
 import path from "node:path";
 import { ensureDependencies, log, ROOT, run } from "./lib.mjs";

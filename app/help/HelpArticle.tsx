@@ -1,6 +1,4 @@
-// A help page (content/help/<slug>.md): title, summary, its sections as a table of contents, and
-// the text rendered server-side from Markdown (raw HTML dropped; headings get the ids Ask AI's
-// citations link to).
+// A help page (content/help/<slug>.md); headings get the ids Ask AI's citations link to.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/chapter/Breadcrumbs";

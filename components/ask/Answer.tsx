@@ -1,4 +1,5 @@
 // One answer in the chat: quoted course sentences with section links, or a streamed model answer.
+import "./ask.css";
 import type { AnswerPart } from "@/lib/ask/types";
 
 export type Source = { heading: string; chapterTitle: string; href: string };

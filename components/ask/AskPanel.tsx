@@ -3,6 +3,7 @@
 // model from the course), and questions about a failing code cell. A side panel on wide
 // screens, a drawer on narrow ones; collapsed until the learner opens it. The conversation is
 // kept per chapter in this browser (./history.ts) and scrolls to each answer as it arrives.
+import "./ask.css";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { AskConfigView, AskEvent } from "@/lib/ask/types";
 import { Answer, type AnswerState } from "./Answer";

@@ -1,8 +1,10 @@
 // Item analysis in the authors' report: per chapter an overview table (facility, discrimination,
 // flags), then per item its details with a small server-rendered chart and the same figures as a
 // table. Chart colours are the page's CSS variables, so they follow light and dark mode.
+import "./authors.css";
 import { FLAG_TEXT, LIMITS, type Flag } from "@/lib/authors/item-analysis";
 import type { ItemStats, QuestionStats } from "@/lib/authors/report.server";
+import { ColumnHeads } from "./ColumnHeads";
 import { ScrollRegion } from "./ScrollRegion";
 import styles from "./ItemAnalysis.module.css";
 
@@ -64,18 +66,18 @@ export function ItemOverview({ chapterTitle, items }: { chapterTitle: string; it
   return (
     <ScrollRegion label={`Quiz items, ${chapterTitle}`}>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Type</th>
-            <th scope="col">First attempts</th>
-            <th scope="col">Facility</th>
-            <th scope="col">
+        <ColumnHeads
+          columns={[
+            "Item",
+            "Type",
+            "First attempts",
+            "Facility",
+            <>
               Discrimination (<abbr title="point-biserial correlation with the round total">r</abbr>)
-            </th>
-            <th scope="col">Flags</th>
-          </tr>
-        </thead>
+            </>,
+            "Flags",
+          ]}
+        />
         <tbody>
           {items.map((item) => (
             <tr key={item.questionId}>
@@ -163,15 +165,7 @@ function ChoiceDetails({ item, overview }: { item: ItemStats; overview?: Questio
       <ScrollRegion label={`Choices picked, ${item.questionId}`}>
         <table>
           <caption>Distractor analysis (first attempts)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Bar</th>
-              <th scope="col">Choice</th>
-              <th scope="col">Key</th>
-              <th scope="col">Picked</th>
-              {overview ? <th scope="col">All attempts</th> : null}
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Bar", "Choice", "Key", "Picked", overview ? "All attempts" : null]} />
           <tbody>
             {choices.map((c, i) => (
               <tr key={c.id}>
@@ -203,13 +197,7 @@ function StepDetails({ item }: { item: ItemStats }) {
       <ScrollRegion label={`Steps in place, ${item.questionId}`}>
         <table>
           <caption>Steps in their right place (first attempts)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Place</th>
-              <th scope="col">Step</th>
-              <th scope="col">In place</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Place", "Step", "In place"]} />
           <tbody>
             {steps.map((s, i) => (
               <tr key={s.id}>
@@ -244,15 +232,7 @@ function ParamDetails({ item }: { item: ItemStats }) {
       <ScrollRegion label={`Facility per parameter third, ${item.questionId}`}>
         <table>
           <caption>Facility per parameter third (first attempts; dashed line: overall)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Third of range</th>
-              <th scope="col">Values seen</th>
-              <th scope="col">Correct</th>
-              <th scope="col">Facility</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Parameter", "Third of range", "Values seen", "Correct", "Facility"]} />
           <tbody>
             {params.flatMap((p) =>
               p.thirds.map((t) => (

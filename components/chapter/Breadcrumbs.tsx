@@ -1,4 +1,5 @@
 // "Courses / Course / Section / Chapter" trail; the last item is the current page.
+import "./chapter.css";
 import Link from "next/link";
 
 export type Crumb = { label: string; href?: string };

@@ -1,5 +1,6 @@
 // A section's chapters with their summaries and the learner's state in each (course and section
 // pages, home page).
+import "./chapter.css";
 import Link from "next/link";
 import type { Section } from "@/lib/content/load";
 import { chapterOutline } from "@/lib/progress/outline.server";

@@ -1,4 +1,5 @@
 // The course's sections and chapters, current chapter marked, read chapters ticked.
+import "./chapter.css";
 import Link from "next/link";
 import type { Course } from "@/lib/content/load";
 import { ReadMark } from "@/components/progress/ReadMark";

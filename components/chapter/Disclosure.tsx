@@ -1,6 +1,7 @@
 "use client";
 // Collapses a navigation block behind a toggle on narrow screens (always open on wide ones): the
 // chapter menu and the table of contents. `name` is the CSS class stem (`menu`, `toc-box`).
+import "./chapter.css";
 import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
 
 export function Disclosure({ name, label, children }: { name: string; label: ReactNode; children: ReactNode }) {

@@ -1,4 +1,5 @@
 // Links to the previous and next chapter in reading order (across sections).
+import "./chapter.css";
 import Link from "next/link";
 import type { Chapter } from "@/lib/content/load";
 

@@ -1,4 +1,5 @@
 // "On this page": links to the chapter's h2/h3 headings; behind a toggle on phones.
+import "./chapter.css";
 import type { Heading } from "@/lib/content/compile-mdx.server";
 import { Disclosure } from "./Disclosure";
 

@@ -2,6 +2,7 @@
 // One chart on the page: a titled figure with a text alternative, drawn by Observable Plot
 // (loaded on first use), redrawn at most every REDRAW_MS while its data streams in, and on
 // resize or a change of colour scheme.
+import "./charts.css";
 import { memo, useEffect, useRef, useState } from "react";
 import { describeChart } from "@/lib/charts/describe";
 import type { ChartSpec, TableSpec } from "@/lib/charts/spec";

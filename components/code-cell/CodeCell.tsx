@@ -2,6 +2,7 @@
 // A runnable TypeScript cell: editor, Run/Stop/Reset/Copy, output, and the learner's settings
 // (time limit, seed, line wrapping). The editor and the runner (sandbox + tfjs) load lazily when
 // the cell comes into view or gets focus. Exercises wrap it (components/exercise).
+import "./code-cell.css";
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
 import { flushSync } from "react-dom";
 import type { CellProps } from "@/lib/content/cells";

@@ -1,6 +1,7 @@
 "use client";
 // "Everything was clear?" Yes/No, then an optional comment, then thanks. Votes can be changed.
 // Buttons are aria-disabled while saving (a disabled button would drop the keyboard focus).
+import "./feedback.css";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { getJson, postJson } from "@/lib/api/client";

@@ -1,6 +1,7 @@
 "use client";
 // "Mark as read" at the end of a chapter; saved on the server for this (anonymous) learner.
 // The same button undoes it ("Mark as not read"); it never disables itself, so focus stays on it.
+import "./progress.css";
 import { useState } from "react";
 import { markRead, useProgress } from "./progress-store";
 

@@ -1,5 +1,6 @@
 "use client";
 // Marks next to a chapter: ✓ when the learner marked it as read, a badge when its quiz is passed.
+import "./progress.css";
 import { useProgress } from "./progress-store";
 
 export function ReadMark({ chapterId }: { chapterId: string }) {

@@ -1,6 +1,7 @@
 "use client";
 // The chapter's quiz: loads the learner's round from the server (its questions, numbers and
 // order), one QuizQuestion per question, the score once every question is answered, and retakes.
+import "./quiz.css";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { markQuizPassed } from "@/components/progress/progress-store";
 import type { AttemptResult, PublicQuiz, QuizProgress, QuizState } from "@/lib/quiz/types";

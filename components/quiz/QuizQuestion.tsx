@@ -3,6 +3,7 @@
 // to order; Check, the graded result, Try again. A predict question shows its listing, and once
 // finished offers to run it. The answering part (QuestionBody) starts from the server's state and
 // is remounted (keyed by `version`) whenever a new state replaces it.
+import "./quiz.css";
 import { useEffect, useId, useRef, useState } from "react";
 import { CodeCell } from "@/components/code-cell/CodeCell";
 import type { AttemptResult, QuestionState, QuizProgress, QuizState } from "@/lib/quiz/types";

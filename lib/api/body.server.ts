@@ -1,5 +1,4 @@
-// Request bodies read as a stream with a byte limit: reading stops (and the stream is cancelled)
-// as soon as the limit is passed, whatever Content-Length says or when the body is chunked.
+// Request bodies read with a byte limit that holds whatever Content-Length says.
 import "server-only";
 
 export type BodyText = { ok: true; text: string } | { ok: false; status: 400 | 413; error: string };

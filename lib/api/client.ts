@@ -1,4 +1,4 @@
-// The browser's one way to call the app's JSON API: typed bodies in, a result value out (no throws).
+// The browser's JSON API calls: typed bodies in, a result value out (no throws).
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; details?: unknown };
 
@@ -6,16 +6,12 @@ const UNREACHABLE = "Could not reach the server. Nothing was saved; check your c
 
 let firstRead: Promise<unknown> | null = null;
 
-/**
- * The page's first learner read (GET /api/progress), which mints the learner cookie for a new
- * browser. Every other API call waits for it: parallel first reads would each mint a learner,
- * and the quiz's per-learner choice ids would then belong to a learner the browser no longer is.
- */
+/** The first read mints the learner cookie; other calls wait for it, or parallel reads would each mint a learner. */
 export function learnerReady(): Promise<unknown> {
   firstRead ??= fetch("/api/progress", { cache: "no-store" })
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => {
-      firstRead = null; // offline: the next call tries again
+      firstRead = null;
       return null;
     });
   return firstRead;
@@ -32,7 +28,6 @@ async function handle<T>(response: Response): Promise<ApiResult<T>> {
   };
 }
 
-/** POSTs `body` as JSON (its type is the route's zod input type). */
 export async function postJson<T, B = unknown>(url: string, body: B, init: { signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
   try {
     await learnerReady();

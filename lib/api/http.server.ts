@@ -1,4 +1,4 @@
-// Small helpers for JSON route handlers: size-limited zod-parsed bodies and uniform errors.
+// Helpers for JSON route handlers: limited, zod-parsed bodies and uniform errors.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
@@ -21,7 +21,6 @@ export function jsonError(status: number, error: string, details?: unknown) {
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: NextResponse };
 
-/** Reads a JSON body of at most `maxBytes` (streamed) and validates it; failures become 4xx responses. */
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 8 * 1024): Promise<Parsed<z.infer<S>>> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
@@ -42,20 +41,15 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return { ok: true, data: result.data };
 }
 
-/** Seconds a client is asked to wait while the database is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** 503 while the database is down or restarting: nothing was stored, retrying later is safe. */
 export function databaseUnavailable() {
   const response = jsonError(503, "The course database is unavailable for a moment; nothing was saved. Please try again in a few seconds.");
   response.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
   return response;
 }
 
-/**
- * Turns an exception into a response without leaking internals (logged on the server): 503 with
- * Retry-After when the database is unreachable, otherwise 500.
- */
+/** Exceptions become 503 (database unreachable) or 500, logged, without leaking internals. */
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
@@ -64,7 +58,7 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
       unstable_rethrow(error); // notFound(), redirect(): Next's own control flow, not failures
       const request = args[0] instanceof Request ? args[0] : null;
       const requestId = request?.headers.get("x-request-id") ?? null;
-      // The client went away while its body was read: nobody waits for an answer, nothing failed.
+      // The client went away while its body was read: nothing failed.
       if (request?.signal.aborted || (error instanceof Error && error.message === "aborted")) {
         log.info({ requestId }, "client closed the request");
         return jsonError(400, "The request was cancelled by the client.");
@@ -79,10 +73,7 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
   };
 }
 
-/**
- * The chapter a write is about, as the learner saw it: 404 for an unknown chapter, 409 when the
- * chapter changed since the page was loaded (what was stored would not match what they read).
- */
+/** 409 when the chapter changed since the page was loaded: what is stored must match what they read. */
 export function chapterAsSeen(chapterId: string, revision: string): { ok: true; chapter: Chapter } | { ok: false; response: NextResponse } {
   const chapter = getChapterById(chapterId);
   if (!chapter) return { ok: false, response: jsonError(404, `Unknown chapter "${chapterId}".`) };
@@ -92,10 +83,7 @@ export function chapterAsSeen(chapterId: string, revision: string): { ok: true; 
   return { ok: true, chapter };
 }
 
-/**
- * Charges one write to the client's IP and (when known) its learner; a 429 with Retry-After and
- * `tooMany` (e.g. "Too many questions") when either is over the limit, otherwise null.
- */
+/** Charges the client's IP and learner; a 429 when either is over the limit, else null. */
 export async function rateLimited(
   limit: LimitName,
   request: NextRequest,

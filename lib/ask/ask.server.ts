@@ -1,5 +1,4 @@
-// Answers one question: retrieval from the course, then (if configured) a language model that
-// answers from the retrieved passages, falling back to the retrieval answer if it fails.
+// Answers a question from the course, then by a language model if one is configured.
 import "server-only";
 import type { Chapter } from "@/lib/content/load";
 import { db } from "@/lib/db.server";
@@ -12,12 +11,10 @@ import { answerFromCourse, type AnswerPart as RetrievedPart } from "./retrieve";
 import type { AskInput } from "./schema";
 import type { AnswerPart, AskEvent } from "./types";
 
-// Quotes are sentences of the course, a few hundred in all: each is rendered once per process
-// (unified + KaTeX costs ~5–10 ms a quote, retrieval ~8 ms a question).
+// Rendered once per process: KaTeX costs more than retrieval (decision 0110).
 const rendered = new Map<string, string>();
 const MAX_RENDERED = 5_000;
 
-/** Quotes as HTML with their math typeset (KaTeX); a quote that does not render falls back to its text. */
 function withHtml(part: RetrievedPart): AnswerPart {
   const { quotesMarkdown, ...rest } = part;
   const html = quotesMarkdown.map((markdown, i) => {
@@ -38,7 +35,6 @@ function withHtml(part: RetrievedPart): AnswerPart {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Yields the answer's events; records the question (and how it was answered) when done. */
 export async function* answer(
   learnerId: string,
   chapter: Chapter,
@@ -94,7 +90,7 @@ export async function* answer(
     }
     yield { type: "course-answer", parts: fromCourse.parts.map(withHtml) };
   } finally {
-    // Recorded before the last event, so it happens even if the learner closes the panel now.
+    // Recorded before the last event, in case the panel closes now.
     await db.askQuestion
       .create({
         data: {

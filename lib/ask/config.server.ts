@@ -1,5 +1,4 @@
-// The optional language model for Ask AI, from the parsed environment (lib/env.ts; a bad value
-// stops the server at start). Unset base URL: answers come from the course text only.
+// Ask AI's optional language model; without one, answers come from the course text.
 import "server-only";
 import type { Env } from "@/lib/env";
 import { getEnv } from "@/lib/env.server";

@@ -1,5 +1,4 @@
-// What Ask AI searches: every course's chapters and the platform's help pages, and every
-// course's vocabulary (used to build the index at build time, and by tests).
+// What Ask AI searches: every course's chapters and vocabulary, and the help pages.
 import fs from "node:fs";
 import { chaptersInOrder, revisionOf, type Course } from "../content/load";
 import { askFiles, readQuestionSets, readVocabulary } from "./course-data";
@@ -14,17 +13,13 @@ export function coursePassages(courses: Course[]): Passage[] {
   );
 }
 
-/** Each course's vocabulary, by course slug. Throws AskDataError for a bad file. */
 export function courseVocabularies(courses: Course[]): Record<string, Vocabulary> {
   return Object.fromEntries(courses.map((c) => [c.slug, readVocabulary(c).vocabulary]));
 }
 
 export type Corpus = Required<IndexSource>;
 
-/**
- * Everything the index is built from. The courses' question sets are validated too (they are
- * not indexed), so a bad file fails the build instead of the tests.
- */
+/** Validates the question sets too (not indexed), so a bad file fails the build, not the tests. */
 export function corpus(courses: Course[], help: HelpPage[] = helpPages()): Corpus {
   for (const course of courses) readQuestionSets(course);
   const chapters: Record<string, ChapterInfo> = {};
@@ -33,7 +28,6 @@ export function corpus(courses: Course[], help: HelpPage[] = helpPages()): Corpu
   return { passages: [...coursePassages(courses), ...helpPassages(help)], vocabularies: courseVocabularies(courses), chapters };
 }
 
-/** Identifies the content an index was built from: every chapter's revision, help page and ask file. */
 export function contentKey(courses: Course[], help: HelpPage[] = helpPages()): string {
   return revisionOf(
     [

@@ -1,7 +1,4 @@
-// What a course keeps for Ask AI in its `ask/` folder, beside its sections:
-//   vocabulary.yaml         learners' words → the course's words (see ./vocabulary.ts)
-//   *questions.yaml         retrieval test sets: questions and the sections that answer them
-// Parsed with zod when the index is built; a bad file stops the build with its name and problem.
+// A course's `ask/` folder: vocabulary.yaml and *questions.yaml test sets.
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -10,13 +7,10 @@ import { chaptersInOrder, type Course } from "../content/load";
 import { describeIssues } from "../schemas/issues";
 import { compileVocabulary, vocabularyFileSchema, type Vocabulary } from "./vocabulary";
 
-/** The folder of a course that holds its Ask AI files (never a section). */
 export const ASK_FOLDER = "ask";
 export const VOCABULARY_FILE = "vocabulary.yaml";
-/** Question sets: questions.yaml, learner-questions.yaml, … */
 export const QUESTIONS_FILE = /(?:^|-)questions\.ya?ml$/;
 
-/** A course's Ask AI file is invalid: names the file and every problem. */
 export class AskDataError extends Error {
   constructor(
     readonly file: string,
@@ -29,7 +23,6 @@ export class AskDataError extends Error {
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
 
-/** The course's own folder (the parent of its section folders). */
 export function courseDir(course: Course): string | undefined {
   const first = chaptersInOrder(course)[0];
   return first && path.dirname(path.dirname(first.file));
@@ -40,7 +33,6 @@ export function askDir(course: Course): string | undefined {
   return dir && path.join(dir, ASK_FOLDER);
 }
 
-/** Reads and validates a YAML file; every problem is reported with the file's name. */
 function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let data: unknown;
   try {
@@ -53,7 +45,6 @@ function readYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return parsed.data;
 }
 
-/** The course's vocabulary (empty when it has none). */
 export function readVocabulary(course: Course): { file?: string; vocabulary: Vocabulary } {
   const dir = askDir(course);
   const file = dir && path.join(dir, VOCABULARY_FILE);
@@ -61,10 +52,6 @@ export function readVocabulary(course: Course): { file?: string; vocabulary: Voc
   return { file, vocabulary: compileVocabulary(readYaml(file, vocabularyFileSchema)) };
 }
 
-/**
- * Where a question's answer is: a section of this course as "section/chapter#anchor" (no anchor:
- * the chapter's opening), or a platform page by its path ("/help/runner-messages#anchor").
- */
 const sectionRef = z
   .string()
   .regex(
@@ -77,9 +64,9 @@ const NOT_COVERED = "not covered";
 const questionSchema = z
   .object({
     ask: z.string().trim().min(3).max(1_000),
-    /** The sections that answer it (any of them first is right), or "not covered". */
+    /** Any of them first is right. */
     answers: z.union([z.literal(NOT_COVERED), z.array(sectionRef).min(1)]),
-    /** Where a learner asked it (a collected set must name one for every question). */
+    /** Where a learner asked it. */
     source: z.url().optional(),
     note: z.string().max(500).optional(),
   })
@@ -90,16 +77,11 @@ const share = z.number().min(0).max(1);
 export const questionSetSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
-    /** How the questions were gathered, in a sentence. */
     about: z.string().trim().max(1_000).optional(),
-    /** true: every question is a learner's own words from a public page, with its `source`. */
+    /** Every question is a learner's own words from a public page, with its `source`. */
     collected: z.boolean().default(false),
-    /** The chapter the questions are asked from ("section/chapter"): Ask AI boosts its sections. */
     askedFrom: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be "section/chapter"'),
-    /**
-     * The least share the retrieval test accepts, set from a measured run (bench/ask.mjs): of the
-     * covered questions, answered with a right section first; of the others, declined.
-     */
+    /** The least shares the retrieval test accepts, set from a bench/ask.mjs run. */
     floor: z.object({ firstRight: share, declined: share }).strict(),
     questions: z.array(questionSchema).min(1).max(1_000),
   })
@@ -123,7 +105,6 @@ export const questionSetSchema = z
 
 export type QuestionSetFile = z.infer<typeof questionSetSchema>;
 
-/** A question with its expected sections as hrefs ("/courses/…#anchor"), or "not covered". */
 export type TestQuestion = { ask: string; answers: string[] | "not covered"; source?: string; note?: string };
 
 export type QuestionSet = {
@@ -131,18 +112,15 @@ export type QuestionSet = {
   title: string;
   about?: string;
   collected: boolean;
-  /** Chapter id the questions are asked from. */
   chapterId: string;
   floor: { firstRight: number; declined: number };
   questions: TestQuestion[];
 };
 
-/** A reference from a question file → the href of the passage it names. */
 export function resolveRef(course: Course, ref: string): string {
   return ref.startsWith("/") ? ref : `${course.href}/${ref}`;
 }
 
-/** The course's question sets, in file-name order. */
 export function readQuestionSets(course: Course): QuestionSet[] {
   const dir = askDir(course);
   if (!dir || !fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
@@ -173,7 +151,6 @@ export function readQuestionSets(course: Course): QuestionSet[] {
     });
 }
 
-/** Every file of a course's ask folder with its content, for the index's content key. */
 export function askFiles(course: Course): { file: string; text: string }[] {
   const dir = askDir(course);
   if (!dir || !fs.existsSync(/* turbopackIgnore: true */ dir)) return [];

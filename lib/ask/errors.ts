@@ -1,6 +1,4 @@
-// Recognises the TensorFlow.js errors learners meet most, so "Ask AI about this error" finds the
-// course's help on them (a section on failing cells, or the runner-messages help page) instead of passages
-// that merely share a word with the error message.
+// Common tfjs errors, so "Ask AI about this error" finds the course's help on them.
 
 export type ErrorTopic = { kind: "shape" | "dtype" | "disposed" | "await"; words: string };
 
@@ -28,7 +26,6 @@ const TOPICS: { kind: ErrorTopic["kind"]; pattern: RegExp; words: string }[] = [
   },
 ];
 
-/** The topic of a common tfjs error message, or undefined. */
 export function errorTopic(message: string): ErrorTopic | undefined {
   for (const t of TOPICS) if (t.pattern.test(message)) return { kind: t.kind, words: t.words };
   return undefined;

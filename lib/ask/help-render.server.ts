@@ -1,6 +1,4 @@
-// A help page's Markdown → HTML, server-side: GitHub-flavoured Markdown, raw HTML dropped, and
-// every heading given the id rehype-slug makes (the same github-slugger ids Ask AI's passages
-// link to, see ./passages.ts).
+// A help page's Markdown → HTML, with the heading ids Ask AI's passages link to.
 import "server-only";
 import matter from "gray-matter";
 import rehypeSlug from "rehype-slug";
@@ -14,7 +12,6 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
 
 export type RenderedHelp = { html: string; headings: { id: string; text: string; depth: 2 | 3 }[] };
 
-/** The page's body (frontmatter removed) as HTML, with its h2/h3 headings for a table of contents. */
 export function renderHelp(source: string): RenderedHelp {
   const html = String(processor.processSync(matter(source).content));
   const headings = [...html.matchAll(/<h([23]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)].map((m) => ({

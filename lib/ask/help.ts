@@ -1,5 +1,4 @@
-// The platform's help pages (content/help/<page>.md, shown at /help/<page>): their frontmatter,
-// and their sections as Ask AI passages, so that answers can cite them.
+// The platform's help pages (content/help/<page>.md), also as Ask AI passages.
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
@@ -8,7 +7,6 @@ import { describeIssues } from "../schemas/issues";
 import { AskDataError } from "./course-data";
 import { splitChapter, type Passage } from "./passages";
 
-/** Help pages live beside the courses, in the app's own content folder. */
 export const HELP_DIR = path.join(process.cwd(), "content", "help");
 
 export const helpFrontmatterSchema = z
@@ -20,7 +18,6 @@ export const helpFrontmatterSchema = z
 
 export type HelpPage = { slug: string; title: string; summary: string; href: string; file: string; source: string };
 
-/** Every help page, by file name; a page with bad frontmatter throws, naming its file. */
 export function helpPages(dir = HELP_DIR): HelpPage[] {
   if (!fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   return fs
@@ -41,7 +38,6 @@ export function helpPage(slug: string, dir = HELP_DIR): HelpPage | undefined {
   return helpPages(dir).find((p) => p.slug === slug);
 }
 
-/** A help page's sections as passages (chapter id "help/<page>"). */
 export function helpPassages(pages: HelpPage[] = helpPages()): Passage[] {
   return pages.flatMap((p) => splitChapter(p.source, { id: `help/${p.slug}`, title: p.title, href: p.href }));
 }

@@ -1,6 +1,4 @@
-// The passage index for Ask AI (every course's chapters and the help pages, with the courses'
-// vocabularies): built at build time into generated/ask-index.json (server only), or built in
-// memory when that file is missing or was made from other content (development).
+// Ask AI's index from the build, or built in memory when missing or stale.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Streams an answer from an OpenAI-compatible chat-completions endpoint (llama.cpp, Ollama, …).
+// Streams an answer from an OpenAI-compatible chat-completions endpoint.
 import "server-only";
 import type { ModelConfig } from "./config.server";
 import type { Hit } from "./search";
@@ -23,10 +23,7 @@ export function buildMessages(question: string, passages: Hit[], attachment?: At
   ];
 }
 
-/**
- * Yields the answer's text as it arrives. Throws on HTTP errors, malformed streams and when no
- * token arrives within the timeout; stops quietly once `maxChars` have been produced.
- */
+/** Throws on HTTP errors, malformed streams and a silent timeout; stops quietly at `maxChars`. */
 export async function* streamModelAnswer(
   config: ModelConfig,
   question: string,
@@ -38,7 +35,7 @@ export async function* streamModelAnswer(
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener("abort", abort);
-  // The timeout covers the whole answer; it restarts with every chunk so a slow but steady stream may finish.
+  // Restarts with every chunk, so a slow but steady stream may finish.
   let timer = setTimeout(abort, config.timeoutMs);
   try {
     const response = await fetch(`${config.baseUrl}/chat/completions`, {

@@ -1,25 +1,23 @@
-// Splits a chapter's MDX into passages (one per heading) and sentences, for search and quoting.
+// A chapter's MDX as passages (one per heading) and sentences.
 import GithubSlugger from "github-slugger";
 
-/** One quotable sentence: Markdown with its TeX kept (for rendering) and plain text (for search). */
 export type Sentence = { markdown: string; plain: string };
 
 export type Passage = {
-  /** Unique id: chapter id + "#" + anchor ("" for the text before the first heading). */
+  /** Chapter id + "#" + anchor. */
   id: string;
   chapterId: string;
   chapterTitle: string;
-  /** Heading text ("Introduction" for the opening passage). */
   heading: string;
-  /** The heading's id on the page (as rehype-slug makes it), "" for the opening passage. */
+  /** As rehype-slug makes it; "" for the opening passage. */
   anchor: string;
   href: string;
-  /** The whole passage as plain text (search, and the context a language model gets). */
+  /** Plain text. */
   text: string;
   sentences: Sentence[];
 };
 
-/** TeX → readable plain text ("\frac{1}{1-p}" → "(1)/(1-p)", "\mathbb{E}" → "E"). */
+/** "\frac{1}{1-p}" → "(1)/(1-p)". */
 function plainTex(tex: string): string {
   return tex
     .replace(/\\(?:mathbb|operatorname|text|mathrm|mathbf|tilde|hat|bar)\{([^}]*)\}/g, "$1")
@@ -30,7 +28,6 @@ function plainTex(tex: string): string {
     .trim();
 }
 
-/** Inline Markdown/TeX → readable plain text ("$1/(1-p)$" → "1/(1-p)", "**x**" → "x"). */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/\$\$([\s\S]*?)\$\$/g, (_, tex: string) => ` ${plainTex(tex)} `) // display math, flattened
@@ -45,20 +42,16 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/**
- * Removes what is not prose: exercises (tasks and hints are instructions, not explanations: they
- * drew questions away from the sections that answer them), fenced code, MDX comments, JSX tags,
- * import/export lines.
- */
+/** Exercises go too: their tasks drew questions away from the sections that answer them. */
 function prose(mdx: string): string {
   return (
     mdx
       .replace(/^<Exercise\b[\s\S]*?^<\/Exercise>\s*$/gm, "\n")
       .replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, "\n")
       .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
-      // JSX tags go, but not text in inline code that looks like one ("`Promise { <pending> }`").
+      // JSX tags go, but not inline code that looks like one.
       .replace(/(`[^`\n]*`)|<\/?[A-Za-z][^>]*>/g, (m, code?: string) => code ?? "")
-      .replace(/^>\s?/gm, "") // blockquotes: their text is prose too (help pages quote messages)
+      .replace(/^>\s?/gm, "") // help pages quote messages
       .replace(/^(import|export)\s.*$/gm, "")
   );
 }
@@ -66,10 +59,7 @@ function prose(mdx: string): string {
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
 
-/**
- * Table rows → one sentence each ("CS231n notes — keep; inverted; identity."), header rows
- * dropped: a quoted row must read as a sentence, not as a fragment of a table.
- */
+/** Table rows → one sentence each, so a quoted row reads as one. */
 function tablesAsSentences(markdown: string): string {
   const lines = markdown.split("\n");
   return lines
@@ -87,15 +77,10 @@ function tablesAsSentences(markdown: string): string {
     .join("\n");
 }
 
-// A sentence ends at . ! or ? followed by a space and a capital, digit, bracket, quote, ` or $,
-// except after abbreviations ("et al.", "e.g.", "i.e."). A bold lead-in ("**Where it goes.** Put
-// dropout …") stays with the sentence after it.
+// Not after "et al.", "e.g.", "i.e.", "vs.".
 const SENTENCE_END = /(?<!\bal\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<=[.!?])\s+(?=[A-Z0-9("'`$*])/;
 
-/**
- * Sentences of a passage's Markdown, in reading order. A display formula ($$…$$) belongs to the
- * sentence that introduces it; list items and table rows are sentences of their own.
- */
+/** A display formula belongs to the sentence that introduces it. */
 export function splitSentences(markdown: string): Sentence[] {
   const out: string[] = [];
   const blocks = tablesAsSentences(markdown)
@@ -113,7 +98,6 @@ export function splitSentences(markdown: string): Sentence[] {
       if (out.length) out[out.length - 1] += ` ${block}`;
       continue;
     }
-    // Protect inline math from the sentence splitter.
     const math: string[] = [];
     const masked = block.replace(/\$\$[\s\S]*?\$\$|\$[^$]+\$/g, (m) => `\u0000${math.push(m) - 1}\u0000`);
     for (const piece of masked.split(SENTENCE_END)) {
@@ -124,10 +108,9 @@ export function splitSentences(markdown: string): Sentence[] {
   return out.map((markdown) => ({ markdown, plain: plainText(markdown) })).filter((s) => s.plain.length > 20 || /\$\$/.test(s.markdown));
 }
 
-/** One passage per h2/h3 heading (code fences are skipped, so "## " inside code is not a heading). */
+/** One passage per h2/h3 heading outside code fences. */
 export function splitChapter(source: string, chapter: { id: string; title: string; href: string }): Passage[] {
-  // A link to a section of the same page ("[…](#anchor)") is quoted elsewhere (in the Ask AI
-  // panel on another page): it must name its page.
+  // Quoted on other pages, so "#anchor" links must name their page.
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, "").replace(/\]\(#([^)\s]+)\)/g, `](${chapter.href}#$1)`);
   const slugger = new GithubSlugger();
   const passages: Passage[] = [];

@@ -1,6 +1,4 @@
-// Retrieval quality on the test sets the courses keep (<course>/ask/*questions.yaml): questions
-// in learners' words with the sections that answer them, and questions the course does not
-// answer. Used by lib/ask/retrieve.content.test.ts and bench/ask.mjs (the same numbers in both).
+// Retrieval quality on the courses' question sets (tests and bench/ask.mjs).
 import type { Course } from "../content/load";
 import { readQuestionSets, type QuestionSet } from "./course-data";
 import { answerFromCourse } from "./retrieve";
@@ -8,7 +6,6 @@ import type { PassageIndex } from "./search";
 
 export type { QuestionSet, TestQuestion } from "./course-data";
 
-/** Every course's question sets. Throws AskDataError for a bad file. */
 export function questionSets(courses: Course[]): QuestionSet[] {
   return courses.flatMap(readQuestionSets);
 }
@@ -18,11 +15,10 @@ export type Outcome = {
   expected: string[] | "not covered";
   kind: "course" | "not-covered";
   confidence: number;
-  /** The first three passages found (hrefs), best first, whatever the answer. */
+  /** The first three hrefs found, whatever the answer. */
   found: string[];
-  /** The sections the answer quotes (empty when it declines). */
   quoted: string[];
-  /** Covered: the answer's first section is a right one. Not covered: the answer declines. */
+  /** Covered: a right section first. Not covered: declined. */
   right: boolean;
 };
 
@@ -30,13 +26,11 @@ export type SetReport = {
   set: QuestionSet;
   outcomes: Outcome[];
   covered: number;
-  /** Covered questions answered with a right section first. */
   firstRight: number;
-  /** Covered questions whose answer quotes a right section (first or not). */
   quotedRight: number;
   notCovered: number;
   declined: number;
-  /** Expected sections that no passage has (a renamed heading, a typo). */
+  /** Expected sections no passage has (a renamed heading, a typo). */
   unknownRefs: string[];
 };
 
@@ -79,14 +73,12 @@ export const rates = (r: SetReport) => ({
   firstRight: share(r.firstRight, r.covered),
   quotedRight: share(r.quotedRight, r.covered),
   declined: share(r.declined, r.notCovered),
-  /** Every question: right section first, or rightly declined. */
   overall: share(r.firstRight + r.declined, r.outcomes.length),
 });
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const short = (href: string) => href.replace(/^\/courses\/[^/]+\/[^/]+\//, "").replace(/^\/help\//, "help:");
 
-/** One line per set, then the questions it got wrong. */
 export function describeReport(r: SetReport, { misses = true } = {}): string[] {
   const x = rates(r);
   const lines = [

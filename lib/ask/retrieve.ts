@@ -1,33 +1,22 @@
-// Answers from the course text alone: the best sections of the whole course, quoted by their
-// most relevant sentences, or an honest "not covered" when the match is weak.
+// Answers quoted from the course text, or "not covered" when the match is weak (decision 0110).
 import { errorTopic } from "./errors";
 import { coverageOf, questionUnits, searchPassages, stemsOfPassage, type Hit, type PassageIndex } from "./search";
 import type { QueryUnit } from "./vocabulary";
 
-/** A quoted sentence: plain text, and Markdown with its math for rendering. */
 export type AnswerPart = { heading: string; chapterTitle: string; href: string; quotes: string[]; quotesMarkdown: string[] };
 export type CourseAnswer = { kind: "course"; parts: AnswerPart[]; confidence: number } | { kind: "not-covered"; confidence: number };
 
-/** When a match is an answer (tuned on the courses' question sets; see bench/ask.mjs). */
+/** When a match is an answer (tuned with bench/ask.mjs). */
 export const RETRIEVAL = {
-  /** Below this score the best passage is a coincidental match, not an answer. */
   minScore: 8,
-  /**
-   * Share of the question's meaning (its words weighted by rarity in the text) that the best
-   * section contains. Below it, the course does not answer the question, even if a word matched
-   * ("What is a random forest?" finds "random" in many sentences, "forest" in none).
-   */
+  /** Share of the question's meaning (words weighted by rarity) the best section must contain. */
   minCoverage: 0.5,
-  /** How much the coverage reorders the leading hits: score × (1 − r + 2r · coverage). */
+  /** Reordering weight r: score × (1 − r + 2r · coverage). */
   rerank: 0.5,
 };
 const MAX_PARTS = 3;
 const QUOTES_PER_PART = 2;
 
-/**
- * Share of the question's meaning (its units weighted by rarity in the text) that the passage
- * contains, in [0, 1]; a unit counts when any of its alternatives is there in full.
- */
 export function coverage(
   index: PassageIndex,
   hit: Pick<Hit, "id" | "heading" | "text">,
@@ -38,13 +27,8 @@ export function coverage(
   return coverageOf(index, stemsOfPassage(index, hit), units);
 }
 
-/**
- * The passage's sentences that best answer the question, in reading order: the best-scoring
- * sentences of the sentence index; a short one ("Dropout attacks this directly.") brings the
- * sentence after it. Returns indices into `hit.sentences`.
- */
+/** Indices in reading order; a short sentence brings the next one. */
 export function bestSentences(hit: Pick<Hit, "sentences" | "sentenceScores">, count = QUOTES_PER_PART): number[] {
-  // A sentence the search gave no score (none matched) scores 0.
   const scored = hit.sentences.map((sentence, i) => ({ sentence, i, score: hit.sentenceScores[i] ?? 0 }));
   const ranked = scored
     .filter((x) => x.score > 0)
@@ -60,11 +44,7 @@ export type AskQuery = { question: string; error?: string };
 
 const RERANKED = 5;
 
-/**
- * The leading hits reordered by score weighted with how much of the question each one covers: a
- * section that shares one rare word with the question ("model") should not outrank the section
- * that answers it ("Choosing the dropout rate" for "choose the right dropout probability").
- */
+/** So one shared rare word does not outrank the answer. */
 function byCoverage(index: PassageIndex, hits: Hit[], question: string, chapterId?: string): { hits: Hit[]; bestCoverage: number } {
   const units = questionUnits(index, question, chapterId);
   const head = hits.slice(0, RERANKED).map((hit) => {
@@ -75,10 +55,7 @@ function byCoverage(index: PassageIndex, hits: Hit[], question: string, chapterI
   return { hits: [...head.map((x) => x.hit), ...hits.slice(RERANKED)], bestCoverage: head[0]?.covered ?? 0 };
 }
 
-/**
- * Retrieval answer for a question (and, with "Ask AI about this error", the cell's error).
- * Common TensorFlow.js errors add their topic's words, so the course's help on them ranks first.
- */
+/** A known tfjs error adds its topic's words. */
 export function answerFromCourse(index: PassageIndex, query: AskQuery | string, chapterId?: string): { answer: CourseAnswer; hits: Hit[] } {
   const { question, error } = typeof query === "string" ? { question: query, error: undefined } : query;
   const topic = error ? errorTopic(error) : undefined;
@@ -87,7 +64,7 @@ export function answerFromCourse(index: PassageIndex, query: AskQuery | string, 
   const ranked = error ? undefined : byCoverage(index, found, question, chapterId);
   const hits = ranked?.hits ?? found;
   const best = hits[0];
-  // With an attached error, the error decides; a recognised error topic is covered by definition.
+  // A recognised error topic is covered by definition.
   const confidence = !best ? 0 : topic ? 1 : error ? coverage(index, best, `${question} ${error}`, chapterId) : ranked!.bestCoverage;
   if (!best || best.score < RETRIEVAL.minScore || (!error && confidence < RETRIEVAL.minCoverage))
     return { answer: { kind: "not-covered", confidence }, hits };

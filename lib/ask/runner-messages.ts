@@ -1,26 +1,20 @@
-// The messages the code runner, the code cell and the exercise checks print, read from their
-// source with the TypeScript parser, and the help page's sections (content/help/runner-messages.md)
-// that explain them. Used by runner-messages.test.ts: a message without a section fails it.
+// The messages a run can show, read from source, and the help page sections that explain them.
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-/** A message as written in the source: literal text, `${…}` where a value goes. */
+/** Literal text, `${…}` where a value goes. */
 export type MessageTemplate = { file: string; line: number; text: string };
 
 const HOLE = "${…}";
 
-/** Text of a string or template literal with every substitution as ${…}. */
 function literalText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => HOLE + s.literal.text).join("");
   return undefined;
 }
 
-/**
- * Reads like a message to a person: two or more words, one line, no markup or code
- * ("<meta …>", "const p = self.Promise;", "default-src 'none'").
- */
+/** Two or more words, one line, no markup or code. */
 export function isProse(text: string): boolean {
   const words = text
     .replaceAll(HOLE, " ")
@@ -31,11 +25,11 @@ export function isProse(text: string): boolean {
   return !/^[./@#]/.test(text.trim());
 }
 
-/** A header, a directive or a media type ("worker-src blob:", "text/html; charset=utf-8"), not a sentence. */
+/** A header, a directive or a media type ("worker-src blob:"). */
 const isTechnical = (text: string) =>
   /^[a-z]/.test(text) && text.split(/\s+/).length <= 4 && /\b[a-z]+-[a-z]+\b|\b[a-z]+:(\s|$)|\b[a-z]+\/[a-z]+/.test(text);
 
-/** Labels of internal checks (`defined(x, "group 1 of …")`): a failure there is a bug, not a message. */
+/** Labels of internal checks: a failure there is a bug, not a message. */
 const INTERNAL_CALLS = new Set(["defined", "invariant", "assert"]);
 const isInternalLabel = (node: ts.Node) =>
   ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && INTERNAL_CALLS.has(node.parent.expression.text);
@@ -57,13 +51,12 @@ function scan(root: string, file: string, pick: Pick): MessageTemplate[] {
   return out;
 }
 
-/** Every prose literal of the file. */
 const anyProse: Pick = (node) => {
   const text = literalText(node);
   return text !== undefined && isProse(text) && !isTechnical(text) && !isInternalLabel(node) ? text : undefined;
 };
 
-/** What a code cell's status line shows (`setStatus("…")`) and the sentences of its markup. */
+/** `setStatus("…")` and the sentences of the cell's markup. */
 const cellStatus: Pick = (node) => {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "setStatus") {
     const text = node.arguments[0] && literalText(node.arguments[0]);
@@ -76,7 +69,7 @@ const cellStatus: Pick = (node) => {
   return undefined;
 };
 
-/** An exercise's verdict lines: "Heading: sentence." (or "…: ${error}"). */
+/** "Heading: sentence." (or "…: ${error}"). */
 const verdict: Pick = (node) => {
   const text = literalText(node);
   return text !== undefined && isProse(text) && /^[^:]{2,40}: /.test(text) && (/[.!?]$/.test(text) || text.endsWith(`: ${HOLE}`))
@@ -84,7 +77,6 @@ const verdict: Pick = (node) => {
     : undefined;
 };
 
-/** The first argument of a checker's `.fail(…)`. */
 const failMessage: Pick = (node) => {
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "fail") {
     return node.arguments[0] && literalText(node.arguments[0]);
@@ -92,20 +84,15 @@ const failMessage: Pick = (node) => {
   return undefined;
 };
 
-/** Literals in the runner that read like prose but are not shown as messages. */
+/** Prose-like literals in the runner that are not shown as messages. */
 export const NOT_MESSAGES = new Set([
-  "Code runner sandbox", // the hidden frame's title attribute (lib/runner/client.ts)
+  "Code runner sandbox", // the hidden frame's title attribute
 ]);
 
-/** A checker message with its per-case label dropped ("rate ${…}: the output …" → "the output …"). */
+/** Drops the per-case label ("rate ${…}: the output …" → "the output …"). */
 const unlabelled = (text: string) => text.replace(/^[^:]*\$\{…\}[^:]*: /, "");
 
-/**
- * Every message the learner can see from a run: the output panel's lines (output.ts), the
- * runner's status lines and notes (lib/runner), the cell's own status line (CodeCell.tsx), the
- * exercise verdict (ExercisePanel.tsx), and the messages the courses' checkers share (those
- * written in two or more checker files, and the checker library's own).
- */
+/** Checker messages count when shared by two or more files. */
 export function messageTemplates(root: string): MessageTemplate[] {
   const runner = fs
     .readdirSync(path.join(root, "lib/runner"))
@@ -137,7 +124,6 @@ export function messageTemplates(root: string): MessageTemplate[] {
   return out;
 }
 
-/** A template as a pattern: its literal parts in order, anything where a value goes. */
 export function templatePattern(text: string): RegExp {
   const parts = text.split(HOLE).map((p) =>
     p
@@ -148,10 +134,9 @@ export function templatePattern(text: string): RegExp {
   return new RegExp(parts.filter(Boolean).join("[\\s\\S]*?"));
 }
 
-/** One section of the help page: its heading, its id, the messages it quotes, and its explanation. */
 export type HelpSection = { heading: string; examples: string[]; body: string };
 
-/** The help page's h3 sections (one per message), each with the blockquoted messages it explains. */
+/** The h3 sections, each with the blockquoted messages it explains. */
 export function helpSections(markdown: string): HelpSection[] {
   const sections: HelpSection[] = [];
   let current: HelpSection | undefined;

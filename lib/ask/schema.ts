@@ -1,4 +1,4 @@
-// Input of the Ask AI endpoint, and the events it streams back (newline-delimited JSON).
+// Input of the Ask AI endpoint.
 import { z } from "zod";
 import { chapterIdSchema, chapterRevisionSchema } from "@/lib/schemas/ids";
 import { stripControls } from "@/lib/schemas/text";
@@ -7,12 +7,10 @@ export const askSchema = z
   .object({
     chapterId: chapterIdSchema,
     revision: chapterRevisionSchema,
-    // Control and bidi characters stripped before anything else sees the question.
     question: z
       .string()
       .transform(stripControls)
       .pipe(z.string().min(3, "ask a question of at least 3 characters").max(1_000, "must be at most 1,000 characters")),
-    /** A code cell and its error, attached with "Ask AI about this error". */
     attachment: z
       .object({
         cellTitle: z.string().max(200).transform(stripControls),

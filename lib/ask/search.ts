@@ -1,7 +1,4 @@
-// The search index over every course and help page: MiniSearch (BM25) over sections and over
-// single sentences, read the same way for text and questions (./text.ts). A question is first
-// turned into units of meaning with the vocabularies (./vocabulary.ts); a section ranks by its
-// own match, its best sentence's (with a neighbour), and how much of its title the question names.
+// Ask AI's search index: MiniSearch (BM25) over sections and single sentences.
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Passage } from "./passages";
 import { processTerm, stems, tokenize } from "./text";
@@ -17,8 +14,7 @@ const sectionOptions = {
   processTerm,
   tokenize,
 };
-// A sentence is found by its own words, and a little by its section's heading and chapter's title
-// ("How many passes does MC dropout need?" → a sentence of the Monte Carlo Dropout chapter).
+// A sentence is found a little by its heading and chapter title too.
 const sentenceOptions = {
   idField: "id",
   fields: ["chapterTitle", "heading", "text"],
@@ -29,32 +25,25 @@ const sentenceOptions = {
 
 /** Weights of the parts of a passage's score, and of the query's words. */
 export const TUNING = {
-  /** The section's own BM25 score… */
   section: 0.25,
-  /** …its best sentence's… */
   sentence: 1,
-  /** …plus this share of the better of that sentence's neighbours. */
+  /** Share of the better neighbour of the best sentence. */
   neighbour: 0.6,
-  /** Passages of the chapter the learner is reading rank a little higher (the course still counts). */
+  /** The chapter the learner is reading. */
   chapterBoost: 1.05,
-  /** A chapter's summary repeats its sections: the section that explains ranks above it. */
+  /** A chapter's summary ranks below the section that explains. */
   summary: 0.75,
-  /** Heading and chapter-title words weigh this much more than body words in the section index. */
   headingField: 2,
-  /** …and this much in the sentence index. */
   sentenceHeading: 0.5,
   sentenceChapterTitle: 0.3,
-  /** A passage whose title alone covers the whole question gains this share of its score. */
+  /** Gain when the title alone covers the whole question. */
   titleMatch: 0.6,
-  /** In a title, a word the vocabulary adds answers this much of the question's own word. */
   titleAlternative: 0.5,
-  /** A passage whose chapter's title and summary cover the whole question gains this share of its score. */
   chapterTitle: 0.3,
-  /** Words the vocabulary adds count this much of the question's own words… */
+  /** Words the vocabulary adds, relative to the question's own. */
   expansion: 0.6,
-  /** …and question filler ("good", "way") this much. */
   weak: 0.3,
-  /** Spelling tolerance for words the text never uses ("drupout", "netwerk"). */
+  /** Spelling tolerance, only for words the text never uses. */
   fuzzy: 0.15,
 };
 const SUMMARY = /^(key points|summary|in short)$/i;
@@ -63,17 +52,16 @@ export type PassageIndex = {
   sections: MiniSearch<SectionDoc>;
   sentences: MiniSearch<SentenceDoc>;
   passages: Map<string, Passage>;
-  /** For each stem, the number of passages that contain it (for the confidence measure). */
+  /** Passages per stem. */
   df: Map<string, number>;
-  /** Each course's vocabulary by course slug (a passage's course is its chapter id's first part). */
+  /** By course slug. */
   vocabularies: Record<string, Vocabulary>;
-  /** What each chapter (or help page) is about, by chapter id: its title and summary. */
+  /** By chapter id. */
   chapters: Record<string, ChapterInfo>;
 };
 
 export type ChapterInfo = { title: string; summary: string };
 
-/** What an index is built from (lib/ask/corpus.ts). */
 export type IndexSource = { passages: Passage[]; vocabularies?: Record<string, Vocabulary>; chapters?: Record<string, ChapterInfo> };
 
 export function buildIndex({ passages, vocabularies = {}, chapters = {} }: IndexSource): PassageIndex {
@@ -129,23 +117,18 @@ export function loadIndex(json: string): PassageIndex {
 
 const ENGLISH_VOCABULARY = compileVocabulary(ENGLISH);
 
-/** The course a chapter id belongs to ("course/section/chapter" → "course"). */
 const courseOf = (chapterId: string | undefined) => chapterId?.split("/")[0];
 
-/**
- * The vocabularies a question is read with: plain English, and the vocabulary of the course the
- * learner is reading (every course's when asked from nowhere in particular).
- */
+/** Plain English and the course's vocabulary (every course's when asked from no chapter). */
 export function vocabulariesFor(index: PassageIndex, chapterId?: string): Vocabulary[] {
   const course = courseOf(chapterId);
   const own = course && index.vocabularies[course];
   return [ENGLISH_VOCABULARY, ...(own ? [own] : Object.values(index.vocabularies))];
 }
 
-/** The question's units of meaning, read with the vocabularies that apply where it is asked. */
 export function questionUnits(index: PassageIndex, question: string, chapterId?: string): QueryUnit[] {
   const units = queryUnits(question, vocabulariesFor(index, chapterId));
-  // A word the text never uses may be a misspelt one it does ("normalzation", "drupout").
+  // A word the text never uses may be a misspelt one it does.
   for (const unit of units) {
     const [stem] = unit.own;
     if (unit.own.length !== 1 || !stem || index.df.has(stem) || unit.forms.length > 1) continue;
@@ -157,11 +140,7 @@ export function questionUnits(index: PassageIndex, question: string, chapterId?:
 
 const stemsByLength = new WeakMap<PassageIndex, Map<number, string[]>>();
 
-/**
- * The text's stem a word most likely misspells: one edit away (two for words of 8 letters or
- * more), the most frequent of those; undefined for short words and numbers, which are too easily
- * one edit away from an unrelated word.
- */
+/** The most frequent stem one edit away (two from 8 letters); none for short words and numbers. */
 export function nearestStem(index: PassageIndex, stem: string): string | undefined {
   if (stem.length < 5 || /\d/.test(stem)) return undefined;
   let byLength = stemsByLength.get(index);
@@ -178,7 +157,7 @@ export function nearestStem(index: PassageIndex, stem: string): string | undefin
   return best;
 }
 
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+/** Levenshtein distance, or max + 1 once it exceeds `max`. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -196,7 +175,6 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** Each stem to search for, with its weight: the question's own words 1, added ones less, filler little. */
 export function termWeights(units: QueryUnit[]): Map<string, number> {
   const weights = new Map<string, number>();
   for (const unit of units) {
@@ -211,13 +189,12 @@ export function termWeights(units: QueryUnit[]): Map<string, number> {
 
 export type Hit = Passage & {
   score: number;
-  /** Stems of the question found in the passage (MiniSearch's matched terms). */
   terms: string[];
-  /** Score of each of the passage's sentences (same order as `sentences`; 0 = no match). */
+  /** Same order as `sentences`; 0 = no match. */
   sentenceScores: number[];
 };
 
-/** The best sentence's score plus a share of its neighbours' (an answer often spans two sentences). */
+/** An answer often spans two sentences. */
 function bestWindow(count: number, scores: Map<number, number>): number {
   let best = 0;
   for (const [i, score] of scores)
@@ -225,15 +202,11 @@ function bestWindow(count: number, scores: Map<number, number>): number {
   return count ? best : 0;
 }
 
-/** Hits returned by a search: the answer quotes at most 3 and the model reads 4; the rest is never read. */
 export const MAX_HITS = 20;
 
 const titleStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
 
-/**
- * The words of a passage's title: its heading, or for a chapter's opening (no heading of its
- * own) the chapter's title.
- */
+/** Its heading, or for a chapter's opening the chapter's title. */
 function titleOf(index: PassageIndex, passage: Passage): Set<string> {
   let cache = titleStems.get(index);
   if (!cache) titleStems.set(index, (cache = new Map()));
@@ -242,13 +215,12 @@ function titleOf(index: PassageIndex, passage: Passage): Set<string> {
   return own;
 }
 
-/** idf of a stem over the passages; stems the text never uses weigh the most. */
 export function idf(index: PassageIndex, stem: string): number {
   const n = index.passages.size;
   return Math.log(1 + n / (1 + (index.df.get(stem) ?? 0)));
 }
 
-/** Does a set of stems contain the stem (or a longer word starting with it, as the search allows)? */
+/** Prefixes count, as the search allows them. */
 export function contains(own: Set<string>, stem: string): boolean {
   if (own.has(stem)) return true;
   if (stem.length <= 4) return false;
@@ -256,10 +228,9 @@ export function contains(own: Set<string>, stem: string): boolean {
   return false;
 }
 
-/** Weight of a question filler word ("good", "way") in the coverage, relative to its rarity. */
 export const WEAK_WEIGHT = 0.25;
 
-/** How much a unit of the question weighs: the rarity of its most common alternative. */
+/** The rarity of its most common alternative. */
 export function unitWeight(index: PassageIndex, unit: QueryUnit): number {
   const rarity = Math.min(...unit.forms.map((form) => Math.max(...form.map((s) => idf(index, s)))));
   return rarity * (unit.weak ? WEAK_WEIGHT : 1) * (unit.compound ? 2 : 1);
@@ -267,12 +238,7 @@ export function unitWeight(index: PassageIndex, unit: QueryUnit): number {
 
 const isNumber = (unit: QueryUnit) => unit.own.length > 0 && unit.own.every((s) => /^[\d.]+$/.test(s));
 
-/**
- * Share of the question's meaning (its units weighted by rarity) that a set of stems contains, in
- * [0, 1]. A unit counts when its own words are there, or one of its alternatives; an alternative
- * counts for one unit only ("LSTM or GRU?" is not answered by a passage that says "recurrent" once).
- * Bare numbers ("(3)", the "0.5" of "p = 0.5") say nothing about the topic and are left out.
- */
+/** Share in [0, 1] of the question's units (weighted by rarity) present; bare numbers left out. */
 export function coverageOf(index: PassageIndex, own: Set<string>, units: QueryUnit[], alternativeCredit = 1): number {
   let total = 0;
   let found = 0;
@@ -290,10 +256,8 @@ export function coverageOf(index: PassageIndex, own: Set<string>, units: QueryUn
     const alternatives = unit.forms.filter((f) => f.join(" ") !== ownKey && present(f));
     const fresh = alternatives.find((f) => !used.has(f.join(" ")));
     if (fresh) used.add(fresh.join(" "));
-    // An alternative already used by another unit counts half: two names for one thing (CNN,
-    // conv2d) are fine, two things the text names alike (LSTM, GRU → recurrent) are not both there.
+    // Reused alternatives count half: "LSTM or GRU?" is not answered by one "recurrent".
     if (alternatives.length) found += weight * alternativeCredit * (fresh ? 1 : REUSED_ALTERNATIVE);
-    // Part of a phrase ("prediction" of "prediction time") counts for part of it.
     else if (unit.own.length > 1) found += (weight * PARTIAL_PHRASE * unit.own.filter((s) => contains(own, s)).length) / unit.own.length;
   }
   return total > 0 ? found / total : 0;
@@ -302,12 +266,7 @@ export function coverageOf(index: PassageIndex, own: Set<string>, units: QueryUn
 const REUSED_ALTERNATIVE = 0.5;
 const PARTIAL_PHRASE = 0.5;
 
-/**
- * How well a passage's title matches the question, in [0, 1]: how much of the question the title
- * alone answers ("Choosing the dropout rate" for "how do I pick a dropout rate?"), times how much
- * of the title the question asks about ("Early stopping" rather than "Early stopping as a
- * regulariser" for a question on early stopping).
- */
+/** In [0, 1]: how much of the question the title answers, times how much of the title the question names. */
 function titleMatch(index: PassageIndex, title: Set<string>, units: QueryUnit[], weights: Map<string, number>): number {
   if (title.size === 0) return 0;
   const answered = coverageOf(index, title, units, TUNING.titleAlternative);
@@ -319,7 +278,6 @@ function titleMatch(index: PassageIndex, title: Set<string>, units: QueryUnit[],
 
 const chapterTitleStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
 
-/** How much of the question the passage's chapter (its title and summary) answers, in [0, 1]. */
 function chapterMatch(index: PassageIndex, passage: Passage, units: QueryUnit[]): number {
   let cache = chapterTitleStems.get(index);
   if (!cache) chapterTitleStems.set(index, (cache = new Map()));
@@ -328,7 +286,6 @@ function chapterMatch(index: PassageIndex, passage: Passage, units: QueryUnit[])
   return coverageOf(index, own, units, TUNING.titleAlternative);
 }
 
-/** Passages for a question, best first, from the whole index; `chapterId`'s passages get a small boost. */
 export function searchPassages(index: PassageIndex, question: string, chapterId?: string, limit = MAX_HITS): Hit[] {
   const units = questionUnits(index, question, chapterId);
   const weights = termWeights(units);
@@ -340,8 +297,7 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
     tokenize: (q: string) => q.split(" "),
     processTerm: (t: string) => t,
     prefix: (term: string) => term.length > 4,
-    // Spelling tolerance only for words the text never uses: a word it has is matched exactly
-    // (and by prefix), which skips the costly fuzzy walk of the term index.
+    // Known words skip the costly fuzzy walk of the term index.
     fuzzy: (term: string) => (index.df.has(term) ? false : TUNING.fuzzy),
     boostTerm: (term: string) => weights.get(term) ?? 1,
     boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => boost(stored),
@@ -369,16 +325,12 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
     e.sentences.set(Number(String(r.id).split("~").pop()), r.score);
     for (const t of r.terms) e.terms.add(t);
   }
-  // Score every matched passage, then build hit objects for the leading ones only.
   const scored: { passage: Passage; score: number; e: Entry }[] = [];
   for (const [id, e] of byPassage) {
     const passage = index.passages.get(id);
     if (!passage) continue;
     const base = TUNING.section * e.section + TUNING.sentence * bestWindow(passage.sentences.length, e.sentences);
     const title = 1 + TUNING.titleMatch * titleMatch(index, titleOf(index, passage), units, weights);
-    // The chapter a section belongs to counts too ("…of a BatchNormalizationLayer" prefers the
-    // Batch Normalization chapter's "Training mode and inference mode" to Dropout's "Train mode
-    // and eval mode").
     const chapter = 1 + TUNING.chapterTitle * chapterMatch(index, passage, units);
     scored.push({ passage, score: base * title * chapter * (SUMMARY.test(passage.heading) ? TUNING.summary : 1), e });
   }
@@ -393,7 +345,6 @@ export function searchPassages(index: PassageIndex, question: string, chapterId?
 
 const passageStems = new WeakMap<PassageIndex, Map<string, Set<string>>>();
 
-/** The stems of a passage's heading and text, computed once per index (coverage asks for them on every question). */
 export function stemsOfPassage(index: PassageIndex, passage: Pick<Passage, "id" | "heading" | "text">): Set<string> {
   let cache = passageStems.get(index);
   if (!cache) passageStems.set(index, (cache = new Map()));

@@ -1,6 +1,4 @@
-// Learners' words → the words the text uses, for questions only: "CNN" finds "convolutional",
-// "goes up" finds "rises". Each course keeps its own vocabulary (<course>/ask/vocabulary.yaml,
-// see lib/ask/course-data.ts); the platform adds a few plain-English equivalences below.
+// Learners' words → the text's words ("goes up" finds "rises"), for questions only.
 import { z } from "zod";
 import {
   camelParts,
@@ -15,7 +13,6 @@ import {
   wordStems,
 } from "./text";
 
-/** A word or a short phrase as written ("batch norm", "go up", "1-p"). */
 const phrase = z
   .string()
   .trim()
@@ -26,7 +23,6 @@ const phrase = z
   })
   .refine((p) => p.split(/\s+/).length <= 5, { error: (issue) => `"${String(issue.input)}" has more than 5 words` });
 
-/** One line of a vocabulary: what learners say, and what the text says for it. */
 export const vocabularyEntrySchema = z
   .object({
     learner: z.array(phrase).min(1, "must list at least one word learners use"),
@@ -38,24 +34,16 @@ export const vocabularyEntrySchema = z
 export const vocabularyFileSchema = z
   .object({
     synonyms: z.array(vocabularyEntrySchema).max(2_000),
-    /**
-     * Words and phrases too broad to name a topic of this course ("deep learning" in a deep
-     * learning course): in a question they count as little as filler words.
-     */
+    /** Too broad to name a topic of this course: in a question they count as filler. */
     broad: z.array(phrase).max(500).default([]),
   })
   .strict();
 
 export type VocabularyFile = z.infer<typeof vocabularyFileSchema>;
 
-/**
- * A vocabulary ready for matching: each learner phrase as the stems of all its words (stop words
- * included, so "go up" differs from "go"), and what it adds as alternatives, each alternative a
- * set of stems that must all be present ("batch norm" → [batch, norm]).
- */
+/** Phrases as stems, stop words kept ("go up" is not "go"). */
 export type Vocabulary = { phrase: string[]; adds: string[][]; broad?: true }[];
 
-/** The content stems of a phrase ("the dropout rate" → [dropout, rate]). */
 function contentStems(text: string): string[] {
   return tokenize(text)
     .map(processTerm)
@@ -78,11 +66,7 @@ export function compileVocabulary(file: VocabularyFile): Vocabulary {
   return out;
 }
 
-/**
- * Plain English the platform knows for every course (a course adds its own terms): learners say
- * "goes up" and "pick", texts say "rises" and "choose". Only words whose meaning does not depend
- * on the subject belong here.
- */
+/** Only words whose meaning does not depend on the subject. */
 export const ENGLISH: VocabularyFile = {
   broad: [],
   synonyms: [
@@ -128,22 +112,17 @@ export const ENGLISH: VocabularyFile = {
   ],
 };
 
-/** The vocabulary's matches in a question, as units of meaning (see QueryUnit). */
 export type QueryUnit = {
-  /** The question's own stems for this unit (a word, or a phrase's content words). */
   own: string[];
-  /** Alternatives that satisfy the unit; each is a set of stems that must all be present. */
+  /** Alternatives; each is a set of stems that must all be present. */
   forms: string[][];
   /** Question filler ("good", "way"): it counts, but little. */
   weak: boolean;
-  /** A hyphenated term ("self-attention") names one specific thing. */
+  /** A hyphenated term ("self-attention"). */
   compound: boolean;
 };
 
-/**
- * A question as units of meaning: each content word, with the alternatives the vocabularies
- * give it; a matched phrase ("goes up") becomes one unit.
- */
+/** Content words and matched phrases, with their alternatives. */
 export function queryUnits(question: string, vocabularies: readonly Vocabulary[]): QueryUnit[] {
   const words = (question.match(/\d+(?:\.\d+)+|[A-Za-z0-9]+/g) ?? []).map((token) => {
     const normal = normalizeWord(token);
@@ -152,7 +131,7 @@ export function queryUnits(question: string, vocabularies: readonly Vocabulary[]
   const entries = vocabularies.flat();
   const units: QueryUnit[] = [];
   const claimed = new Set<number>();
-  // Phrases of two or more words first, longest first: "stop getting better" before "better".
+  // Longest phrases first: "stop getting better" before "better".
   const phrases = entries.filter((e) => e.phrase.length > 1).sort((a, b) => b.phrase.length - a.phrase.length);
   const byPhrase = new Map<string, QueryUnit>();
   for (const entry of phrases) {
@@ -175,8 +154,6 @@ export function queryUnits(question: string, vocabularies: readonly Vocabulary[]
       for (let k = 0; k < n; k++) claimed.add(i + k);
     }
   }
-  // Single words: the stem itself (for a camel-case name, its parts too), plus what single-word
-  // entries add for it.
   const singles = new Map<string, { adds: string[][]; broad: boolean }>();
   for (const entry of entries) {
     if (entry.phrase.length !== 1) continue;
@@ -204,13 +181,11 @@ export function queryUnits(question: string, vocabularies: readonly Vocabulary[]
       .filter((t): t is string => t !== null);
     add(w.stem, parts.length > 1 ? [parts] : [], false, w.weak);
   });
-  // Whole tokens tokenize() adds: "self-attention" as selfattention, "1-p".
   for (const t of compoundTokens(question)) {
     const stem = processTerm(t);
     if (stem) add(stem, [], true, false);
   }
   for (const t of keepTokens(question)) add(t, [], false, false);
-  // Dedupe the alternatives of each unit.
   for (const u of units) {
     const keys = new Set<string>();
     u.forms = u.forms.filter((f) => {

@@ -1,5 +1,4 @@
-// The content check: every course loads, every chapter compiles, every quiz is valid — what
-// `next build` needs. Used by `npm run content:check` (scripts/content-check.ts) and its tests.
+// `npm run content:check`: every course loads, every chapter and quiz compiles.
 import "server-only";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
@@ -7,7 +6,7 @@ import { chaptersInOrder, ContentError, loadCoursesFrom } from "@/lib/content/lo
 
 export type ContentSummary = { courses: number; compiled: number; quizzes: number };
 
-/** Checks the courses in `dirs`: every chapter compiles, every quiz is valid. Throws ContentError. */
+/** Throws ContentError. */
 export async function checkContent(dirs: readonly string[]): Promise<ContentSummary> {
   const courses = loadCoursesFrom(dirs);
   const problems: string[] = [];

@@ -1,10 +1,8 @@
 // CSV cells and rows (RFC 4180): every field quoted, spreadsheet formulas neutralised.
 
-// A formula trigger at the start of the text or right after a character some spreadsheet may
-// split on (comma, semicolon, tab, pipe, line break; optionally behind spaces or quotes).
+// A formula trigger at the start or after any separator some spreadsheet may split on.
 const TRIGGER = /(^|[,;\t|\r\n])([\s"']*)([=+\-@])/g;
 
-/** A cell: always quoted; text gets an apostrophe before any formula trigger a parser could see. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '""';
   let text = value instanceof Date ? value.toISOString() : String(value);

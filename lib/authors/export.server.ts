@@ -1,4 +1,4 @@
-// CSV exports of feedback and quiz attempts, streamed page by page (large tables stay cheap).
+// CSV exports of feedback and quiz attempts, streamed page by page.
 import "server-only";
 import { db } from "@/lib/db.server";
 import { csvRow } from "./csv";
@@ -78,7 +78,7 @@ export const ITEM_COLUMNS = [
   "param_thirds",
 ] as const;
 
-/** One row per bank item: what the report shows, for a spreadsheet ("*": the key; n/N counts). */
+/** "*" marks the key. */
 export function itemCells(s: ItemStats): unknown[] {
   return [
     s.chapterId,
@@ -98,7 +98,7 @@ export function itemCells(s: ItemStats): unknown[] {
   ];
 }
 
-/** Per-item statistics (one row per bank item: small, built at once). */
+/** Small: built at once. */
 export async function itemsCsv(): Promise<string> {
   return [ITEM_COLUMNS as readonly unknown[], ...(await itemAnalysis()).map(itemCells)].map((cells) => csvRow([...cells])).join("");
 }

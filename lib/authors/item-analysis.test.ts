@@ -175,25 +175,17 @@ describe("parameter thirds", () => {
   });
 });
 
+/** n answers that selected these ids, as the attempts table stores them (a JSON list). */
+const selected = (n: number, ...ids: string[]) => ({ selected: JSON.stringify(ids), n });
+
 it("counts choice picks, ignoring unknown ids and duplicates", () => {
-  const picks = choicePicks(
-    [
-      { selected: '["a","b"]', n: 3 },
-      { selected: '["b","b","gone"]', n: 2 },
-      { selected: "[]", n: 1 },
-    ],
-    ["a", "b", "c"],
-  );
+  const picks = choicePicks([selected(3, "a", "b"), selected(2, "b", "b", "gone"), selected(1)], ["a", "b", "c"]);
   expect(Object.fromEntries(picks)).toEqual({ a: 3, b: 5, c: 0 });
 });
 
 it("counts steps put in their right place", () => {
   const inPlace = stepsInPlace(
-    [
-      { selected: '["s1","s2","s3"]', n: 2 },
-      { selected: '["s1","s3","s2"]', n: 3 },
-      { selected: '["s3","s2","s1"]', n: 1 },
-    ],
+    [selected(2, "s1", "s2", "s3"), selected(3, "s1", "s3", "s2"), selected(1, "s3", "s2", "s1")],
     ["s1", "s2", "s3"],
   );
   expect(Object.fromEntries(inPlace)).toEqual({ s1: 5, s2: 3, s3: 2 });

@@ -1,15 +1,4 @@
-// Item analysis for the authors' report (after Moodle's quiz statistics): facility, discrimination
-// (point-biserial), flags, distractor picks, facility per parameter third, steps in place. Pure:
-// the database hands over aggregates (or rows, in tests) and this module does the arithmetic.
-//
-// Definitions
-// - A first attempt is attempt 1 of an item in a round, by a learner who had not seen solutions in
-//   an earlier round (`informed` false). Facility = share of first attempts that were correct.
-// - Discrimination = Pearson correlation between an item's first-attempt score and the learner's
-//   round total (mean first-attempt score over that round's items). For 0/1 scores it is the
-//   point-biserial correlation. Rounds with an informed attempt, and rounds with a single answered
-//   item (total = the item itself), are left out. `rest` is the same with the item left out of the
-//   total (the corrected item–total correlation Moodle calls its discrimination index).
+// Item analysis after Moodle's quiz statistics (definitions: decision 0171, Notes).
 
 export const LIMITS = { easy: 0.9, hard: 0.2, minFirstAttempts: 10 } as const;
 
@@ -31,7 +20,7 @@ export function flagsFor(s: { facility: number | null; discrimination: number | 
   return flags;
 }
 
-/** Sums over (x, y) pairs: what SQL can aggregate in one pass. */
+/** What SQL can aggregate in one pass. */
 export type Sums = { n: number; sx: number; sy: number; sxx: number; syy: number; sxy: number };
 
 export function sumsOf(pairs: readonly (readonly [number, number])[]): Sums {
@@ -47,7 +36,7 @@ export function sumsOf(pairs: readonly (readonly [number, number])[]): Sums {
   return s;
 }
 
-/** Pearson's r from sums; null with fewer than 2 pairs or when either side does not vary. */
+/** Pearson's r; null with fewer than 2 pairs or when either side does not vary. */
 export function correlationFromSums(s: Sums): number | null {
   if (s.n < 2) return null;
   const vx = s.sxx - (s.sx * s.sx) / s.n;
@@ -57,10 +46,8 @@ export function correlationFromSums(s: Sums): number | null {
   return Math.max(-1, Math.min(1, r));
 }
 
-/** Point-biserial (Pearson) correlation of item scores x with totals y. */
 export const pointBiserial = (pairs: readonly (readonly [number, number])[]) => correlationFromSums(sumsOf(pairs));
 
-/** One stored attempt, as far as item analysis cares. */
 export type AttemptRow = {
   learnerId: string;
   chapterId: string;
@@ -74,10 +61,7 @@ export type AttemptRow = {
 
 export type Discrimination = { n: number; r: number | null; rest: number | null };
 
-/**
- * Discrimination per item (key `chapter/question`) from attempt rows: the reference the SQL in
- * report.server.ts must agree with (tests compare the two).
- */
+/** The reference the SQL in report.server.ts must agree with (tests compare the two). */
 export function discriminationFromRows(rows: readonly AttemptRow[]): Map<string, Discrimination> {
   const rounds = new Map<string, { informed: boolean; items: { key: string; score: number }[] }>();
   for (const a of rows) {
@@ -103,7 +87,7 @@ export function discriminationFromRows(rows: readonly AttemptRow[]): Map<string,
   return new Map([...pairs].map(([key, p]) => [key, { n: p.total.length, r: pointBiserial(p.total), rest: pointBiserial(p.rest) }]));
 }
 
-/** Facility per item from attempt rows (reference for the SQL, as above). */
+/** Reference for the SQL, as above. */
 export function facilityFromRows(
   rows: readonly AttemptRow[],
 ): Map<string, { firstAttempts: number; correct: number; facility: number | null }> {
@@ -120,15 +104,10 @@ export function facilityFromRows(
   return out;
 }
 
-// ---- Parameter thirds (computed and predict items) ----
-
 export type Third = "low" | "middle" | "high";
 export const THIRDS: readonly Third[] = ["low", "middle", "high"];
 
-/**
- * Which third of [min, max] a value falls in. Values on a boundary go to the middle, so a range
- * of evenly spaced values splits symmetrically (0,1,2,3 → low, middle, middle, high).
- */
+/** Boundaries go to the middle, so evenly spaced values split symmetrically (0,1,2,3 → low, middle, middle, high). */
 export function thirdOf(value: number, min: number, max: number): Third {
   const width = max - min;
   if (!(width > 0)) return "middle";
@@ -141,12 +120,7 @@ export function thirdOf(value: number, min: number, max: number): Third {
 export type ThirdStats = { third: Third; n: number; correct: number; facility: number | null; lo: number | null; hi: number | null };
 export type ParamThirds = { name: string; min: number; max: number; thirds: ThirdStats[] };
 
-/**
- * Facility per third of each parameter's range. `rows`: first attempts grouped by their `params`
- * JSON (n attempts, of which `correct` were right). `ranges`: the bank's current parameter ranges;
- * a parameter missing there (renamed since) is split over the values seen. lo/hi: the smallest and
- * largest value seen in each third.
- */
+/** `rows`: first attempts grouped by `params` JSON; a parameter missing from `ranges` is split over the values seen. */
 export function paramThirds(
   rows: readonly { params: string | null; n: number; correct: number }[],
   ranges: Readonly<Record<string, { min: number; max: number }>> = {},
@@ -187,8 +161,6 @@ export function paramThirds(
   });
 }
 
-// ---- Choices and steps ----
-
 const idsOf = (selected: string): string[] => {
   try {
     const ids: unknown = JSON.parse(selected);
@@ -198,14 +170,12 @@ const idsOf = (selected: string): string[] => {
   }
 };
 
-/** How often each choice was picked, from first attempts grouped by their selection. */
 export function choicePicks(rows: readonly { selected: string; n: number }[], choiceIds: readonly string[]): Map<string, number> {
   const picks = new Map(choiceIds.map((id) => [id, 0]));
   for (const row of rows) for (const id of new Set(idsOf(row.selected))) if (picks.has(id)) picks.set(id, picks.get(id)! + row.n);
   return picks;
 }
 
-/** Ordering items: how often each step was put in its right place (steps in the right order). */
 export function stepsInPlace(rows: readonly { selected: string; n: number }[], stepIds: readonly string[]): Map<string, number> {
   const inPlace = new Map(stepIds.map((id) => [id, 0]));
   for (const row of rows) {

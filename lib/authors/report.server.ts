@@ -1,5 +1,4 @@
-// The authors' report: feedback per chapter and revision, and quiz statistics per question.
-// Aggregates run in the database with SQL that SQLite and PostgreSQL both accept.
+// The authors' report, in SQL both SQLite and PostgreSQL accept (decision 0162).
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { getChapterById, getCourses } from "@/lib/content/course.server";
@@ -47,7 +46,6 @@ export type QuestionStats = {
 
 export type Comment = { chapterId: string; revision: string; clear: boolean; comment: string; updatedAt: Date };
 
-/** Feedback counts per chapter and revision (optionally one revision only). */
 export async function feedbackSummary(revision?: string): Promise<ChapterFeedback[]> {
   const where = revision ? Prisma.sql`WHERE "revision" = ${revision}` : Prisma.empty;
   const rows = await db.$queryRaw<
@@ -80,7 +78,7 @@ export async function recentComments(revision?: string, take = 30): Promise<Comm
   return rows.map((r) => ({ ...r, comment: r.comment ?? "" }));
 }
 
-/** Per question: attempts, learners, facility (mean score), share fully correct, first attempts (of the first round) vs later ones (retries and retakes), choice picks. */
+/** Per question; "later" attempts are retries and retakes. */
 export async function quizStatistics(): Promise<QuestionStats[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT "chapterId", "questionId", COUNT(*) AS "attempts", COUNT(DISTINCT "learnerId") AS "learners",
@@ -92,8 +90,7 @@ export async function quizStatistics(): Promise<QuestionStats[]> {
     GROUP BY "chapterId", "questionId"`;
   const byKey = new Map(rows.map((r) => [`${r.chapterId}/${r.questionId}`, r]));
 
-  // How often each choice was picked: attempts grouped by their selection (few distinct ones; only
-  // choice items, as typed numbers would make a row per attempt).
+  // Choice items only: typed numbers would make a row per attempt.
   const ids = bankItems()
     .filter(({ q }) => q.kind === "choice")
     .map(({ q }) => q.id);
@@ -154,30 +151,22 @@ export type ItemStats = {
   type: QuestionType;
   kind: LoadedQuestion["kind"];
   labelHtml: string;
-  /** Attempt 1 of the item in a round, by learners who had not seen solutions before. */
+  /** By learners who had not seen solutions before. */
   firstAttempts: number;
   correct: number;
-  /** Share of first attempts that were correct. */
   facility: number | null;
   meanScore: number | null;
-  /** Point-biserial with the round total (r), and with the rest of the round (rest); n rounds. */
   discrimination: Discrimination;
   flags: Flag[];
-  /** Choice items: picks on first attempts. */
   choices?: { id: string; html: string; correct: boolean; picked: number }[];
-  /** Ordering items, in the right order: first attempts with the step in its place. */
+  /** In the right order. */
   steps?: { id: string; html: string; inPlace: number }[];
-  /** Computed and predict items with parameters: facility per third of each parameter's range. */
   params?: ParamThirds[];
 };
 
 const FIRST = Prisma.sql`"attempt" = 1 AND NOT "informed"`;
 
-/**
- * Item analysis per bank item (see item-analysis.ts for the definitions): facility, discrimination,
- * flags, distractor picks, steps in place and facility per parameter third, all on first attempts
- * of learners who had not seen solutions. Four grouped queries; the correlation comes from sums.
- */
+/** Four grouped queries; correlations come from sums (item-analysis.ts). */
 export async function itemAnalysis(): Promise<ItemStats[]> {
   const items = bankItems();
   const withSelections = [...new Set(items.filter(({ q }) => q.kind !== "number").map(({ q }) => q.id))];
@@ -188,8 +177,7 @@ export async function itemAnalysis(): Promise<ItemStats[]> {
       FROM "QuizAttempt"
       WHERE ${FIRST}
       GROUP BY "chapterId", "questionId"`,
-    // Rounds without informed attempts and with two or more items answered; per item the sums
-    // of x (its score), y (the round's mean) and z (the mean of the round's other items).
+    // Per item: sums of x (its score), y (the round's mean), z (the mean of the round's other items).
     db.$queryRaw<Record<string, unknown>[]>`
       WITH "rounds" AS (
         SELECT "learnerId", "chapterId", "round", 1.0 * SUM("score") AS "total", COUNT(*) AS "k"

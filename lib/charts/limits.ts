@@ -1,5 +1,4 @@
-// Chart size limits, shared by the sandbox's show.* API (no zod there) and the page's schemas.
-/** Limits a chart from a cell cannot exceed (a runaway cell must not freeze the page). */
+// Chart limits, so a runaway cell cannot freeze the page.
 export const CHART_LIMITS = {
   series: 8,
   pointsPerSeries: 5_000,

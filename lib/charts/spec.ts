@@ -1,5 +1,4 @@
-// What a chart shows, as plain data: built by the lab components and, from cells' `show.*` calls,
-// by the page after it has checked the sandbox's messages. Rendering lives in components/charts/.
+// What a chart shows, as plain data (rendering: components/charts/).
 import { z } from "zod";
 import { CHART_LIMITS } from "./limits";
 
@@ -20,12 +19,12 @@ export const lineSpecSchema = z.object({
         name: label,
         points: z.array(point).max(CHART_LIMITS.pointsPerSeries),
         dashed: z.boolean().optional(),
-        /** Colour slot 0–7; series of the same group share a colour (e.g. train/val of one run). */
+        /** Colour slot; series of one group (train/val of one run) share one. */
         color: z.number().int().min(0).max(7).optional(),
       }),
     )
     .max(CHART_LIMITS.series),
-  /** Shaded bands, e.g. mean ± 2 standard deviations: [x, low, high]. */
+  /** [x, low, high], e.g. mean ± 2 standard deviations. */
   bands: z
     .array(
       z.object({
@@ -36,7 +35,6 @@ export const lineSpecSchema = z.object({
     )
     .max(4)
     .optional(),
-  /** Extra dots drawn over the lines (e.g. the training data). */
   dots: z.object({ name: label, points: z.array(point).max(CHART_LIMITS.scatterPoints) }).optional(),
   yDomain: z.tuple([finite, finite]).optional(),
   xDomain: z.tuple([finite, finite]).optional(),
@@ -47,10 +45,10 @@ export const scatterSpecSchema = z.object({
   title: label,
   xLabel: label,
   yLabel: label,
-  /** [x, y, class]; class 0 or 1 picks the colour at either end of the scale. */
+  /** [x, y, class]. */
   points: z.array(z.tuple([finite, finite, z.number().int().min(0).max(7)])).max(CHART_LIMITS.scatterPoints),
   classNames: z.array(label).max(8).optional(),
-  /** Probability of class 1 on a square grid, row by row from the top, shaded behind the points. */
+  /** Probability of class 1 on a square grid, row by row from the top. */
   background: z
     .object({
       size: z.number().int().min(2).max(100),

@@ -1,8 +1,4 @@
-// Runnable code cells in MDX: a fenced block marked `cell` becomes a <CodeCell> element.
-//
-//   ```ts cell id="train-vs-eval" seed=42 timeout=20 title="Train mode vs eval mode"
-//   …TypeScript…
-//   ```
+// ```ts cell id="x" seed=42 timeout=20 title="…"``` blocks become <CodeCell>s.
 import { z } from "zod";
 import { defined } from "../invariant";
 import { describeIssues } from "../schemas/issues";
@@ -13,9 +9,9 @@ export const cellMetaSchema = z
     cell: z.literal(true),
     id: slugSchema,
     title: z.string().trim().min(1).max(120).optional(),
-    /** Seed for Math.random (and so for tfjs ops without their own seed): reproducible runs. */
+    /** Seeds Math.random, and so tfjs ops without their own seed. */
     seed: z.coerce.number().int().nonnegative().optional(),
-    /** Time budget in seconds before the run is stopped. */
+    /** Seconds. */
     timeout: z.coerce.number().positive().max(120).default(10),
   })
   .strict();
@@ -23,7 +19,7 @@ export const cellMetaSchema = z
 export type CellMeta = z.infer<typeof cellMetaSchema>;
 export type CellProps = { id: string; code: string; title?: string; seed?: number; timeoutSeconds: number };
 
-/** Parses `cell id="x" seed=3 title="A b"` into { cell: true, id: "x", seed: "3", title: "A b" }. */
+/** `cell id="x" seed=3` → { cell: true, id: "x", seed: "3" }. */
 export function parseMeta(meta: string): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   const re = /([a-zA-Z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
@@ -42,7 +38,6 @@ type MdastNode = {
   position?: { start: { line: number } };
 } & Record<string, unknown>;
 
-/** Remark plugin: turns ```ts cell …``` blocks into <CodeCell> MDX elements; bad meta fails the build. */
 export function remarkCodeCells() {
   return (tree: MdastNode) => {
     const ids = new Set<string>();
@@ -90,7 +85,6 @@ export function remarkCodeCells() {
   };
 }
 
-/** The estree MDX needs for a numeric attribute expression such as seed={42}. */
 function literalProgram(value: number) {
   return {
     type: "Program",

@@ -1,4 +1,4 @@
-// The one MDX pipeline: frontmatter-free MDX → static HTML with islands + table of contents, cached per revision.
+// The one MDX pipeline: static HTML with islands and a table of contents, per revision.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,6 @@ import { rehypeMathPunctuation } from "./math-punctuation";
 import type { Chapter } from "./load";
 
 export type Heading = { id: string; text: string; depth: 2 | 3 };
-/** `segments`: the lesson as static HTML runs and MDX-component islands (lib/content/lesson-html.ts). */
 export type CompiledChapter = { segments: LessonSegment[]; headings: Heading[] };
 
 type HastNode = {
@@ -29,7 +28,7 @@ type HastNode = {
 
 const textOf = (node: HastNode): string => (node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join(""));
 
-/** Rehype plugin (runs after rehype-slug): records h2/h3 ids and text into `out`. */
+/** Rehype plugin, after rehype-slug. */
 function collectHeadings(out: Heading[]) {
   return () => (tree: HastNode) => {
     const walk = (node: HastNode) => {
@@ -44,7 +43,6 @@ function collectHeadings(out: Heading[]) {
   };
 }
 
-/** Last rehype plugin: keeps the finished tree as static HTML runs and islands. */
 function captureSegments(out: LessonSegment[]) {
   return () => (tree: Root) => {
     out.push(...splitLesson(tree));
@@ -53,10 +51,7 @@ function captureSegments(out: LessonSegment[]) {
 
 type VFileLike = { messages: { source?: string | null; reason: string; line?: number | null; cause?: unknown }[] };
 
-/**
- * rehype-katex reports bad math as a warning and renders it in red. A lesson must not ship
- * broken math, so turn those warnings into a compile error with the line number.
- */
+/** rehype-katex only warns about bad math (and renders it red): make it a compile error. */
 function failOnMathErrors() {
   return (_tree: unknown, file: VFileLike) => {
     const problem = file.messages.find((m) => m.source === "rehype-katex");
@@ -78,8 +73,7 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
   const source = await fs.promises.readFile(chapter.file, "utf8");
   const headings: Heading[] = [];
   const segments: LessonSegment[] = [];
-  // bundleMDX still compiles the whole file (so invalid MDX fails the build as before); the page
-  // renders the captured segments, not the bundled component.
+  // Compiled so invalid MDX fails the build; the page renders the captured segments, not the bundle.
   await bundleMDX({
     source,
     cwd: path.dirname(chapter.file),
@@ -104,8 +98,7 @@ async function compile(chapter: Chapter): Promise<CompiledChapter> {
   return { segments, headings };
 }
 
-// esbuild and the unified pipeline are memory-hungry: compile one chapter at a time, and
-// compile each revision once per process.
+// Memory-hungry: one chapter at a time, each revision once per process.
 const cache = new Map<string, Promise<CompiledChapter>>();
 let queue: Promise<unknown> = Promise.resolve();
 

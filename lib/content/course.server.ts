@@ -1,4 +1,4 @@
-// The course tree for the running app: loaded once from CONTENT_DIRS (./content), looked up by slug.
+// The course tree for the running app, loaded once from CONTENT_DIRS.
 import "server-only";
 import { getEnv } from "@/lib/env.server";
 import { chaptersInOrder, loadCoursesFrom, type Chapter, type Course } from "./load";
@@ -6,7 +6,7 @@ import { chaptersInOrder, loadCoursesFrom, type Chapter, type Course } from "./l
 let cached: Course[] | undefined;
 
 export function getCourses(): Course[] {
-  // In development, reload on every request so edits to content show up without a restart.
+  // In development, reload so content edits show without a restart.
   if (!cached || process.env.NODE_ENV === "development") cached = loadCoursesFrom(getEnv().CONTENT_DIRS);
   return cached;
 }

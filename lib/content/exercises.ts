@@ -1,16 +1,4 @@
-// Exercises in MDX: an <Exercise> element holding the task prose, one ```ts starter``` and one
-// ```ts solution``` block, and two or more <Hint> elements. The build checks the shape and turns
-// it into <Exercise id title starter solution …> with the task and hints as children.
-//
-//   <Exercise id="sgd-step" title="Write one SGD step" timeout={20}>
-//   …task…
-//   ```ts starter
-//   ```
-//   ```ts solution
-//   ```
-//   <Hint>…</Hint>
-//   <Hint>…</Hint>
-//   </Exercise>
+// <Exercise>: task prose, a ```ts starter```, a ```ts solution```, <Hint>s (decision 0170).
 import { z } from "zod";
 import { describeIssues } from "../schemas/issues";
 import { slugSchema } from "./schema";
@@ -19,7 +7,7 @@ export const exerciseAttributesSchema = z
   .object({
     id: slugSchema,
     title: z.string().trim().min(1).max(120),
-    /** Time budget in seconds, as for cells. */
+    /** Seconds. */
     timeout: z.coerce.number().positive().max(120).default(10),
     seed: z.coerce.number().int().nonnegative().optional(),
   })
@@ -28,7 +16,7 @@ export const exerciseAttributesSchema = z
 export const MIN_HINTS = 2;
 export const MAX_HINTS = 5;
 
-/** What the page gets for an exercise (the task and hints come as rendered children). */
+/** The task and hints come as rendered children. */
 export type ExerciseProps = { id: string; title: string; starter: string; solution: string; timeoutSeconds: number; seed?: number };
 
 type Node = {
@@ -44,7 +32,7 @@ type Node = {
 
 const isJsx = (node: Node, name: string) => (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name === name;
 
-/** An element's attributes as strings: `a="x"` and `a={20}` both give their text. */
+/** `a="x"` and `a={20}` both give their text. */
 function attributesOf(node: Node, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const attribute of node.attributes ?? []) {
@@ -59,7 +47,6 @@ function attributesOf(node: Node, where: string): Record<string, string> {
 
 export type ParsedExercise = ExerciseProps & { hints: Node[]; task: Node[] };
 
-/** Checks one <Exercise> element and splits it into its parts; a malformed one fails the build. */
 export function parseExercise(node: Node): ParsedExercise {
   const where = `<Exercise> on line ${node.position?.start.line ?? "?"}`;
   const attributes = exerciseAttributesSchema.safeParse(attributesOf(node, where));
@@ -112,7 +99,6 @@ const attribute = (name: string, value: string | number) =>
         },
       };
 
-/** Every <Exercise> of an MDX tree, in document order (pure: parses, does not change the tree). */
 export function findExercises(tree: Node): ParsedExercise[] {
   const out: ParsedExercise[] = [];
   const visit = (node: Node) => {
@@ -131,7 +117,7 @@ export function findExercises(tree: Node): ParsedExercise[] {
 /** Remark plugin: each <Exercise> gets its code as attributes; its hints become <ExerciseHint>s. */
 export function remarkExercises() {
   return (tree: Node) => {
-    findExercises(tree); // fails the build on a malformed or duplicate exercise
+    findExercises(tree); // fails on a malformed or duplicate exercise
     const visit = (node: Node) => {
       if (!isJsx(node, "Exercise")) return node.children?.forEach(visit);
       const e = parseExercise(node);

@@ -1,10 +1,8 @@
-// The compiled lesson as static HTML with islands. Top-level nodes that hold an MDX component
-// (a code cell, a lab figure, a callout) stay a hast tree that React renders; everything else
-// becomes plain HTML strings, which the browser never hydrates (see docs/decisions/0120).
+// The lesson as static HTML with React islands (decision 0120).
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 
-/** A run's `height`: its estimated height in px at the lesson's widest column and on a phone. */
+/** `height`: estimated px at the widest column and on a phone. */
 export type LessonSegment = { type: "html"; html: string; height: RunHeight } | { type: "island"; node: RootContent };
 export type RunHeight = { wide: number; narrow: number };
 
@@ -13,11 +11,7 @@ type AnyNode = { type: string; children?: AnyNode[] };
 const isMdxNode = (node: AnyNode) => node.type.startsWith("mdx");
 const holdsMdx = (node: AnyNode): boolean => isMdxNode(node) || (node.children ?? []).some(holdsMdx);
 
-/**
- * Splits the lesson into runs of static HTML and islands, in document order. A run also ends
- * before each h2/h3, so the browser can skip laying out the runs that are off screen
- * (`content-visibility: auto` on `.lesson-html`; docs/decisions/0120).
- */
+/** A run also ends before each h2/h3, for `content-visibility: auto`. */
 export function splitLesson(root: Root): LessonSegment[] {
   const segments: LessonSegment[] = [];
   let pending: RootContent[] = [];
@@ -55,11 +49,7 @@ const startsSection = (node: AnyNode) => isElement(node, "h2") || isElement(node
 const textOf = (node: AnyNode): string =>
   node.type === "text" ? ((node as { value?: string }).value ?? "") : (node.children ?? []).map(textOf).join("");
 
-/**
- * Rehype plugin for the static lesson: listings get their copy button (shown only when
- * JavaScript runs; a delegated handler does the copying), tables scroll in a keyboard-reachable
- * region, and an empty corner header cell becomes a plain cell (a header must name something).
- */
+/** Copy buttons on listings, keyboard-reachable tables, two-way table headers. */
 export function rehypeLessonMarkup() {
   return (tree: Root) => {
     let tables = 0;
@@ -73,7 +63,6 @@ export function rehypeLessonMarkup() {
         ) {
           const className = ([] as unknown[]).concat(node.properties?.className ?? []).map(String);
           node.properties = { ...node.properties, className: [...className, "listing"] };
-          // The code scrolls sideways in its own box: reachable by keyboard.
           for (const pre of findAll(node, "pre")) pre.properties = { ...pre.properties, tabIndex: 0 };
           node.children.unshift(
             el("button", { type: "button", className: ["copy-button"], dataCopy: "" }, [
@@ -82,8 +71,7 @@ export function rehypeLessonMarkup() {
           );
         } else if (isElement(node, "table")) {
           tables += 1;
-          // An empty corner cell makes a two-way table: the corner becomes a plain cell and each
-          // body row's first cell its row header (a header must name something; data cells need one).
+          // An empty corner header makes a two-way table: a header must name something.
           const [corner] = findAll(node, "th");
           if (corner && !textOf(corner).trim()) {
             corner.tagName = "td";
@@ -116,13 +104,7 @@ function findAll(node: AnyNode, tagName: string): Element[] {
   return out;
 }
 
-/**
- * How tall a run of lesson HTML will be, before the browser lays it out: the placeholder height
- * of an off-screen run (`content-visibility: auto`). Close is enough, but a poor guess moves
- * what the reader jumped to once the sections around it are laid out. From the page's type
- * (17 px text at 1.65, listings 0.86rem at 1.55) and its column: about 86 characters a line at
- * 46rem, 40 on a 390 px phone.
- */
+/** An off-screen run's placeholder height, from the page's type metrics (decision 0120, Notes). */
 export function estimateHeight(nodes: AnyNode[]): RunHeight {
   let wide = 0;
   let narrow = 0;
@@ -142,7 +124,6 @@ export function estimateHeight(nodes: AnyNode[]): RunHeight {
       case "h3":
         return fixed(70);
       case "figure": {
-        // A listing: one line per [data-line], plus caption, padding and margins.
         const lines = findAll(node, "span").filter((l) => "dataLine" in (l.properties ?? {}) || "data-line" in (l.properties ?? {})).length;
         return fixed(Math.max(1, lines) * 21.5 + 105);
       }

@@ -1,4 +1,4 @@
-// Reads the course tree (course.md / section.md / chapter .mdx) from disk and validates it.
+// Reads and validates the course tree.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import type { z } from "zod";
 import {
   chapterFrontmatterSchema,
   COURSE_ASK_FOLDER,
+  COURSE_FIGURES_FOLDER,
   COURSE_LIBRARY_FOLDER,
   courseFrontmatterSchema,
   sectionFrontmatterSchema,
@@ -15,25 +16,23 @@ import {
 import { describeIssues } from "../schemas/issues";
 
 export type Chapter = {
-  /** Stable id stored with progress, attempts and feedback: "course/section/chapter". */
+  /** "course/section/chapter", stored with progress, attempts and feedback. */
   id: string;
   courseSlug: string;
   sectionSlug: string;
   slug: string;
   title: string;
   summary: string;
-  /** Suggested questions for the "Ask AI" panel (chapter frontmatter, else the course's). */
+  /** Ask AI's suggested questions (the chapter's, else the course's). */
   prompts: string[];
-  /** The course's instructions for Ask AI's model (course.md `ask.instructions`). */
   askInstructions?: string;
-  /** 1-based position in its section, and its section's position in the course. */
+  /** 1-based. */
   number: number;
   sectionNumber: number;
   sectionTitle: string;
   href: string;
-  /** Short hash of the chapter's source: changes whenever the text changes. */
+  /** Short hash of the chapter's source. */
   revision: string;
-  /** Absolute path of the .mdx source. */
   file: string;
 };
 
@@ -43,12 +42,11 @@ export type Course = {
   title: string;
   summary: string;
   href: string;
-  /** Module id cells import the course's library by ("course/<library>"), if it has one. */
+  /** "course/<library>", the module id cells import it by. */
   library?: { id: string; file: string };
   sections: Section[];
 };
 
-/** Every problem found in the content folder, each naming its file and field. */
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid course content:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -62,11 +60,10 @@ export function revisionOf(source: string | Buffer): string {
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 
-/** While loading, items carry their frontmatter order and file for sorting and messages. */
 type Ordered<T> = T & { order: number; where: string };
 type LoadingSection = Ordered<Omit<Section, "chapters">> & { chapters: Ordered<Chapter>[] };
 
-/** Loads and validates every course under `<contentDir>/courses`. Throws ContentError. */
+/** Throws ContentError naming every problem. */
 export function loadCourses(contentDir: string): Course[] {
   const problems: string[] = [];
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
@@ -128,7 +125,9 @@ export function loadCourses(contentDir: string): Course[] {
     if (library && !fs.existsSync(libraryFile))
       problems.push(`${rel(libraryFile)}: file is missing (course.md declares library "${library}")`);
 
-    for (const sectionSlug of dirs(courseDir).filter((d) => d !== COURSE_LIBRARY_FOLDER && d !== COURSE_ASK_FOLDER)) {
+    for (const sectionSlug of dirs(courseDir).filter(
+      (d) => ![COURSE_LIBRARY_FOLDER, COURSE_ASK_FOLDER, COURSE_FIGURES_FOLDER].includes(d),
+    )) {
       const sectionDir = path.join(courseDir, sectionSlug);
       if (!checkSlug(sectionSlug, sectionDir)) continue;
       const sectionFile = path.join(sectionDir, "section.md");
@@ -209,7 +208,6 @@ export function loadCourses(contentDir: string): Course[] {
   return courses.sort(byOrder).map(({ order: _o, ...c }) => c);
 }
 
-/** Loads the courses of several content folders (CONTENT_DIRS); course slugs must not repeat. */
 export function loadCoursesFrom(contentDirs: readonly string[]): Course[] {
   const courses = contentDirs.flatMap((dir) => loadCourses(path.resolve(dir)));
   const seen = new Set<string>();
@@ -220,7 +218,6 @@ export function loadCoursesFrom(contentDirs: readonly string[]): Course[] {
   return courses;
 }
 
-/** Chapters of a course in reading order, across sections. */
 export function chaptersInOrder(course: Course): Chapter[] {
   return course.sections.flatMap((s) => s.chapters);
 }

@@ -1,10 +1,6 @@
-// Rehype plugin (after rehype-katex): keeps inline math together with the punctuation that
-// touches it, so a narrow screen never starts a line with the comma after "$p$" or ends one with
-// the "(" before it. The group does not break at all (.math-nobr in app/globals.css): inline
-// formulas are kept short.
+// Keeps inline math and the punctuation touching it on one line (.math-nobr).
 import type { ElementContent, Root, Text } from "hast";
 
-/** Punctuation that must not start a line after math (closing marks) or end one before it (opening marks). */
 const TRAILING = /^[,.;:!?)\]}’”…%]+/u;
 const LEADING = /[([{‘“]+$/u;
 
@@ -37,14 +33,14 @@ function wrap(children: ElementContent[]): ElementContent[] {
       group.push({ type: "text", value: trail });
       const rest = (after as Text).value.slice(trail.length);
       children[i + 1] = { type: "text", value: rest };
-      if (!rest) i++; // nothing left of that text
+      if (!rest) i++;
     }
     out.push({ type: "element", tagName: "span", properties: { className: ["math-nobr"] }, children: group });
   }
   return out;
 }
 
-/** Elements and MDX components (an exercise's task and hints) alike: their children are wrapped. */
+/** MDX components (an exercise's task and hints) too. */
 function withWrappedChildren<T extends { type: string }>(node: T): T {
   const children = (node as { children?: ElementContent[] }).children;
   return node.type !== "text" && Array.isArray(children) ? { ...node, children: wrap(children) } : node;

@@ -1,4 +1,4 @@
-// A chapter's runnable parts (code cells and exercises), found by the MDX parser the build uses.
+// A chapter's code cells and exercises, found by the build's MDX parser.
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkMdx from "remark-mdx";
@@ -16,7 +16,7 @@ type Node = { type: string; lang?: string | null; meta?: string | null; value?: 
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
-/** Parses an MDX chapter (without frontmatter) and lists its cells and exercises, in order. */
+/** `source`: without frontmatter. */
 export function chapterParts(source: string): ChapterParts {
   const tree = parser.parse(source) as Node;
   const cells: ChapterParts["cells"] = [];

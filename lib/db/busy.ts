@@ -1,10 +1,7 @@
-// Waiting out another SQLite connection's write lock without blocking the event loop.
+// Waiting out SQLite's write lock without blocking (decision 0141).
 import { isSqliteBusy } from "../db-errors";
 
-/**
- * Runs `attempt` again while it fails with SQLITE_BUSY, backing off 5, 10, 20 … 100 ms (about 5 s
- * in all). Safe because a statement or BEGIN that met the lock did nothing.
- */
+/** Retries on SQLITE_BUSY (~5 s): a statement or BEGIN that met the lock did nothing. */
 export async function whileBusy<T>(attempt: () => Promise<T>, attempts = 60): Promise<T> {
   for (let i = 1; ; i++) {
     try {

@@ -1,24 +1,16 @@
-// One SQLite connection, one transaction at a time, and nothing else while it is open: Prisma's
-// better-sqlite3 adapter runs every query on one connection, so a query from another request
-// issued while a transaction is open joins that transaction and is rolled back with it, after
-// its own request was told it was stored. The gate makes such queries wait for the end, and
-// transactions take the write lock when they begin (see gateAdapter).
+// SQLite: no query joins another request's open transaction (decision 0114).
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { whileBusy } from "./busy";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
-/**
- * FIFO admission: plain queries may run together (better-sqlite3 runs each to completion), a
- * transaction runs alone from its start to its commit or rollback. Nobody overtakes a waiter.
- */
+/** FIFO: plain queries run together, a transaction alone; nobody overtakes a waiter. */
 export class TransactionGate {
   #inTransaction = false;
   #plainRunning = 0;
   #queue: { transaction: boolean; admit: () => void }[] = [];
 
-  /** Resolves when a query (or, with `transaction`, a transaction) may use the connection. */
   enter(transaction: boolean): Promise<void> {
     return new Promise((admit) => {
       this.#queue.push({ transaction, admit });
@@ -26,19 +18,17 @@ export class TransactionGate {
     });
   }
 
-  /** A plain query is done. */
   leavePlain(): void {
     this.#plainRunning--;
     this.#pump();
   }
 
-  /** The transaction has ended (committed, rolled back, or failed to start). */
+  /** After commit, rollback, or a failed BEGIN. */
   leaveTransaction(): void {
     this.#inTransaction = false;
     this.#pump();
   }
 
-  /** Runs `work` as a plain query: after any open transaction, alongside other plain queries. */
   async plain<T>(work: () => Promise<T>): Promise<T> {
     await this.enter(false);
     try {
@@ -48,7 +38,7 @@ export class TransactionGate {
     }
   }
 
-  /** Whether anything is running or waiting (for tests). */
+  /** For tests. */
   get busy(): boolean {
     return this.#inTransaction || this.#plainRunning > 0 || this.#queue.length > 0;
   }
@@ -67,14 +57,7 @@ export class TransactionGate {
 
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
-/**
- * The adapter with every query outside a transaction held back while one is open, and its own
- * transactions, which begin IMMEDIATE: they take the file's write lock first, so nothing inside
- * them can meet another process's lock (a deferred BEGIN fails at its first write whenever another
- * process committed since its first read). Another process's lock met by a plain statement or by
- * BEGIN is waited out here (whileBusy), so no caller retries. Not the adapter's own transactions:
- * its `startTransaction` never releases its mutex when BEGIN fails. Prisma sends COMMIT/ROLLBACK.
- */
+/** Plain queries behind the gate; transactions BEGIN IMMEDIATE; SQLITE_BUSY waited out. */
 export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapter {
   return {
     provider: inner.provider,
@@ -85,9 +68,9 @@ export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapt
     ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
     dispose: () => inner.dispose(),
     async startTransaction(isolationLevel) {
-      // SQLite transactions are serializable; the adapter refuses any other level (before its mutex).
+      // The adapter refuses other levels before taking its mutex.
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return inner.startTransaction(isolationLevel);
-      // The gate is left between attempts, so this process's reads go on while it waits.
+      // Left between attempts: this process's reads go on meanwhile.
       await whileBusy(async () => {
         await gate.enter(true);
         try {
@@ -102,7 +85,6 @@ export function gateAdapter(inner: Adapter, gate = new TransactionGate()): Adapt
   };
 }
 
-/** The open transaction: the connection's queries until Prisma's COMMIT or ROLLBACK, then the gate opens. */
 function transactionOn(inner: Adapter, gate: TransactionGate): Transaction {
   let open = true;
   const end = () => {
@@ -127,7 +109,7 @@ function transactionOn(inner: Adapter, gate: TransactionGate): Transaction {
   };
 }
 
-/** The better-sqlite3 adapter factory, its connection behind `gate` (the shadow database behind its own). */
+/** The factory's connection behind `gate`; the shadow database's behind its own. */
 export function gatedSqliteAdapter(factory: PrismaBetterSqlite3, gate = new TransactionGate()): PrismaBetterSqlite3 {
   return Object.assign(Object.create(factory) as PrismaBetterSqlite3, {
     connect: async () => gateAdapter(await factory.connect(), gate),

@@ -1,4 +1,4 @@
-// Storing a learner's current vote for a chapter revision, and reading it back.
+// A learner's vote on a chapter revision: stored and read back.
 import "server-only";
 import { db } from "@/lib/db.server";
 import type { FeedbackView } from "./types";
@@ -11,7 +11,7 @@ const view = (row: { clear: boolean; comment: string | null; updatedAt: Date }):
   updatedAt: row.updatedAt.toISOString(),
 });
 
-/** Saves the vote (replacing an earlier one on the same revision). A vote alone keeps an earlier comment. */
+/** Replaces an earlier vote on the revision; a vote alone keeps the earlier comment. */
 export async function saveFeedback(learnerId: string, input: Vote): Promise<FeedbackView> {
   const key = { learnerId_chapterId_revision: { learnerId, chapterId: input.chapterId, revision: input.revision } };
   const clear = input.vote === "yes";

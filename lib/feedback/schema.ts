@@ -1,4 +1,4 @@
-// The feedback widget's input, shared by the widget and the route handler.
+// The feedback widget's input, shared with the route handler.
 import { z } from "zod";
 import { chapterIdSchema, chapterRevisionSchema } from "@/lib/schemas/ids";
 import { stripControls } from "@/lib/schemas/text";
@@ -6,7 +6,7 @@ import { COMMENT_MAX } from "./types";
 
 export { COMMENT_MAX };
 
-/** Strips control characters and trims; an empty comment becomes null. */
+/** Control characters stripped, trimmed; empty becomes null. */
 export function cleanComment(text: string): string | null {
   const cleaned = stripControls(text);
   return cleaned === "" ? null : cleaned;

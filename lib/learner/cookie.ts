@@ -1,4 +1,4 @@
-// The anonymous learner cookie: its name and its attributes.
+// The anonymous learner cookie.
 
 export const LEARNER_COOKIE = "lbr_learner";
 

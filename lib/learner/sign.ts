@@ -1,4 +1,4 @@
-// Signed learner ids: "<uuid>.<HMAC-SHA256 of the uuid, base64url>" (pure; the key comes from the caller).
+// Signed learner ids: "<uuid>.<base64url HMAC-SHA256>" (pure).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-// A course's outline for progress: each chapter's exercises (from its MDX) and whether it has a quiz.
+// A course's outline: each chapter's exercises and whether it has a quiz.
 import "server-only";
 import { partsOf } from "@/lib/content/parts.server";
 import { chaptersInOrder, type Chapter, type Course } from "@/lib/content/load";

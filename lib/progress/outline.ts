@@ -1,5 +1,4 @@
-// What a course asks of a learner, chapter by chapter, and where a learner stands in it (pure:
-// the course page, the home page and a chapter's end share these rules).
+// A course's steps and a learner's place in them (pure; shared by three pages).
 
 export type OutlineChapter = {
   id: string;
@@ -11,7 +10,6 @@ export type OutlineChapter = {
   hasQuiz: boolean;
 };
 
-/** What the learner has done, as the progress store knows it. */
 export type Done = {
   read: ReadonlySet<string>;
   quizPassed: ReadonlySet<string>;
@@ -24,11 +22,11 @@ export type ChapterState = {
   exercises: number;
   /** null: the chapter has no quiz. */
   quizPassed: boolean | null;
-  /** Steps done and steps in all: reading, each exercise, the quiz. */
+  /** Steps: reading, each exercise, the quiz. */
   done: number;
   total: number;
   finished: boolean;
-  /** What is left, in the order a learner meets it (exercises, the quiz, marking it as read). */
+  /** What is left, in the order a learner meets it. */
   left: string[];
 };
 
@@ -58,7 +56,7 @@ export function chapterState(chapter: OutlineChapter, done: Done): ChapterState 
 
 export type CourseState = { done: number; total: number; percent: number; next: OutlineChapter | null; started: boolean };
 
-/** The course's steps done, and the first chapter (in course order) not finished yet. */
+/** Steps done, and the first chapter not finished yet. */
 export function courseState(chapters: OutlineChapter[], done: Done): CourseState {
   let count = 0;
   let total = 0;

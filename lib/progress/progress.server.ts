@@ -1,4 +1,4 @@
-// Reading and recording which chapters a learner has read.
+// A learner's progress: chapters read, code cells run, exercises passed.
 import "server-only";
 import { db } from "@/lib/db.server";
 import type { CellRunInput, ChapterProgressView, ExercisePassInput, MarkReadInput, ProgressResponse } from "./schema";
@@ -25,7 +25,6 @@ function view(r: Row): ChapterProgressView {
   };
 }
 
-/** Marks the chapter as read (or, with `read: false`, as not read again). */
 export async function markChapterRead(learnerId: string, input: MarkReadInput): Promise<ChapterProgressView> {
   const readAt = input.read === false ? null : new Date();
   return view(
@@ -43,7 +42,7 @@ export async function progressOf(learnerId: string): Promise<ProgressResponse> {
   return { chapters: rows.map(view) };
 }
 
-/** Adds `item` to the JSON id list `column` of the learner's row for the chapter; returns the list. */
+/** Adds `item` to a JSON id list of the learner's chapter row. */
 function addToList(
   learnerId: string,
   chapter: { chapterId: string; revision: string },
@@ -51,7 +50,6 @@ function addToList(
   item: string,
 ) {
   const key = { learnerId_chapterId: { learnerId, chapterId: chapter.chapterId } };
-  // Read, then write: under WAL another process's commit in between is SQLITE_BUSY, not a wait.
   return db.$transaction(async (tx) => {
     const row = await tx.chapterProgress.findUnique({ where: key, select: { cellsRun: true, exercisesPassed: true } });
     const items = [...new Set([...(row ? (JSON.parse(row[column]) as string[]) : []), item])].sort();
@@ -66,12 +64,11 @@ function addToList(
   });
 }
 
-/** Records that the learner ran a code cell of the chapter (each cell counted once). */
 export function recordCellRun(learnerId: string, input: CellRunInput): Promise<string[]> {
   return addToList(learnerId, input, "cellsRun", input.cellId);
 }
 
-/** Records that the learner's code passed an exercise's check (self-checked: the check ran in their browser). */
+/** Self-checked: the check ran in the learner's browser. */
 export function recordExercisePass(learnerId: string, input: ExercisePassInput): Promise<string[]> {
   return addToList(learnerId, input, "exercisesPassed", input.exerciseId);
 }

@@ -1,4 +1,4 @@
-// Input of the progress API, shared by the "mark as read" button and the route handler.
+// The progress API's input and answer.
 import { z } from "zod";
 import { chapterIdSchema, chapterRevisionSchema, slugIdSchema } from "@/lib/schemas/ids";
 
@@ -18,11 +18,11 @@ export type MarkReadInput = z.infer<typeof markReadSchema>;
 export type ChapterProgressView = {
   chapterId: string;
   revision: string;
-  /** ISO time the chapter was marked as read, or null. */
+  /** ISO time, or null. */
   readAt: string | null;
   quizBestScore: number | null;
   quizPassed: boolean;
-  /** Ids of the chapter's exercises whose check the learner passed. */
+  /** Exercise ids whose check passed. */
   exercisesPassed: string[];
 };
 export type ProgressResponse = { chapters: ChapterProgressView[] };

@@ -5,7 +5,6 @@ import type { GradingPolicy, Question } from "./schema";
 export type Grade = {
   /** Credit between 0 and 1. */
   score: number;
-  /** "partial" when some correct choices were found but the answer is not fully right. */
   verdict: "correct" | "partial" | "incorrect";
   totalCorrect: number;
   selectedCorrect: number;
@@ -19,7 +18,6 @@ type Gradable = Pick<ChoiceQuestion, "type" | "choices"> & { grading?: GradingPo
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** Checks the selection, then scores it by the question's policy. */
 export function gradeAnswer(question: Gradable, selected: readonly string[]): GradeResult {
   if (selected.length === 0) return { ok: false, error: "Select at least one answer." };
   const known = new Set(question.choices.map((c) => c.id));
@@ -49,10 +47,7 @@ export function gradeAnswer(question: Gradable, selected: readonly string[]): Gr
   return { ok: true, grade: { score: Math.round(score * 1e6) / 1e6, verdict, totalCorrect, selectedCorrect, selectedWrong } };
 }
 
-/**
- * "You got 3 of 4 right, and 1 of your choices is wrong." — plain words for every outcome. How
- * many answers are right is said only when the author chose to show it (`showCount`).
- */
+/** "You got 3 of 4 right, …"; the count of right answers only with `showCount`. */
 export function summarize(type: Question["type"], g: Grade, showCount = false): string {
   if (type !== "single" && type !== "multiple") return g.verdict === "correct" ? "Correct!" : "Not quite.";
   if (g.verdict === "correct")
@@ -76,14 +71,13 @@ const right = (ok: boolean, total = 1): Grade => ({
   selectedWrong: ok ? 0 : 1,
 });
 
-/** A typed number against the key: right within the tolerance, or wrong (no partial credit). */
+/** No partial credit. */
 export function gradeNumber(typed: string, key: number, tolerance: { abs?: number; rel?: number }): GradeResult {
   const value = parseNumber(typed);
   if (value === null) return { ok: false, error: `"${typed.slice(0, 40)}" is not a number: type digits, e.g. 0.25, -3 or 1.5e-3.` };
   return { ok: true, grade: right(withinTolerance(value, key, tolerance)) };
 }
 
-/** An order of step ids against the right one: every step exactly once; right only in the right order. */
 export function gradeOrder(order: readonly string[], steps: readonly string[]): GradeResult {
   if (order.length !== steps.length || new Set(order).size !== order.length || order.some((id) => !steps.includes(id)))
     return { ok: false, error: "Send every step exactly once, in your order." };

@@ -37,43 +37,41 @@ it("passes a quiz without cues", () => {
   expect(lintQuiz(quiz(clean()))).toEqual([]);
 });
 
-it("names single-choice items whose key is strictly the longest option, past 35%", () => {
-  const problems = lintQuiz(
+it.each<[string, QuizFile, RegExp]>([
+  [
+    "single-choice items whose key is strictly the longest option, past 35%",
     quiz([
       single("a", "The long right answer with details", "Short", "Shorter"),
       single("b", "Another long right answer here", "No", "Nope"),
       single("c", "Short key", "A much longer distractor text", "x"),
     ]),
-  );
-  expect(problems.join("\n")).toMatch(/strictly longest option in 2 of 3 single-choice items \(a, b\)/);
-});
-
-it("names multiple-response items that all have the same number of right answers", () => {
-  expect(lintQuiz(quiz([multiple("m1", 2), multiple("m2", 2), multiple("m3", 2)])).join("\n")).toMatch(
+    /strictly longest option in 2 of 3 single-choice items \(a, b\)/,
+  ],
+  [
+    "multiple-response items that all have the same number of right answers",
+    quiz([multiple("m1", 2), multiple("m2", 2), multiple("m3", 2)]),
     /every multiple-response item has 2 right answers \(m1, m2, m3\)/,
-  );
-});
-
-it("names absolute words that mark distractors", () => {
-  const problems = lintQuiz(
+  ],
+  [
+    "absolute words that mark distractors",
     quiz([
       single("a", "Dropout adds noise", "Dropout always helps", "It never hurts"),
       single("b", "Scale by 1/(1-p)", "Only the first layer", "Every unit is kept"),
       single("c", "A key", "Exactly one unit", "A plain distractor"),
     ]),
-  );
-  expect(problems.join("\n")).toMatch(/absolute words .* appear in distractors far more than in keys/);
-});
-
-it("names a distractor used in two items", () => {
-  expect(
-    lintQuiz(quiz([single("a", "Key A", "Shared wrong text", "x y z"), single("b", "Key B", "Shared wrong text.", "p q r")])).join("\n"),
-  ).toMatch(/the distractor "Shared wrong text\.?" is used in both a and b/);
-});
-
-it("names a pass mark that one slip fails", () => {
-  expect(lintQuiz(quiz(clean(), { passingScore: 0.9 })).join("\n")).toMatch(/one wrong item in a round of 6 fails the pass mark 0\.9/);
-  expect(lintQuiz(quiz(clean().slice(0, 3), { passingScore: 0.7, draw: 3 })).join("\n")).toMatch(
+    /absolute words .* appear in distractors far more than in keys/,
+  ],
+  [
+    "a distractor used in two items",
+    quiz([single("a", "Key A", "Shared wrong text", "x y z"), single("b", "Key B", "Shared wrong text.", "p q r")]),
+    /the distractor "Shared wrong text\.?" is used in both a and b/,
+  ],
+  ["a pass mark that one slip fails", quiz(clean(), { passingScore: 0.9 }), /one wrong item in a round of 6 fails the pass mark 0\.9/],
+  [
+    "a pass mark that one slip fails, in a round of 3",
+    quiz(clean().slice(0, 3), { passingScore: 0.7, draw: 3 }),
     /round of 3 fails the pass mark 0\.7 \(2\/3 = 0\.67\)/,
-  );
+  ],
+])("names %s", (_cue, file, message) => {
+  expect(lintQuiz(file).join("\n")).toMatch(message);
 });

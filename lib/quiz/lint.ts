@@ -1,5 +1,4 @@
-// Item-writing checks on a quiz file (the content check fails the build on any): cues that let a
-// test-wise learner answer without the knowledge, and a pass mark one slip can fail. Pure.
+// Item-writing checks that fail the build: test-wise cues, a pass mark one slip fails.
 import type { QuizFile } from "./schema";
 
 /** Share of single-choice items whose key may be the strictly longest option. */
@@ -21,7 +20,6 @@ function absoluteCount(texts: string[]): number {
   return texts.reduce((n, t) => n + (plain(t).match(re)?.length ?? 0), 0);
 }
 
-/** Every problem found, each naming the rule and the items at fault (empty: the quiz passes). */
 export function lintQuiz(quiz: QuizFile): string[] {
   const problems: string[] = [];
   const choiceItems = quiz.questions.filter((q): q is Extract<QuizFile["questions"][number], { choices: Choice[] }> => "choices" in q);
@@ -51,7 +49,6 @@ export function lintQuiz(quiz: QuizFile): string[] {
   if (distractors.length) {
     const inDistractors = absoluteCount(distractors) / distractors.length;
     const inKeys = keys.length ? absoluteCount(keys) / keys.length : 0;
-    // "Far more": at least 3 such words in distractors, and twice the keys' rate (plus a little).
     if (absoluteCount(distractors) >= 3 && inDistractors > 2 * inKeys + 0.05)
       problems.push(
         `absolute words (${ABSOLUTE_WORDS.join(", ")}) appear in distractors far more than in keys (${inDistractors.toFixed(2)} vs ${inKeys.toFixed(2)} per option)`,

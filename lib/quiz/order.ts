@@ -1,14 +1,10 @@
-// What one learner sees of a question: the choices in an order decided by the server (stable for
-// the learner, new on a retake) under opaque ids, so neither the authoring order nor the
-// authoring ids (which name the misconception a distractor targets) reach the browser. Pure.
+// Per-learner choice order under opaque ids (decision 0102).
 import { createHmac } from "node:crypto";
 
 export type ChoiceView = {
   /** Authoring ids in the order this learner sees them. */
   order: string[];
-  /** Authoring id → the id the browser sees. */
   publicId: Map<string, string>;
-  /** The id the browser sees → authoring id. */
   authoringId: Map<string, string>;
 };
 
@@ -19,7 +15,7 @@ const mac = (key: Buffer, text: string) => createHmac("sha256", key).update(text
 /** `shuffle: false` keeps the author's order (e.g. "all of the above" last); ids stay opaque. */
 export function choiceView(key: Buffer, at: ViewKey, choiceIds: readonly string[], shuffle: boolean): ChoiceView {
   const base = `${at.learnerId}\u0000${at.quizRevision}\u0000${at.questionId}\u0000${at.round}\u0000`;
-  // A keyed random permutation: sorting by each choice's MAC is uniform and needs no RNG state.
+  // Sorting by each choice's MAC: a uniform keyed permutation without RNG state.
   const rank = new Map(choiceIds.map((id) => [id, mac(key, `order\u0000${base}${id}`).toString("hex")]));
   const order = shuffle ? [...choiceIds].sort((a, b) => (rank.get(a)! < rank.get(b)! ? -1 : 1)) : [...choiceIds];
   const publicId = new Map(choiceIds.map((id) => [id, mac(key, `id\u0000${base}${id}`).toString("base64url").slice(0, 12)]));

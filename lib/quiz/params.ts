@@ -1,5 +1,4 @@
-// Parameters of computed and predict items: values drawn per learner and round (keyed, no RNG
-// state), {{name}} placeholders filled, and the key computed from the author's formula. Pure.
+// Parameters of computed and predict items: keyed draws, {{name}} filled, the key computed.
 import { createHmac } from "node:crypto";
 import { compile, type EvalFunction } from "mathjs";
 import type { z } from "zod";
@@ -19,14 +18,13 @@ export function decimalsOf(step: number): number {
   return text.includes(".") ? text.split(".")[1]!.length : 0;
 }
 
-/** All values a parameter can take: min, min + step, …, max. */
 export function valuesOf(p: Param): number[] {
   const n = Math.round((p.max - p.min) / p.step);
   const d = decimalsOf(p.step);
   return Array.from({ length: n + 1 }, (_, k) => Number((p.min + k * p.step).toFixed(d)));
 }
 
-/** One value per parameter, drawn uniformly by a keyed MAC of `seed` (learner, revision, question, round). */
+/** `seed`: learner, revision, question and round. */
 export function drawValues(key: Buffer, seed: string, params: Params): Values {
   const out: Values = {};
   for (const [name, p] of Object.entries(params)) {
@@ -37,7 +35,7 @@ export function drawValues(key: Buffer, seed: string, params: Params): Values {
   return out;
 }
 
-/** The corners and middle of the parameter space (for checks at build time). */
+/** The corners and middle of the parameter space, for checks at build time. */
 export function sampleValues(params: Params): Values[] {
   const names = Object.keys(params);
   const pick = (which: "min" | "mid" | "max") =>
@@ -54,7 +52,6 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
-/** Fills {{name}} with the learner's values, printed with the step's decimals. */
 export function fill(text: string, values: Values, params: Params = {}): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const v = values[name];
@@ -66,7 +63,7 @@ export function fill(text: string, values: Values, params: Params = {}): string 
 
 const compiled = new Map<string, EvalFunction>();
 
-/** The key for these values: a number as written, or the formula evaluated (mathjs, no other names). */
+/** A number as written, or the formula evaluated by mathjs (no other names). */
 export function evaluate(answer: number | string, values: Values): number {
   if (typeof answer === "number") return answer;
   let f = compiled.get(answer);
@@ -80,7 +77,6 @@ export function evaluate(answer: number | string, values: Values): number {
   return n;
 }
 
-/** Problems with an item's parameters and formula, checked over their corners (empty: fine). */
 export function paramProblems(q: {
   params?: Params;
   answer: number | string;
@@ -106,7 +102,7 @@ export function paramProblems(q: {
   return problems;
 }
 
-/** Parses what a learner typed: "0.25", "-1.5e-3", "2,5" (a decimal comma); null if it is not a number. */
+/** Accepts a decimal comma ("2,5"). */
 export function parseNumber(text: string): number | null {
   const t = text.trim().replace(/\s+/g, "");
   const normal = /^[-+]?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;

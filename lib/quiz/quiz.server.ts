@@ -1,4 +1,4 @@
-// Loads a chapter's quiz (<chapter>.quiz.yaml): validated, Markdown rendered, cached per revision.
+// A chapter's quiz (<chapter>.quiz.yaml): validated, rendered, cached per revision.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -42,9 +42,8 @@ export type LoadedNumberQuestion = Base & {
   tolerance: { abs?: number; rel?: number };
   units?: string;
   params: Params;
-  /** Predict: the listing, with {{placeholders}}. */
   code?: string;
-  /** Markdown with {{placeholders}}: rendered per learner (renderFor). */
+  /** Markdown with {{placeholders}}, rendered per learner. */
   prompt: string;
   explanation: string;
 };
@@ -67,20 +66,17 @@ export type LoadedQuiz = {
   quizRevision: string;
   title: string;
   passingScore: number;
-  /** Questions per round. */
   draw: number;
   retakeAfterMinutes: number;
   questions: LoadedQuestion[];
 };
 
-/** Whether a question's numbers differ per learner and round. */
 export const varies = (q: LoadedQuestion) => q.kind === "number" && Object.keys(q.params).length > 0;
 
 export function quizFileOf(chapter: Pick<Chapter, "file">): string {
   return chapter.file.replace(/\.mdx$/, ".quiz.yaml");
 }
 
-/** Reads and validates the quiz beside a chapter; undefined when the chapter has none. */
 export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | undefined {
   const file = quizFileOf(chapter);
   if (!fs.existsSync(file)) return undefined;
@@ -165,7 +161,6 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
     );
     return loaded;
   });
-  // Test-wise cues and a pass mark one slip fails (lib/quiz/lint.ts) fail the build too.
   const cues = lintQuiz(quiz);
   if (cues.length) throw new ContentError(cues.map((c) => `${where}: ${c}`));
   return {
@@ -182,7 +177,6 @@ export function loadQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | un
 
 const renders = new Map<string, { promptHtml: string; explanationHtml: string }>();
 
-/** A numeric question's prompt and explanation with these values, rendered (cached per values). */
 export function renderFor(
   q: LoadedNumberQuestion,
   values: Values,
@@ -215,7 +209,6 @@ export function getQuiz(chapter: Pick<Chapter, "id" | "file">): LoadedQuiz | und
   return quiz;
 }
 
-/** The quiz as the static page may carry it: its frame, no question (rounds are drawn per learner). */
 export function toPublicQuiz(quiz: LoadedQuiz): PublicQuiz {
   return {
     chapterId: quiz.chapterId,

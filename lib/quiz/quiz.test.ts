@@ -80,6 +80,15 @@ describe("broken quizzes", () => {
     throw new Error("expected the quiz to be rejected");
   }
 
+  /** Makes the question another type of item, one without choices. */
+  const retype = (item: Record<string, unknown>) => (q: Q) => {
+    Object.assign(q, item);
+    delete (q as Record<string, unknown>).choices;
+  };
+  /** A computed item (its tolerance 1% unless given). */
+  const computed = (prompt: string, answer: string, params: Record<string, unknown>, tolerance: object = { rel: 0.01 }) =>
+    retype({ type: "computed", prompt, answer, tolerance, params });
+
   it.each<[string, (q: Q) => unknown, RegExp]>([
     [
       "a single-choice question with two right answers",
@@ -146,66 +155,29 @@ describe("broken quizzes", () => {
     ],
     [
       "a computed item whose prompt names an undeclared param",
-      (q) => {
-        Object.assign(q, {
-          type: "computed",
-          prompt: "h = {{h}}, p = {{q}}",
-          answer: "h * 2",
-          tolerance: { rel: 0.01 },
-          params: { h: { min: 1, max: 2, step: 0.5 } },
-        });
-        delete (q as Record<string, unknown>).choices;
-      },
+      computed("h = {{h}}, p = {{q}}", "h * 2", { h: { min: 1, max: 2, step: 0.5 } }),
       /prompt: \{\{q\}\} is not a declared param/,
     ],
     [
       "a computed item whose formula divides by zero at a corner",
-      (q) => {
-        Object.assign(q, {
-          type: "computed",
-          prompt: "p = {{p}}",
-          answer: "1 / (1 - p)",
-          tolerance: { rel: 0.01 },
-          params: { p: { min: 0, max: 1, step: 0.5 } },
-        });
-        delete (q as Record<string, unknown>).choices;
-      },
+      computed("p = {{p}}", "1 / (1 - p)", { p: { min: 0, max: 1, step: 0.5 } }),
       /answer: the formula "1 \/ \(1 - p\)" gives Infinity/,
     ],
     [
       "a param range that is not a whole number of steps",
-      (q) => {
-        Object.assign(q, {
-          type: "computed",
-          prompt: "p",
-          answer: "p",
-          tolerance: { abs: 0.1 },
-          params: { p: { min: 0, max: 1, step: 0.3 } },
-        });
-        delete (q as Record<string, unknown>).choices;
-      },
+      computed("p", "p", { p: { min: 0, max: 1, step: 0.3 } }, { abs: 0.1 }),
       /params\.p: max − min must be a whole number of steps/,
     ],
-    [
-      "a numeric item without a tolerance",
-      (q) => {
-        Object.assign(q, { type: "numeric", answer: 2 });
-        delete (q as Record<string, unknown>).choices;
-      },
-      /questions\.0\.tolerance/,
-    ],
+    ["a numeric item without a tolerance", retype({ type: "numeric", answer: 2 }), /questions\.0\.tolerance/],
     [
       "an ordering item with two steps",
-      (q) => {
-        Object.assign(q, {
-          type: "ordering",
-          steps: [
-            { id: "a", text: "A" },
-            { id: "b", text: "B" },
-          ],
-        });
-        delete (q as Record<string, unknown>).choices;
-      },
+      retype({
+        type: "ordering",
+        steps: [
+          { id: "a", text: "A" },
+          { id: "b", text: "B" },
+        ],
+      }),
       /questions\.0\.steps/,
     ],
   ])("rejects %s", (_name, edit, message) => {

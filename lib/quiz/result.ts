@@ -1,5 +1,4 @@
-// Builds what a learner sees after an attempt, following the question's reveal and choice
-// feedback policies (pure). Choice and step ids here are authoring ids; the caller maps them.
+// What a learner sees after an attempt; ids here are authoring ids.
 import { summarize, type Grade } from "./grade";
 import type { ChoiceFeedback, Reveal } from "./schema";
 import type { AttemptResult } from "./types";
@@ -10,7 +9,6 @@ export type ResultQuestion = {
   maxAttempts: number;
   reveal: Reveal;
   choiceFeedback: ChoiceFeedback;
-  /** The author asked to show how many answers are right. */
   showCorrectCount: boolean;
   explanationHtml: string;
   feedbackHtml?: { correct?: string; partial?: string; incorrect?: string };
@@ -19,7 +17,6 @@ export type ResultQuestion = {
 
 type Revealable = { reveal: Reveal; maxAttempts: number };
 
-/** `roundFinished`: every question of the round is finished (what "round-end" waits for). */
 export function isRevealed(reveal: Reveal, grade: Pick<Grade, "verdict">, attemptsUsed: number, roundFinished = false): boolean {
   if (reveal.when === "never") return false;
   if (reveal.when === "round-end") return roundFinished;
@@ -27,14 +24,10 @@ export function isRevealed(reveal: Reveal, grade: Pick<Grade, "verdict">, attemp
   return reveal.when === "attempts" && attemptsUsed >= reveal.attempts;
 }
 
-/** Solved, or no attempts left. */
 export const isFinished = (q: Pick<Revealable, "maxAttempts">, grade: Pick<Grade, "verdict">, attemptsUsed: number) =>
   grade.verdict === "correct" || attemptsUsed >= q.maxAttempts;
 
-/**
- * The solution of an unsolved question shown before the round is finished: such a round can
- * no longer record a pass (its key could be copied into the remaining attempts or questions).
- */
+/** A solution shown before an unsolved question is finished: the round can no longer record a pass. */
 export const revealedUnsolved = (q: Revealable, solved: boolean, attemptsUsed: number) =>
   !solved && q.reveal.when === "attempts" && attemptsUsed >= q.reveal.attempts;
 
@@ -50,10 +43,8 @@ export function buildResult(
   const picked = new Set(selected);
   const revealed = isRevealed(q.reveal, grade, attemptsUsed, roundFinished);
   const finished = isFinished(q, grade, attemptsUsed);
-  // Selected choices get their ✓/✗ and rationale after each attempt, or only once finished.
   const marksNow = q.choiceFeedback === "attempt" || finished;
-  // Under "finished", an unfinished attempt says only "not yet": a partial verdict or score on a
-  // one-choice submission would tell right choices from wrong ones.
+  // A partial verdict on a one-choice submission would tell right choices from wrong ones.
   const masked = !marksNow && grade.verdict !== "correct";
   const byId = new Map(q.choices.map((c) => [c.id, c]));
   return {
@@ -83,7 +74,6 @@ type PlainQuestion = Revealable & {
   feedbackHtml?: { correct?: string; partial?: string; incorrect?: string };
 };
 
-/** A numeric or ordering question's result: right or not, and with the solution its key. */
 export function buildPlainResult(
   q: PlainQuestion,
   grade: Grade,
@@ -113,7 +103,7 @@ export function buildPlainResult(
   };
 }
 
-/** "0.771 (± 2%)": the key as learners read it, with significant digits and its tolerance. */
+/** "0.771 (± 2%)". */
 export function keyInWords(key: number, tolerance: { abs?: number; rel?: number }, units?: string): string {
   const shown = Number(key.toPrecision(4)).toString();
   const parts = [

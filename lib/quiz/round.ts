@@ -1,7 +1,4 @@
-// Which questions a learner's round shows: drawn from the bank per learner and round by a keyed
-// MAC (stable within a round, new on a retake), with at least 40% of them questions whose
-// numbers differ per learner and round (when the bank has enough), so a key copied from another
-// round or learner cannot reach the pass mark. Pure.
+// Draws a learner's round by keyed MAC so a copied key cannot pass (decision 0171).
 import { createHmac } from "node:crypto";
 
 /** Least share of a round made of questions with per-learner numbers. */
@@ -17,7 +14,6 @@ export function drawRound(key: Buffer, seed: string, bank: readonly Drawable[], 
   const fixed = bank.filter((q) => !q.varying).sort(byRank);
   const wantVarying = Math.min(varying.length, Math.ceil(VARYING_SHARE * n));
   const chosen = varying.slice(0, wantVarying);
-  // The rest from everything not chosen yet, by rank (more varying questions may come too).
   const rest = [...varying.slice(wantVarying), ...fixed].sort(byRank).slice(0, n - chosen.length);
   return [...chosen, ...rest].sort(byRank).map((q) => q.id);
 }

@@ -1,4 +1,4 @@
-// Quiz content (YAML beside a chapter) and the quiz API's inputs: zod schemas and their types.
+// Quiz content (YAML beside a chapter) and the quiz API's inputs.
 import { z } from "zod";
 import { chapterIdSchema, quizRevisionSchema, slugIdSchema } from "@/lib/schemas/ids";
 import { slugSchema } from "@/lib/content/schema";
@@ -10,18 +10,13 @@ export const choiceSchema = z
     id: slugSchema,
     text: markdown,
     correct: z.boolean(),
-    /** Used by the "fractions" policy: credit for selecting this choice (negative = penalty). */
+    /** "fractions" policy: credit for selecting it (negative = penalty). */
     fraction: z.number().min(-1).max(1).optional(),
-    /** Why this choice is right or wrong; shown after the learner answers. */
     rationale: markdown,
   })
   .strict();
 
-/**
- * When the solution (key, rationales, explanation) shows: once solved, after N attempts, never,
- * or for every question once the whole round is finished ("round-end": the round's pass is
- * decided by then, so the key can teach without being harvested mid-round).
- */
+/** "round-end": once the round's pass is decided, so the key cannot be harvested mid-round. */
 export const revealSchema = z.discriminatedUnion("when", [
   z.object({ when: z.literal("correct") }).strict(),
   z.object({ when: z.literal("round-end") }).strict(),
@@ -29,11 +24,7 @@ export const revealSchema = z.discriminatedUnion("when", [
   z.object({ when: z.literal("never") }).strict(),
 ]);
 
-/**
- * When a learner sees per-choice marks (✓/✗) and rationales: after every attempt, or only once
- * the question is finished (solved or out of attempts). "finished" keeps a "select all"
- * attempt from revealing the key of a multiple-response question.
- */
+/** When per-choice marks show: "finished" keeps "select all" from revealing a key. */
 export const FEEDBACK_POLICIES = ["attempt", "finished"] as const;
 export const choiceFeedbackSchema = z.enum(FEEDBACK_POLICIES);
 
@@ -57,13 +48,13 @@ const commonQuestion = {
   choices: z.array(choiceSchema).min(2).max(12),
 };
 
-/** How far a numeric answer may be from the key: |x − key| ≤ max(abs, rel·|key|). */
+/** |x − key| ≤ max(abs, rel·|key|). */
 export const toleranceSchema = z
   .object({ abs: z.number().nonnegative().optional(), rel: z.number().nonnegative().max(0.5).optional() })
   .strict()
   .refine((t) => t.abs !== undefined || t.rel !== undefined, "give abs, rel or both");
 
-/** A parameter of a computed item: values min, min + step, …, max, one drawn per learner and round. */
+/** Values min, min + step, …, max; one drawn per learner and round. */
 export const paramSchema = z
   .object({ min: z.number(), max: z.number(), step: z.number().positive() })
   .strict()
@@ -74,12 +65,12 @@ export const paramSchema = z
       ctx.addIssue({ code: "custom", message: "max − min must be a whole number of steps" });
   });
 
-/** Parameter names: used as {{name}} in the prompt (and listing) and as variables in the answer formula. */
+/** Names: {{name}} in the prompt and listing, variables in the answer formula. */
 export const paramsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, "must be a name like 'h' or 'rate'"), paramSchema);
 
 const numericAnswer = {
   tolerance: toleranceSchema,
-  /** Shown after the input ("s", "%"); the learner types the number only. */
+  /** Shown after the input ("s", "%"). */
   units: z.string().trim().min(1).max(20).optional(),
 };
 
@@ -96,13 +87,12 @@ export const questionSchema = z
       })
       .strict(),
     z.object({ type: z.literal("single"), ...commonQuestion }).strict(),
-    /** A number to type, the same for every learner. */
     z.object({ type: z.literal("numeric"), ...common, answer: z.number().finite(), ...numericAnswer }).strict(),
-    /** Numbers drawn per learner and round; the key is the formula evaluated on the server. */
+    /** Numbers drawn per learner and round; the key is evaluated on the server. */
     z
       .object({ type: z.literal("computed"), ...common, params: paramsSchema, answer: z.string().trim().min(1).max(300), ...numericAnswer })
       .strict(),
-    /** Predict what a listing prints (its last number), then run it; optional parameters as for computed. */
+    /** Predict a listing's last printed number, then run it. */
     z
       .object({
         type: z.literal("predict"),
@@ -113,7 +103,7 @@ export const questionSchema = z
         ...numericAnswer,
       })
       .strict(),
-    /** Steps given in their right order; each learner gets them shuffled. */
+    /** Steps in their right order; each learner gets them shuffled. */
     z
       .object({
         type: z.literal("ordering"),
@@ -165,16 +155,14 @@ export const questionSchema = z
 export const quizFileSchema = z
   .object({
     title: z.string().trim().min(1).default("Check your understanding"),
-    /** Share of the total score needed to pass the chapter's quiz. */
     passingScore: z.number().min(0).max(1).default(0.7),
-    /** Defaults for every question (a question may override them). */
+    /** Defaults for every question. */
     maxAttempts: z.number().int().positive().max(20).default(3),
     shuffle: z.boolean().default(true),
     reveal: revealSchema.default({ when: "attempts", attempts: 3 }),
     choiceFeedback: choiceFeedbackSchema.default("attempt"),
-    /** Questions per round, drawn per learner from the bank (default: all of them). */
+    /** Questions per round, drawn per learner (default: all). */
     draw: z.number().int().min(1).max(30).optional(),
-    /** Minutes a learner waits between the end of a round and a retake. */
     retakeAfterMinutes: z
       .number()
       .int()
@@ -200,9 +188,7 @@ export type GradingPolicy = (typeof GRADING_POLICIES)[number];
 export type Reveal = z.infer<typeof revealSchema>;
 export type ChoiceFeedback = z.infer<typeof choiceFeedbackSchema>;
 
-// ---- API input ---------------------------------------------------------------------------
-
-/** A choice id as the browser sees it (opaque, per learner and round; see order.ts). */
+/** Opaque, per learner and round (order.ts). */
 const publicChoiceId = z.string().regex(/^[A-Za-z0-9_-]{12}$/, "must be a choice id from this page");
 const round = z.number().int().min(1).max(1_000);
 
@@ -210,15 +196,12 @@ export const submitAttemptSchema = z
   .object({
     chapterId: chapterIdSchema,
     questionId: slugIdSchema,
-    /** The quiz revision the learner saw. */
     quizRevision: quizRevisionSchema,
-    /** The round (1, +1 per retake) the learner's page shows. */
+    /** 1, +1 per retake. */
     round,
-    /** Choice questions: the ids of the selected choices. */
     selected: z.array(publicChoiceId).min(1, "select at least one answer").max(12).optional(),
-    /** Numeric, computed and predict questions: the number as typed. */
+    /** Numeric, computed and predict: as typed. */
     value: z.string().trim().min(1, "type a number").max(40).optional(),
-    /** Ordering questions: every step's id, in the learner's order. */
     order: z.array(publicChoiceId).min(2).max(8).optional(),
   })
   .strict()

@@ -1,55 +1,24 @@
 // The cells' type checker, with the declarations the build ships (scripts/cell-types.mjs) and the
 // same language service setup as the browser worker: lesson cells check clean, mistakes do not,
 // completion knows tfjs and the course library, and every runtime module has its types.
-import fs from "node:fs";
 import path from "node:path";
-import { createSystem, createVirtualTypeScriptEnvironment, type VirtualTypeScriptEnvironment } from "@typescript/vfs";
 import ts from "typescript";
 import { loadCourses } from "@/lib/content/load";
+import { setUpCellChecker } from "@/tests/support/cell-checker";
 import { FIXTURE_CONTENT_DIR } from "@/tests/support/content-dirs";
-import { buildCellTypes, readCellModules } from "../../scripts/cell-types.mjs";
-import { lessonCells as chapterCells } from "@/tests/support/lesson-cells";
+import { readCellModules } from "../../scripts/cell-types.mjs";
+import { chapterFiles, lessonCells as chapterCells } from "@/tests/support/lesson-cells";
 import { PLATFORM_MODULES } from "./modules";
-
-type Bundle = { files: Record<string, string>; compilerOptions: Record<string, unknown> };
 
 const ROOT = path.resolve(__dirname, "../..");
 // Platform tests run on the fixture courses (one has a library: "course/fixture-math").
 const CONTENT = path.join(ROOT, FIXTURE_CONTENT_DIR);
 const libraries = loadCourses(CONTENT).flatMap((c) => (c.library ? [c.library] : []));
-let env: VirtualTypeScriptEnvironment;
-let bundle: Bundle;
-
-beforeAll(() => {
-  bundle = buildCellTypes(readCellModules(libraries)) as unknown as Bundle;
-  const { options, errors } = ts.convertCompilerOptionsFromJson(bundle.compilerOptions, "/");
-  expect(errors).toEqual([]);
-  env = createVirtualTypeScriptEnvironment(createSystem(new Map(Object.entries(bundle.files))), [], ts, options);
-}, 120_000);
-
-let n = 0;
-function check(code: string) {
-  const file = `/cells/check-${++n}.ts`;
-  env.createFile(file, code);
-  const diagnostics = [...env.languageService.getSyntacticDiagnostics(file), ...env.languageService.getSemanticDiagnostics(file)];
-  return { file, errors: diagnostics.map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`) };
-}
+const { check, service } = setUpCellChecker(libraries);
 
 /** Every ```ts cell block in the fixture courses. */
-function lessonCells(): { where: string; code: string }[] {
-  const out: { where: string; code: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".mdx")) {
-        for (const { id, code } of chapterCells(full)) out.push({ where: `${entry.name}#${id}`, code });
-      }
-    }
-  };
-  walk(CONTENT);
-  return out;
-}
+const lessonCells = () =>
+  chapterFiles(CONTENT).flatMap((file) => chapterCells(file).map(({ id, code }) => ({ where: `${path.basename(file)}#${id}`, code })));
 
 it("ships declarations for every module the sandbox lets cells import, and no other", () => {
   // The platform's modules (lib/runner/modules.ts) and the courses' libraries the build adds.
@@ -83,10 +52,13 @@ it("reports type errors a learner makes, with TypeScript's codes", () => {
 it("completes tfjs and course library members, with the course's JSDoc on hover", () => {
   const code = 'import * as tf from "@tensorflow/tfjs";\nimport * as fm from "course/fixture-math";\nfm.triple([1]);\ntf.layers.d';
   const { file } = check(code);
-  const names = (pos: number) => env.languageService.getCompletionsAtPosition(file, pos, {})!.entries.map((e) => e.name);
+  const names = (pos: number) =>
+    service()
+      .getCompletionsAtPosition(file, pos, {})!
+      .entries.map((e) => e.name);
   expect(names(code.length)).toEqual(expect.arrayContaining(["dropout", "dense"]));
   expect(names(code.indexOf("triple"))).toEqual(["checkTriple", "triple"]);
-  const info = env.languageService.getQuickInfoAtPosition(file, code.indexOf("triple") + 1)!;
+  const info = service().getQuickInfoAtPosition(file, code.indexOf("triple") + 1)!;
   expect(ts.displayPartsToString(info.displayParts)).toBe("function triple(values: number[]): number[]");
   expect(ts.displayPartsToString(info.documentation)).toContain("Three times each value");
 });

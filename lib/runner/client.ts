@@ -1,7 +1,4 @@
-// Page side of the code runner: one hidden sandbox frame per page, runs queued one at a time,
-// Stop and a time budget that end the run (the frame discards its worker), output capped per
-// run, and a liveness check that replaces a frame that died (e.g. a cell ran out of memory).
-// Loaded lazily (with zod) by code cells.
+// Page side of the code runner: one sandbox frame per page, one run at a time (decisions 0106, 0109).
 import { OutputBudget } from "./limits";
 import { acceptSandboxMessage, BACKENDS, parseSandboxData, type Backend, type FromSandbox, type ToSandbox } from "./protocol";
 
@@ -9,9 +6,9 @@ export type RunEvent =
   | Extract<FromSandbox, { type: "console" | "error" | "done" | "chart" | "chart-append" | "check" }>
   | { type: "status"; text: string }
   | { type: "backend"; backend: Backend; note?: string; ms: number }
-  /** `beforeStart`: the learner stopped it while it waited (behind another run, or for the runner). */
+  /** `beforeStart`: stopped while it waited. */
   | { type: "stopped"; reason: "user" | "timeout" | "startup"; seconds: number; beforeStart?: true }
-  /** The sandbox stopped answering mid-run (its process died, most likely out of memory). */
+  /** The sandbox stopped answering mid-run (most likely out of memory). */
   | { type: "crashed"; seconds: number };
 
 export type RunOptions = {
@@ -19,10 +16,7 @@ export type RunOptions = {
   seed?: number;
   timeoutMs: number;
   onEvent: (event: RunEvent) => void;
-  /**
-   * The learner's Stop for this run, and only this one: while it waits behind another cell's run
-   * or for the runner to start, it is dropped (and ends at once); once running, its worker goes.
-   */
+  /** Stop for this run only: drops it while queued, ends its worker once running. */
   signal?: AbortSignal;
 };
 
@@ -36,20 +30,11 @@ type ActiveRun = RunOptions & {
   finish: () => void;
 };
 
-/**
- * A run waits for its worker's start-up (loading tfjs, its backend and warm-up: seconds on a slow
- * phone) before the cell's own time budget starts; past this long, the runner is declared stuck.
- */
+/** Longer worker start-up means the runner is stuck; it is not charged to the cell. */
 const STARTUP_MS = 60_000;
-/** While a run is active the page pings the frame this often… */
 const PING_MS = 1_000;
-/** …and declares it dead after this long without an answer… */
 const DEAD_AFTER_MS = 5_000;
-/**
- * When a time budget runs out the page asks the frame to stop the worker; a live frame confirms
- * at once (its main thread is not the worker's), so no answer within this long means its process
- * is gone, most likely because the cell used too much memory.
- */
+/** A live frame confirms a stop at once; no answer in this long means its process died. */
 const STOP_ACK_MS = 1_500;
 
 const FRAME_URL = "/runner/frame.html";
@@ -63,12 +48,7 @@ function preferredBackends(): Backend[] {
 
 class SandboxRunner {
   private frame: HTMLIFrameElement | null = null;
-  /**
-   * The page's end of the channel to the frame, handed over with `init`. Everything after
-   * `frame-ready` travels on it, both ways: only the frame holds the other end, and a port's
-   * message leaves at once, where a window's postMessage to another process waits for the
-   * page's next frame to be rendered (after a click, the "Running…" paint: 10–20 ms here).
-   */
+  /** After `frame-ready`: a port message leaves at once, a window one waits for a paint. */
   private port: MessagePort | null = null;
   private frameReady: Promise<void> | null = null;
   private backendReady: Promise<void> | null = null;
@@ -79,7 +59,7 @@ class SandboxRunner {
   private active: ActiveRun | null = null;
   private queue: Promise<void> = Promise.resolve();
   private pings = 0;
-  /** A fresh worker is ready for the next run (shown as data-warm on the frame element). */
+  /** Shown as data-warm on the frame element. */
   private spareWarm = false;
   private lastPong = 0;
   private pinger: ReturnType<typeof setInterval> | undefined;
@@ -88,13 +68,12 @@ class SandboxRunner {
     window.addEventListener("message", (event) => this.onMessage(event));
   }
 
-  /** Starts the sandbox and the tfjs backend ahead of the first Run. Safe to call often. */
+  /** Safe to call often. */
   warm(): Promise<void> {
     if (!this.frameReady) this.createFrame();
     return this.backendReady!;
   }
 
-  /** `warm()`, giving up after `ms`: false if the runner did not get ready in time. */
   private async warmWithin(ms: number): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
@@ -114,7 +93,6 @@ class SandboxRunner {
     return this.backendInfo;
   }
 
-  /** Queues a run; resolves when it has finished, failed or been stopped. */
   run(options: RunOptions): Promise<void> {
     const { signal } = options;
     const requested = performance.now();
@@ -122,8 +100,8 @@ class SandboxRunner {
     let settle!: () => void;
     const ended = new Promise<void>((resolve) => (settle = resolve));
     const abort = () => {
-      if (active) return this.stop(active, "user"); // its finish() settles the turn below
-      // Not started yet (queued, or the runner still loading): it never will be.
+      if (active) return this.stop(active, "user");
+      // Not started yet: it never will be.
       options.onEvent({ type: "stopped", reason: "user", seconds: (performance.now() - requested) / 1000, beforeStart: true });
       settle();
     };
@@ -132,7 +110,7 @@ class SandboxRunner {
     const turn = this.queue.then(async () => {
       if (signal?.aborted) return;
       if (!(await this.warmWithin(STARTUP_MS))) {
-        // The frame never became ready (e.g. its process is still dying): a new one for the next Run.
+        // The frame never became ready: a new one for the next Run.
         options.onEvent({ type: "stopped", reason: "startup", seconds: (performance.now() - requested) / 1000 });
         this.frameReady = null;
         return;
@@ -144,7 +122,6 @@ class SandboxRunner {
     return Promise.race([ended, turn]).finally(() => signal?.removeEventListener("abort", abort));
   }
 
-  /** Ends a run: its worker is terminated; a fresh, warm one takes the next run. */
   private stop(run: ActiveRun, reason: "user" | "timeout" | "startup") {
     if (this.active !== run) return;
     const seconds = (performance.now() - run.started) / 1000;
@@ -163,8 +140,7 @@ class SandboxRunner {
   private createFrame() {
     this.frame?.remove();
     const frame = document.createElement("iframe");
-    // allow-scripts WITHOUT allow-same-origin: an opaque origin, no access to our cookies,
-    // storage or DOM, and requests to our API are cross-origin (no CORS, no credentials).
+    // Without allow-same-origin: an opaque origin, no access to our cookies, storage, DOM or API.
     frame.setAttribute("sandbox", "allow-scripts");
     frame.setAttribute("title", "Code runner sandbox");
     frame.setAttribute("aria-hidden", "true");
@@ -191,7 +167,6 @@ class SandboxRunner {
     });
   }
 
-  /** The frame stopped answering: end the run, say why, and start a new frame. */
   private crashed() {
     const run = this.active;
     if (!run) return;
@@ -205,7 +180,6 @@ class SandboxRunner {
     this.port?.postMessage(message);
   }
 
-  /** Runs on the warm runner; `onActive` gets the run as soon as it is the active one. */
   private async start(options: RunOptions, onActive: (run: ActiveRun) => void): Promise<void> {
     const runId = `run-${crypto.randomUUID()}`;
     await new Promise<void>((resolve) => {
@@ -223,16 +197,15 @@ class SandboxRunner {
       };
       this.active = run;
       onActive(run);
-      this.spareWarm = false; // this run takes the warm worker; the frame starts the next one
+      this.spareWarm = false; // the frame starts the next spare
       if (this.frame) this.frame.dataset.warm = "false";
       this.lastPong = performance.now();
       this.pinger = setInterval(() => {
         if (performance.now() - this.lastPong > DEAD_AFTER_MS) this.crashed();
         else this.post({ type: "ping", n: ++this.pings });
       }, PING_MS);
-      // Every run says which backend it gets; a fallback note (no WebGL…) shows in its output.
       if (this.backendInfo) run.onEvent({ type: "backend", ...this.backendInfo });
-      // The cell's budget starts with the worker's `started` (its start-up does not count).
+      // The cell's budget starts with the worker's `started`.
       run.timer = setTimeout(() => this.stop(run, "startup"), STARTUP_MS);
       this.post({ type: "run", runId, code: options.code, seed: options.seed });
     });
@@ -254,7 +227,6 @@ class SandboxRunner {
         if (this.active?.budget.allow(message, message.text.length)) this.active.onEvent(message);
         return;
       case "ready":
-        // Each fresh worker says so once it is warm (the bench and tests wait for it).
         this.backendInfo ??= { backend: message.backend, note: message.note, ms: message.ms };
         this.spareWarm = true;
         if (this.frame && !this.active) this.frame.dataset.warm = "true";

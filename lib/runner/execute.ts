@@ -1,5 +1,4 @@
-// Runs one code cell: transpile, seed Math.random, connect "@lbr/show" and "@lbr/check", run in a
-// tensor scope, then free what the run made. The sandbox worker and the tests share it.
+// Runs one code cell and frees the tensors it made (the worker's and the tests').
 import * as tf from "@tensorflow/tfjs";
 import { connectCheck, type Verdict } from "@/lib/check";
 import { mulberry32 } from "@/lib/random";
@@ -14,21 +13,20 @@ export type CellConsole = Pick<Console, "log" | "info" | "warn" | "error" | "deb
 export type ExecuteOptions = {
   code: string;
   seed?: number;
-  /** Modules by import name: PLATFORM_MODULES plus the courses' libraries. */
   modules: Readonly<Record<string, unknown>>;
   console: CellConsole;
   onShow?: (message: ShowMessage) => void;
   onCheck?: (verdict: Verdict) => void;
-  /** Called at once when the code throws (before `settle`), so the error shows while timers finish. */
+  /** Called before `settle`, so the error shows while timers finish. */
   onError?: (error: unknown) => void;
-  /** Awaited after the code returns or throws, before the run's tensors are freed (timers still pending). */
+  /** Awaited before the run's tensors are freed. */
   settle?: () => Promise<void>;
 };
 
 export type Execution =
   { kind: "syntax"; error: Extract<Transpiled, { ok: false }> } | { kind: "ran"; ok: boolean; error?: unknown; tensorsLeft: number };
 
-/** Runs the cell's code and reports how it ended; it never throws for the cell's own errors. */
+/** Never throws for the cell's own errors. */
 export async function executeCell(options: ExecuteOptions): Promise<Execution> {
   const compiled = transpile(options.code);
   if (!compiled.ok) return { kind: "syntax", error: compiled };
@@ -38,7 +36,7 @@ export async function executeCell(options: ExecuteOptions): Promise<Execution> {
     throw new Error(`Cannot import "${name}": cells can import ${known.join(", ")}`);
   };
   const nativeRandom = Math.random;
-  // tfjs draws its op seeds from Math.random when none is given: one seed makes a run repeatable.
+  // tfjs seeds its ops from Math.random.
   if (options.seed !== undefined) Math.random = mulberry32(options.seed);
   const before = tf.memory().numTensors;
   connectShow(options.onShow ?? null);
@@ -55,12 +53,11 @@ export async function executeCell(options: ExecuteOptions): Promise<Execution> {
   } finally {
     await options.settle?.();
     Math.random = nativeRandom;
-    flushShow(); // streamed chart points still buffered go out before the run ends
+    flushShow();
     connectShow(null);
     connectCheck(null);
   }
   const tensorsLeft = tf.memory().numTensors - before;
-  // Each run starts clean: free what this run allocated, weights included.
   tf.engine().endScope();
   tf.disposeVariables();
   return { kind: "ran", ok, error, tensorsLeft };

@@ -1,10 +1,8 @@
-// One-line explanations for the TensorFlow.js errors learners meet most (shape mismatches),
-// read from tfjs's own messages. Pure: the page adds them under the error line.
+// One-line explanations for common tfjs shape errors.
 import { defined } from "../invariant";
 
 const shape = (csv: string) => `[${csv.split(",").filter(Boolean).join(", ")}]`;
 
-/** `group(i)`: the text of capture group i (every group of these patterns is required). */
 type Rule = { pattern: RegExp; explain: (group: (i: number) => string) => string };
 
 const RULES: Rule[] = [
@@ -46,7 +44,6 @@ const RULES: Rule[] = [
   },
 ];
 
-/** A one-line explanation of a common tfjs error, or undefined when there is none. */
 export function explainError(message: string): string | undefined {
   for (const { pattern, explain } of RULES) {
     const m = pattern.exec(message);

@@ -1,4 +1,4 @@
-// Turns console arguments (numbers, objects, tensors…) into the text shown in a cell's output.
+// Console arguments (tensors too) as the text a cell's output shows.
 
 export const MAX_TEXT = 10_000;
 const MAX_ITEMS = 100;
@@ -85,7 +85,6 @@ function inner(value: unknown, depth: number, seen: Set<object>): string {
   }
 }
 
-/** Formats one console call's arguments, space-separated like console.log, capped in length. */
 export function formatArgs(args: unknown[]): string {
   const text = args.map((a) => inner(a, 0, new Set())).join(" ");
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters)` : text;

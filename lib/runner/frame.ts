@@ -1,40 +1,21 @@
-// Inside the sandboxed (opaque-origin) frame: owns the workers that run cells and relays their
-// reports to the page. Bundled into public/runner/frame.js; served by app/runner/frame.html.
-//
-// - It talks only to the page that is allowed to frame it: the parent window, at the origin the
-//   server put in <meta name="lbr-parent-origin"> (the same origin that the response's CSP
-//   `frame-ancestors` allows). Anything else, or a frame opened on its own, does nothing.
-//   That page's `init` hands over a MessagePort; every later message, both ways, uses it.
-// - One worker per run: a fresh, prewarmed one takes each run; after `done` (or Stop) it is
-//   terminated with everything the cell left in it, nested workers included.
-// - Reports come over a MessagePort per worker, handed over before learner code runs; what the
-//   cell posts on `self` is never read. Output is capped per run and relayed in batches.
+// The sandboxed frame: a fresh worker per run, reports to the parent only (decisions 0105, 0106).
 import { OutputBudget } from "./limits";
 import type { Backend, FromSandbox, ToSandbox, ToWorker } from "./protocol";
 import { Relay } from "./relay";
 
 const base = new URL(".", location.href).href;
-// "self": the app and the runner share an origin (this frame's URL's, though the frame itself
-// runs with an opaque one).
+// "self": the app shares the frame URL's origin.
 const declared = document.querySelector<HTMLMetaElement>('meta[name="lbr-parent-origin"]')?.content ?? "";
 const parentOrigin = declared === "self" ? new URL(location.href).origin : declared;
 const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
 const framedByApp = window.parent !== window && parentOrigin !== "" && (!ancestors || ancestors[0] === parentOrigin);
 
-// ---- to the page --------------------------------------------------------------------------
-
-/** The page's channel, from its `init`; until then only `frame-ready` goes out, on the window. */
+/** Until the page's `init`, only `frame-ready` goes out. */
 let pagePort: MessagePort | null = null;
 const send = (message: unknown) => (pagePort ? pagePort.postMessage(message) : parent.postMessage(message, parentOrigin));
 const toPage = new Relay<FromSandbox>((messages) => send({ type: "batch", messages }), send);
 
-// ---- workers ------------------------------------------------------------------------------
-
-/**
- * The worker's scripts, fetched with CORS and turned into Blob URLs of this frame's own origin.
- * Scripts pulled in by importScripts from another origin count as cross-origin ("muted"), and
- * Chrome then hides unhandled promise rejections and error details of the code they run.
- */
+/** Blob URLs of the worker's scripts: Chrome mutes errors of cross-origin importScripts. */
 let scripts: Promise<string[]> | null = null;
 function loadScripts(): Promise<string[]> {
   scripts ??= Promise.all(
@@ -51,15 +32,13 @@ function loadScripts(): Promise<string[]> {
 type Slot = { worker: Worker; port: MessagePort; runId: string | null; budget: OutputBudget };
 
 let backends: Backend[] | null = null;
-/** The next run's worker, started (and its backend warmed) ahead of the Run click. */
+/** The next run's worker, warmed ahead of the Run click. */
 let spare: Promise<Slot> | null = null;
-/** The worker of the run in progress. */
 let active: Slot | null = null;
 
 async function startWorker(): Promise<Slot> {
   const [tfUrl, runtimeUrl] = await loadScripts();
-  // tf.min.js bundles core-js, whose Promise polyfill replaces the native one and swallows
-  // unhandled rejections: put the native Promise back once tfjs has loaded.
+  // tf.min.js's core-js Promise polyfill swallows unhandled rejections: restore the native one.
   const source = [
     `self.RUNNER_BASE = ${JSON.stringify(base)};`,
     "const NativePromise = self.Promise;",
@@ -89,11 +68,7 @@ function prewarm() {
   });
 }
 
-/**
- * The next run's worker starts once this run has shown its first output (or after a moment):
- * loading tfjs takes a few hundred ms of CPU, and on a two-core machine starting it together with
- * the run delayed the run's first line. Started this early, it is still warm for most next Runs.
- */
+/** The next spare starts at the run's first output or after this delay, so it does not slow the run's start. */
 const SPARE_DELAY_MS = 150;
 let spareTimer: ReturnType<typeof setTimeout> | null = null;
 function prewarmSoon() {
@@ -115,10 +90,9 @@ function retire(slot: Slot) {
 
 function fromWorker(slot: Slot, message: FromSandbox) {
   if (typeof message !== "object" || message === null) return;
-  // A spare is warm (the page shows the backend, and knows the next Run will be fast).
   if (message.type === "ready") return slot === active ? undefined : toPage.control(message);
   if (slot !== active) {
-    // A spare's start-up progress matters only while nothing runs (the first Run waits for it).
+    // A spare's start-up progress matters only while nothing runs.
     if (message.type === "status" && !active) toPage.control(message);
     return;
   }
@@ -133,17 +107,14 @@ function fromWorker(slot: Slot, message: FromSandbox) {
   if (!slot.budget.allow(message, JSON.stringify(message).length)) return;
   if (message.type === "started") return toPage.control(message);
   toPage.output(message);
-  if (spareTimer) prewarmNow(); // the run's first output is out: the next worker may start
+  if (spareTimer) prewarmNow();
 }
 
-// ---- from the page ------------------------------------------------------------------------
-
-// Messages are queued behind the worker's start so none is lost while scripts load. A stop
-// bumps the generation: a run queued before it is dropped.
+// Runs queue behind the worker's start; a stop bumps the generation, dropping runs queued before it.
 let pending: Promise<void> = Promise.resolve();
 let generation = 0;
 
-/** The window channel: only the parent's `init`, once, with the port for everything else. */
+/** Accepts only the parent's `init`, once. */
 function onWindowMessage(event: MessageEvent) {
   if (event.source !== parent || event.origin !== parentOrigin || pagePort) return;
   const message = event.data as ToSandbox;
@@ -184,10 +155,10 @@ function onPageMessage(message: ToSandbox) {
           const slot = await spare;
           spare = null;
           if (mine !== generation) {
-            spare = Promise.resolve(slot); // stopped while it was starting: still fresh, keep it
+            spare = Promise.resolve(slot); // stopped while starting: still fresh
             return;
           }
-          if (active) retire(active); // the page runs one cell at a time; never two workers' output
+          if (active) retire(active); // never two workers' output
           slot.runId = run.runId;
           active = slot;
           slot.port.postMessage(run);
@@ -204,5 +175,5 @@ if (framedByApp) {
   toPage.control({ type: "frame-ready" });
 }
 
-// A module (not a global script), so these top-level names stay private to this file.
+// A module, so these top-level names stay private.
 export {};

@@ -1,8 +1,4 @@
-// Work a cell leaves behind after its main code returns: timers (setTimeout, setInterval,
-// requestAnimationFrame) it started are counted, errors thrown in their callbacks are caught and
-// reported, and the run ends only once none is pending (or Stop/the time budget kills the worker).
-// Unhandled promise rejections are reported by the worker's own listener; `settled` leaves them
-// time to surface before the run is declared over.
+// Timers a cell leaves behind; the run ends when none is pending (decision 0132).
 
 type TimerHost = {
   setTimeout: (handler: TimerHandler, timeout?: number, ...args: unknown[]) => number;
@@ -13,11 +9,7 @@ type TimerHost = {
   cancelAnimationFrame?: (id: number) => void;
 };
 
-/**
- * Patches the host's timer functions once. Between `begin()` and `end()` every timer started is
- * pending until it fires (one-shot), is cleared, or the run ends; an interval stays pending until
- * cleared. Callbacks that throw are passed to `onError` instead of escaping.
- */
+/** Patches the host's timers; between `begin()` and `end()` each is pending until it fires or is cleared. */
 export class LateWork {
   private active = false;
   private readonly pending = new Set<string>();
@@ -84,7 +76,6 @@ export class LateWork {
     }
   }
 
-  /** Timers started by the run that are still to fire (or intervals still to be cleared). */
   get pendingCount(): number {
     return this.pending.size;
   }
@@ -100,11 +91,7 @@ export class LateWork {
     this.wake?.();
   }
 
-  /**
-   * Resolves once nothing the run started is pending. Waits two tasks first and after every
-   * timer, so rejections of promises nobody awaited are reported (Chrome fires
-   * `unhandledrejection` in a task after the microtasks) while the run is still current.
-   */
+  /** Waits two tasks each time: Chrome fires `unhandledrejection` a task after the microtasks. */
   async settled(onWaiting: (pending: number) => void): Promise<void> {
     for (;;) {
       await this.tick();

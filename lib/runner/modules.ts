@@ -1,5 +1,4 @@
-// The platform's modules a cell may import, by name (their declarations: cell-modules.json; the
-// courses' libraries are added by the caller). One list for the worker and the tests.
+// The platform modules a cell may import (declarations: cell-modules.json).
 import * as tf from "@tensorflow/tfjs";
 import { check } from "@/lib/check";
 import { show } from "@/lib/show";

@@ -1,8 +1,4 @@
-// Messages between the lesson page, the sandbox frame and the worker that runs learner code.
-// Everything that comes back from the sandbox is untrusted (learner code runs there): the page
-// parses it with `fromSandboxSchema` before using it. The frame relays a run's output in
-// batches (one message per ~50 ms, whatever the worker sends), and answers pings so the page
-// notices a frame that died (e.g. out of memory).
+// Messages between the page, the sandbox frame and the worker; what comes back is untrusted.
 import { z } from "zod";
 import { CHART_LIMITS, chartSpecSchema } from "@/lib/charts/spec";
 import { APPEND_BATCH } from "@/lib/show/messages";
@@ -10,7 +6,6 @@ import { BATCH_MAX } from "./limits";
 
 export { BATCH_MAX };
 
-/** At most this many lines in one check verdict. */
 export const CHECK_MESSAGES_MAX = 60;
 
 export const BACKENDS = ["webgl", "wasm", "cpu"] as const;
@@ -19,21 +14,18 @@ export type Backend = (typeof BACKENDS)[number];
 export const LOG_LEVELS = ["log", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Page → sandbox. */
 export type ToSandbox =
   | { type: "init"; backends: Backend[] }
   | { type: "run"; runId: string; code: string; seed?: number }
   | { type: "stop" }
-  /** Liveness: the frame answers `pong` with the same number. */
   | { type: "ping"; n: number };
 
-/** Frame → worker (over the run's private MessagePort; see lib/runner/frame.ts). */
+/** Over the run's private MessagePort. */
 export type ToWorker = { type: "run"; runId: string; code: string; seed?: number };
 
 const runId = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
 
-/** Sandbox → page. */
 export const fromSandboxSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("frame-ready") }),
   z.object({ type: z.literal("status"), text: text(300) }),
@@ -44,7 +36,7 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     note: text(500).optional(),
     ms: z.number().nonnegative(),
   }),
-  /** The worker has its backend and begins the cell: the cell's time budget starts now. */
+  /** The cell's time budget starts now. */
   z.object({ type: z.literal("started"), runId }),
   z.object({ type: z.literal("console"), runId, level: z.enum(LOG_LEVELS), text: text(20_000) }),
   z.object({
@@ -63,11 +55,11 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
     ok: z.boolean(),
     ms: z.number().nonnegative(),
     backend: z.enum(BACKENDS),
-    /** Tensors (including weights) still allocated when the run ended; the runner frees them. */
+    /** Still allocated when the run ended. */
     tensorsLeft: z.number().int(),
     truncated: z.boolean(),
   }),
-  /** An exercise's verdict ("@lbr/check"): learner code can forge it, so a pass is only self-checked. */
+  /** An exercise's verdict: learner code can forge it, so a pass is only self-checked. */
   z.object({
     type: z.literal("check"),
     runId,
@@ -76,7 +68,6 @@ export const fromSandboxSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("stopped") }),
   z.object({ type: z.literal("pong"), n: z.number().int().nonnegative() }),
-  // show.* output (lib/show): a chart, and points streamed into a line chart.
   z.object({ type: z.literal("chart"), runId, chartId: z.number().int().min(1).max(CHART_LIMITS.charts), spec: chartSpecSchema }),
   z.object({
     type: z.literal("chart-append"),
@@ -102,17 +93,10 @@ export type FromSandbox = z.infer<typeof fromSandboxSchema>;
 
 const batchSchema = z.object({ type: z.literal("batch"), messages: z.array(z.unknown()).max(BATCH_MAX) });
 
-/**
- * The origin a sandboxed frame's messages carry: the frame's response has a CSP `sandbox`
- * (and the iframe a sandbox attribute), so its origin is opaque wherever it is served from.
- */
+/** A sandboxed frame's origin is opaque wherever it is served from. */
 export const SANDBOX_ORIGIN = "null";
 
-/**
- * The well-formed messages in what the sandbox sent on the page's MessagePort, in order (a
- * batch's malformed ones are dropped). Only the frame holds the port's other end, so the sender
- * needs no check; window messages go through acceptSandboxMessage, which checks it first.
- */
+/** Well-formed messages only; only the frame holds the port, so the sender needs no check. */
 export function parseSandboxData(data: unknown): FromSandbox[] {
   const batch = batchSchema.safeParse(data);
   const items = batch.success ? batch.data.messages : [data];
@@ -124,10 +108,7 @@ export function parseSandboxData(data: unknown): FromSandbox[] {
   return out;
 }
 
-/**
- * A window message from the sandbox (the handshake's `frame-ready`): only from the expected
- * window and the sandbox's opaque origin, one message of a known shape (never a batch), or null.
- */
+/** The handshake's `frame-ready`, from the expected window and origin only. */
 export function acceptSandboxMessage(
   event: { source: unknown; origin?: string; data: unknown },
   expectedSource: unknown,

@@ -1,16 +1,11 @@
-// TypeScript → JavaScript for code cells (sucrase), keeping the learner's line numbers.
+// TypeScript → JavaScript for cells (sucrase), keeping line numbers.
 import { transform } from "sucrase";
 
 export type Transpiled = { ok: true; js: string } | { ok: false; name: "SyntaxError"; message: string; line?: number; column?: number };
 
-/** File name learner code runs under; stack frames from it carry the learner's line numbers. */
 export const CELL_FILE = "cell.ts";
 
-/**
- * Strips types and turns `import` into `require` (so cells may import "@tensorflow/tfjs" and
- * "course/<name>"). Sucrase keeps every line where it was, so line N of the output is line N
- * of the learner's code.
- */
+/** Strips types and turns `import` into `require`; sucrase keeps every line where it was. */
 export function transpile(ts: string): Transpiled {
   try {
     const { code } = transform(ts, {
@@ -32,10 +27,7 @@ export function transpile(ts: string): Transpiled {
   }
 }
 
-/**
- * Line and column of the innermost learner frame in a stack trace, translated by `lineOffset`
- * (the lines the Function constructor adds above the body, measured once per engine).
- */
+/** Line and column of the innermost learner frame; `lineOffset`: lines the Function constructor adds. */
 export function learnerPosition(stack: string | undefined, lineOffset: number): { line: number; column: number } | undefined {
   if (!stack) return undefined;
   const match = new RegExp(`${CELL_FILE.replace(".", "\\.")}:(\\d+):(\\d+)`).exec(stack);

@@ -1,7 +1,6 @@
-// Shared zod schemas for the ids and revisions every API input names (one rule each).
+// The ids and revisions API inputs name, one rule each.
 import { z } from "zod";
 
-/** A chapter id: its course, section and chapter slugs joined by "/". */
 export const chapterIdSchema = z
   .string()
   .max(200)
@@ -9,13 +8,11 @@ export const chapterIdSchema = z
 
 const revision = (what: string) => z.string().regex(/^[0-9a-f]{12}$/, `must be the ${what}'s 12-character revision`);
 
-/** Content hash of a chapter's text (ChapterProgress, Feedback, AskQuestion store it). */
 export const chapterRevisionSchema = revision("chapter");
 
-/** Content hash of a chapter's quiz file (QuizAttempt stores it): a different thing. */
+/** Hash of the quiz file, not of the chapter. */
 export const quizRevisionSchema = revision("quiz");
 
-/** A slug-like id (questions, cells). */
 export const slugIdSchema = z
   .string()
   .max(100)

@@ -5,7 +5,7 @@ const directive = (csp: string | undefined, name: string) => csp?.split("; ").fi
 
 describe("securityHeaders", () => {
   it("gives pages, API answers and 404s the page policy, no framing at all", () => {
-    for (const path of ["/", "/courses/a/b/c", "/api/quiz/attempts", "/authors", "/no-such-page", "/lab/worker.js"]) {
+    for (const path of ["/", "/courses/a/b/c", "/api/quiz/attempts", "/authors", "/no-such-page", "/figures/a/lab/worker.js"]) {
       const h = securityHeaders(path, {});
       expect([path, directive(h["content-security-policy"], "frame-ancestors")]).toEqual([path, "frame-ancestors 'none'"]);
       expect(h["x-frame-options"]).toBe("DENY");

@@ -1,27 +1,22 @@
-// Security headers for each response, decided per request at run time by scripts/serve.mjs
-// (pure; see docs/decisions/0112-security-headers-at-run-time.md). Next's own `headers()` are
-// frozen at build time, and the pages' frame-src must name RUNNER_ORIGIN as set when serving.
+// Security headers per request, as Next's `headers()` are frozen at build (decision 0112).
 
 export type SecurityOptions = {
-  /** The runner's own origin (RUNNER_ORIGIN), when it has one. */
   runnerOrigin?: string;
-  /** The request came through a TLS proxy (`X-Forwarded-Proto: https`). */
+  /** `X-Forwarded-Proto: https` from a TLS proxy. */
   https?: boolean;
-  /** `npm run dev`: React's development build needs eval (its stack traces); never in production. */
+  /** `npm run dev`: React's development build needs eval. */
   dev?: boolean;
 };
 
-/** The runner frame sets its own CSP (sandbox, frame-ancestors the app): nothing of ours may precede it. */
+/** The runner frame sets its own CSP: nothing of ours may precede it. */
 export const RUNNER_FRAME_PATH = "/runner/frame.html";
 
 /**
- * The pages' policy (also on API answers and 404s). Inline scripts: Next's App Router streams its
- * data in inline <script>s, and nonces would make every page dynamic. 'wasm-unsafe-eval' without
- * 'unsafe-eval': the lab worker (/lab/worker.js, same origin, so this policy is its own) compiles
- * tfjs's wasm backend; nothing of ours evaluates strings outside the runner frame.
+ * Inline scripts: Next streams its data in them, and nonces would make every page dynamic.
+ * 'wasm-unsafe-eval': course figure workers (same origin) compile tfjs's wasm backend.
  */
 export function pageCsp({ runnerOrigin, dev }: Pick<SecurityOptions, "runnerOrigin" | "dev">): string {
-  // The page frames /runner/frame.html, which redirects to RUNNER_ORIGIN when that is set.
+  // /runner/frame.html redirects to RUNNER_ORIGIN when that is set.
   const frames = runnerOrigin ? `'self' ${runnerOrigin}` : "'self'";
   return [
     "default-src 'self'",
@@ -40,15 +35,14 @@ export function pageCsp({ runnerOrigin, dev }: Pick<SecurityOptions, "runnerOrig
   ].join("; ");
 }
 
-/** For assets that are not documents (Next's chunks): no framing, nothing else restricted. */
+/** For assets that are not documents (Next's chunks). */
 const NO_FRAMING = "frame-ancestors 'none'";
 
-/** The headers to set before Next answers `pathname` (lower-case names). */
+/** Lower-case names. */
 export function securityHeaders(pathname: string, options: SecurityOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   if (options.https) headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
-  // Next does not replace a header set before it answers: the frame's route sends its own CSP,
-  // nosniff and Referrer-Policy, so none of ours may be set first.
+  // Next does not replace a header set before it answers, and the frame's route sends its own.
   if (pathname === RUNNER_FRAME_PATH) return headers;
   headers["x-content-type-options"] = "nosniff";
   headers["referrer-policy"] = "strict-origin-when-cross-origin";

@@ -1,11 +1,4 @@
-// The output API that code cells import as "@lbr/show": plots, heatmaps and tables drawn on the
-// page under the cell. Values may be tensors or plain arrays; tensors are read, never disposed.
-//
-//   show.line({ train: losses, val: valLosses }, { title: "Loss", xLabel: "epoch", yLabel: "loss" })
-//   const live = show.line({}, { title: "Loss" }); live.add(epoch, { train: 0.4, val: 0.5 })
-//   show.scatter(points2d, { labels, title: "Data" })
-//   show.heatmap(mask2d, { title: "Dropout mask" })
-//   show.table([{ rate: 0.5, zeroed: 0.49 }], { title: "Results" })
+// "@lbr/show": charts and tables under the cell, from tensors (never disposed) or arrays.
 import type * as tfTypes from "@tensorflow/tfjs";
 import { CHART_LIMITS } from "@/lib/charts/limits";
 import type { ChartSpec, LineSpec } from "@/lib/charts/spec";
@@ -20,14 +13,13 @@ let nextId = 1;
 let pending = new Map<number, [number, number, number][]>();
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** The runner connects the API to the page for one run (null: not running, output dropped). */
+/** For one run; null drops output. */
 export function connectShow(send: ((message: ShowMessage) => void) | null) {
   flushShow();
   sink = send;
   nextId = 1;
 }
 
-/** Sends streamed points that are still buffered (the runner calls this before "done"). */
 export function flushShow() {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
@@ -76,9 +68,8 @@ function emit(spec: ChartSpec): number {
 
 const text = (value: string | undefined, fallback: string) => (value ?? fallback).slice(0, CHART_LIMITS.text);
 
-/** A line chart that can keep growing while the cell runs. */
 export type LiveLine = {
-  /** Adds one point per series at x (a number for a single-series chart). */
+  /** One point per series at x (a number for a single-series chart). */
   add(x: number, values: number | Record<string, number>): void;
 };
 
@@ -110,8 +101,7 @@ function line(series: Numbers | Record<string, Numbers>, options: Labels & { x?:
         let index = names.indexOf(name);
         if (index === -1) {
           limit(names.length + 1, CHART_LIMITS.series, "show.line series");
-          // A new series: send what is buffered, then the whole chart again (with every point so
-          // far), so the page learns the new name without losing anything.
+          // A new series: resend the whole chart so the page learns its name.
           flushShow();
           names.push(name);
           spec.series.push({ name: name.slice(0, CHART_LIMITS.text), points: [] });
@@ -121,7 +111,7 @@ function line(series: Numbers | Record<string, Numbers>, options: Labels & { x?:
           continue;
         }
         const points = spec.series[index]!.points;
-        if (points.length >= CHART_LIMITS.pointsPerSeries) continue; // capped: the page says so
+        if (points.length >= CHART_LIMITS.pointsPerSeries) continue;
         points.push([x, y]);
         const list = pending.get(chartId) ?? [];
         list.push([index, x, y]);
@@ -184,5 +174,4 @@ function table(rows: Record<string, unknown>[] | Numbers | number[][], options: 
   emit({ kind: "table", title: text(options.title, "Table"), columns: columns.map((c) => c.slice(0, CHART_LIMITS.text)), rows: body });
 }
 
-/** Charts under the cell's output. Each call adds one chart (at most 12 per run). */
 export const show = { line, scatter, heatmap, table };

@@ -1,14 +1,11 @@
 // The Ask AI panel in real Chromium (no model configured: answers from the course text).
 import type { Locator } from "playwright-core";
-import { editCell, newPage, useBrowser } from "./browser";
-
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+import { DROPOUT, editCell, openPage, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
 it("opens from its button, answers a suggested prompt with working section links, and clears the conversation", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const panel = page.getByRole("complementary", { name: "Ask AI" });
   await expect(panel.isVisible()).resolves.toBe(false); // collapsed by default
   await page.getByRole("button", { name: "Ask AI" }).click();
@@ -48,8 +45,7 @@ it("opens from its button, answers a suggested prompt with working section links
 });
 
 it("asks about a failing cell's error, showing the attached code and error before sending", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = page.locator('[data-cell-id="train-vs-eval"]');
   await editCell(cell, 'import { DropoutMLP } from "course/dropout";\nconst model = new DropoutMLP(20, 64, 10, 1.5);');
   await cell.getByRole("button", { name: "Run" }).click();
@@ -73,8 +69,7 @@ it("asks about a failing cell's error, showing the attached code and error befor
 });
 
 it("answers a tfjs shape error with the course's help on shape mismatches", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = page.locator('[data-cell-id="train-vs-eval"]');
   await editCell(
     cell,
@@ -102,8 +97,7 @@ async function startsInView(log: Locator, exchange: Locator): Promise<boolean> {
 }
 
 it("scrolls to each new answer, keeps the conversation per chapter across a reload, and clears it", async () => {
-  const { page, context } = await newPage(browser(), { reducedMotion: "reduce" });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { reducedMotion: "reduce" });
   await page.getByRole("button", { name: "Ask AI" }).click();
   const panel = page.getByRole("complementary", { name: "Ask AI" });
   const log = panel.getByRole("log", { name: "Conversation" });
@@ -156,8 +150,7 @@ it("scrolls to each new answer, keeps the conversation per chapter across a relo
 });
 
 it("shows the runner's messages on the help page, each at the anchor Ask AI links to", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto("/help/runner-messages#tensors-left-undisposed");
+  const { page, context } = await openPage(browser(), "/help/runner-messages#tensors-left-undisposed");
   await page.getByRole("heading", { level: 1, name: "Messages from the code runner and the exercise checks" }).waitFor();
   const heading = page.locator("h3#tensors-left-undisposed");
   await expect(heading.innerText()).resolves.toBe("Tensors left undisposed");

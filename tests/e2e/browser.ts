@@ -37,6 +37,13 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return { context, page: await context.newPage() };
 }
 
+/** newPage, then loads `href` in it. */
+export async function openPage(browser: Browser, href: string, options: BrowserContextOptions = {}) {
+  const opened = await newPage(browser, options);
+  await opened.page.goto(href);
+  return opened;
+}
+
 // After each test: a failed one saves its pages' screenshots and its trace chunk; a passing one
 // drops its chunk (a context shared by several tests starts a new chunk per test).
 afterEach(async () => {
@@ -104,6 +111,13 @@ export async function runCell(cell: Locator, timeout = 30_000): Promise<string> 
 /** Waits until a chapter page has hydrated and read the learner's progress (its Mark as read button is enabled). */
 export const chapterReady = (page: Page) =>
   page.waitForFunction(() => document.querySelector(".mark-read button")?.getAttribute("aria-disabled") === "false");
+
+/** openPage on a chapter, then waits until it is ready (chapterReady). */
+export async function openChapter(browser: Browser, href: string, options: BrowserContextOptions = {}) {
+  const opened = await openPage(browser, href, options);
+  await chapterReady(opened.page);
+  return opened;
+}
 
 /**
  * Waits until a lesson has laid out its off-screen sections (components/mdx/settle-runs.ts). Until

@@ -4,7 +4,7 @@
 // are reported at the learner's line; Reset clears old output.
 import type { Locator } from "playwright-core";
 import { captured } from "../support/text";
-import { cellAt as cell, cellOutput as output, DROPOUT, editCell, newPage, runCell as run, runnerWarm, useBrowser } from "./browser";
+import { cellAt, cellOutput, DROPOUT, editCell, newPage, openPage, runCell, runnerWarm, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -21,7 +21,7 @@ it("loads the type checker on the first edit, underlines a type error and lists 
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
+  const c = cellAt(page, "inverted-dropout");
   await c.scrollIntoViewIfNeeded();
   await c.locator(".cm-editor").waitFor();
   // Let what the page loads on its own arrive: the runner (frame, tfjs, a warm worker) is the
@@ -39,7 +39,7 @@ it("loads the type checker on the first edit, underlines a type error and lists 
   expect(await underline.innerText()).toBe("rate");
   expect(requested).toEqual(expect.arrayContaining(["/runner/ts/worker.js", "/runner/ts/types.json"]));
 
-  const text = await run(c);
+  const text = await runCell(c);
   expect(text).toMatch(
     /1 type error \(the code runs anyway[^\n]*\n[^\n]*Line 1:7: Type 'string' is not assignable to type 'number'\. \(TS2322\)/,
   );
@@ -52,14 +52,13 @@ it("loads the type checker on the first edit, underlines a type error and lists 
   // Fixed code: the underline goes away and the next run lists no type errors.
   await editCell(c, 'const rate: number = 0.5;\nconsole.log("rate is", rate);');
   await underline.first().waitFor({ state: "detached" });
-  expect(await run(c)).not.toContain("type error");
+  expect(await runCell(c)).not.toContain("type error");
   await context.close();
 }, 90_000);
 
 it("completes tf.layers.d with dropout and members of the course's model, and shows docs on hover", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "train-vs-eval");
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "train-vs-eval");
   const completions = page.locator(".cm-tooltip-autocomplete li");
 
   await editThenType(c, 'import * as tf from "@tensorflow/tfjs";\nconst layer = tf.layers.', "d");
@@ -89,13 +88,12 @@ it("completes tf.layers.d with dropout and members of the course's model, and sh
 }, 90_000);
 
 it("reports errors that happen after the cell's code returned, each at its line, and finishes only when nothing is pending", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "inverted-dropout");
 
   // 1. A rejected promise nobody awaits, on the last line (nothing keeps the run open for it).
   await editCell(c, 'console.log("start");\nPromise.reject(new Error("nobody awaited me"));');
-  const rejected = await run(c);
+  const rejected = await runCell(c);
   expect(rejected).toMatch(/Unhandled promise rejection: Line 2:\d+: Error: nobody awaited me/);
   expect(rejected).toMatch(/Failed in \d+ ms/);
 
@@ -111,14 +109,14 @@ it("reports errors that happen after the cell's code returned, each at its line,
       'console.log("main code returned");',
     ].join("\n"),
   );
-  const asyncText = await run(c);
+  const asyncText = await runCell(c);
   expect(asyncText).toMatch(
     /main code returned\n[\s\S]*Unhandled promise rejection: Line 3:\d+: Error: thrown after an await[\s\S]*Failed in/,
   );
 
   // 3. A timer callback that throws after the main code returned.
   await editCell(c, 'console.log("scheduling");\nsetTimeout(() => {\n  throw new RangeError("late in a timer");\n}, 300);');
-  const timer = await run(c);
+  const timer = await runCell(c);
   expect(timer).toMatch(/scheduling\n[\s\S]*Uncaught in a timer callback: Line 3:\d+: RangeError: late in a timer[\s\S]*Failed in/);
   await c.getByRole("button", { name: "Go to line 3" }).click();
   await expect(page.evaluate(() => document.getSelection()?.toString())).resolves.toBe('  throw new RangeError("late in a timer");');
@@ -128,7 +126,7 @@ it("reports errors that happen after the cell's code returned, each at its line,
     c,
     'let n = 0;\nconst id = setInterval(() => {\n  n += 1;\n  console.log("tick", n);\n  if (n === 3) clearInterval(id);\n}, 100);',
   );
-  const ticks = await run(c);
+  const ticks = await runCell(c);
   expect(ticks).toMatch(/tick 1\ntick 2\ntick 3\nFinished in \d+ ms/);
   const ms = Number(captured(/Finished in (\d+) ms/, ticks));
   expect(ms).toBeGreaterThanOrEqual(290);
@@ -136,9 +134,8 @@ it("reports errors that happen after the cell's code returned, each at its line,
 }, 90_000);
 
 it("points a tfjs shape error at the learner's line that called the op, with both shapes", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "inverted-dropout");
   await editCell(
     c,
     [
@@ -150,7 +147,7 @@ it("points a tfjs shape error at the learner's line that called the op, with bot
       "product.print();",
     ].join("\n"),
   );
-  const text = await run(c);
+  const text = await runCell(c);
   expect(text).toMatch(/Line 5:\d+: Error: Error in matMul: inner shapes \(3\) and \(4\)/);
   expect(text).toContain("Shape mismatch in matMul: a is [2, 3] and b is [4, 5]; the inner sizes must be equal (3 ≠ 4).");
   await c.getByRole("button", { name: "Go to line 5" }).click();
@@ -158,13 +155,13 @@ it("points a tfjs shape error at the learner's line that called the op, with bot
 
   // The same through a method call deep in an expression, and for reshape.
   await editCell(c, 'import * as tf from "@tensorflow/tfjs";\nconst x = tf.ones([2, 3]);\n\nconst y = x.mul(2).reshape([4, 2]);');
-  const reshape = await run(c);
+  const reshape = await runCell(c);
   expect(reshape).toMatch(/Line 4:\d+: Error: Size\(6\) must match the product of shape 4,2/);
   expect(reshape).toContain("reshape keeps every value: a tensor of 6 values cannot become [4, 2] (8 values).");
 
   // Reset clears the old error and output along with the code.
   await c.getByRole("button", { name: "Reset" }).click();
-  await expect(output(c).innerText()).resolves.toBe("");
+  await expect(cellOutput(c).innerText()).resolves.toBe("");
   await expect(c.locator(".cm-content").innerText()).resolves.toContain("const rate = 0.3;");
   await context.close();
 }, 90_000);

@@ -2,7 +2,7 @@
 // errors point at the learner's line, and learner code cannot reach the app.
 import Database from "better-sqlite3";
 import { captured } from "../support/text";
-import { cellAt as cell, DROPOUT, e2eDatabase, editCell as edit, newPage, runCell as run, useBrowser } from "./browser";
+import { cellAt as cell, DROPOUT, e2eDatabase, editCell as edit, openPage, runCell as run, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -16,8 +16,7 @@ const number = (text: string, label: string) => Number(new RegExp(`${label}\\s*(
 it(
   "runs every cell of the Dropout lesson on WebGL with the expected results",
   async () => {
-    const { page, context } = await newPage(browser());
-    await page.goto(DROPOUT);
+    const { page, context } = await openPage(browser(), DROPOUT);
 
     const trainEval = await run(cell(page, "train-vs-eval"));
     expect(trainEval).toContain("train mode, two passes identical? false");
@@ -89,8 +88,7 @@ it(
 it(
   "runs the cells on variance shift, dropout as an L2 penalty and spatial dropout with the lesson's results",
   async () => {
-    const { page, context } = await newPage(browser());
-    await page.goto(DROPOUT);
+    const { page, context } = await openPage(browser(), DROPOUT);
     const variance = await run(cell(page, "variance-shift"));
     expect(variance).toMatch(/variance\s+training [\d.]+/);
     const [, trainVar, testVar] = /variance\s+training ([\d.]+)\s+inference ([\d.]+)/.exec(variance)!;

@@ -5,7 +5,7 @@ import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { defined, invariant } from "@/lib/invariant";
 import { ROOT } from "../support/paths";
 import { captured } from "../support/text";
-import { baseURL, newPage, useBrowser } from "./browser";
+import { baseURL, newPage, openPage, useBrowser } from "./browser";
 
 const course = defined(loadCourses(path.join(ROOT, "content"))[0], "the course under content/");
 const chapters = chaptersInOrder(course);
@@ -14,8 +14,7 @@ const dropout = chapters.find((c) => c.slug === "dropout")!;
 const browser = useBrowser();
 
 it("shows the Dropout chapter with its title, position, rendered math and table of contents", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href);
   await expect(page.locator("h1").textContent()).resolves.toBe("Dropout: Theory and Implementation");
   await expect(page.locator(".eyebrow").first().textContent()).resolves.toBe("Section 3 · Chapter 3");
   expect(await page.locator(".katex").count()).toBeGreaterThan(10);
@@ -38,8 +37,7 @@ it("shows the Dropout chapter with its title, position, rendered math and table 
 it("lays out only the lesson near the screen: far sections wait, and a link into one lands on its heading", async () => {
   // content-visibility: auto on each run of lesson HTML (one per heading); without it every
   // paragraph, formula and listing was laid out at load, again and again while the page parsed.
-  const { page, context } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href, { viewport: { width: 1280, height: 800 } });
   await page.locator('.toc a[aria-current="location"]').waitFor({ state: "attached" });
   const rendered = (id: string) => page.locator(`#${id}`).evaluate((h) => h.checkVisibility({ contentVisibilityAuto: true }));
   const far = "dropout-in-different-architectures";
@@ -91,8 +89,7 @@ it("highlights listings at build time (coloured tokens in the HTML, no client hi
 });
 
 it("reaches every chapter from the menu, with the current one marked", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href);
   const menu = page.getByRole("navigation", { name: "Course chapters" });
   const links = await menu.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(links).toEqual([course.href, ...chapters.map((c) => c.href)]);
@@ -111,8 +108,7 @@ it("reaches every chapter from the menu, with the current one marked", async () 
 });
 
 it("walks the whole course with Next and back with Previous", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(defined(chapters[0], "a first chapter").href);
+  const { page, context } = await openPage(browser(), defined(chapters[0], "a first chapter").href);
   for (const chapter of chapters.slice(1)) {
     await page.getByRole("link", { name: /Next/ }).click();
     await page.waitForURL((url) => url.pathname === chapter.href);
@@ -126,8 +122,7 @@ it("walks the whole course with Next and back with Previous", async () => {
 });
 
 it("renders the lesson text and math with JavaScript disabled", async () => {
-  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href, { javaScriptEnabled: false });
   await expect(page.locator("h1").textContent()).resolves.toBe("Dropout: Theory and Implementation");
   expect(await page.locator("article").textContent()).toContain("inverted dropout");
   expect(await page.locator(".katex").count()).toBeGreaterThan(10);
@@ -138,8 +133,7 @@ it("renders the lesson text and math with JavaScript disabled", async () => {
 });
 
 it("collapses the menu behind a toggle on a phone, opening and closing by keyboard", async () => {
-  const { page, context } = await newPage(browser(), { viewport: { width: 390, height: 844 } });
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href, { viewport: { width: 390, height: 844 } });
   const toggle = page.getByRole("button", { name: "Chapters" });
   const menu = page.getByRole("navigation", { name: "Course chapters" });
   await expect(menu.isVisible()).resolves.toBe(false);
@@ -156,8 +150,7 @@ it("collapses the menu behind a toggle on a phone, opening and closing by keyboa
 });
 
 it("follows the system's dark theme", async () => {
-  const { page, context } = await newPage(browser(), { colorScheme: "dark" });
-  await page.goto(dropout.href);
+  const { page, context } = await openPage(browser(), dropout.href, { colorScheme: "dark" });
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
   invariant(r !== undefined && g !== undefined && b !== undefined, `an rgb() colour, got ${background}`);
@@ -166,8 +159,7 @@ it("follows the system's dark theme", async () => {
 });
 
 it("lists the course on the home page and answers unknown chapters with 404", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto("/");
+  const { page, context } = await openPage(browser(), "/");
   await page.getByRole("link", { name: "Optimization and Regularization in Neural Networks" }).first().click();
   await page.waitForURL((url) => url.pathname === course.href);
   await page.getByRole("link", { name: /Dropout: Theory and Implementation/ }).click();

@@ -7,7 +7,7 @@ import { defined } from "@/lib/invariant";
 import { loadQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
 import { ROOT } from "../support/paths";
 import type { Page } from "playwright-core";
-import { cellAt, newPage, runCell, useBrowser } from "./browser";
+import { cellAt, openPage, runCell, useBrowser } from "./browser";
 
 const chapters = loadCourses(path.join(ROOT, "content")).flatMap((course) => chaptersInOrder(course));
 const browser = useBrowser();
@@ -32,8 +32,7 @@ it("covers every chapter, and every chapter has a cell and a quiz", () => {
 it.each(chapters.map((c) => [c.slug, c] as const))(
   "%s: the first cell runs on WebGL and the quiz grades",
   async (_slug, chapter) => {
-    const { page, context } = await newPage(browser());
-    await page.goto(chapter.href);
+    const { page, context } = await openPage(browser(), chapter.href);
 
     const first = lessonCells(chapter.file)[0]!;
     const cell = cellAt(page, first.id);

@@ -5,13 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { FIXTURE_LIBRARY_CHAPTER } from "../support/content-dirs";
 import { ROOT } from "../support/paths";
-import { cellAt, newPage, runCell, useBrowser } from "./browser";
+import { cellAt, openPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
 it("runs a cell that imports the fixture course's own library", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(FIXTURE_LIBRARY_CHAPTER.href);
+  const { page, context } = await openPage(browser(), FIXTURE_LIBRARY_CHAPTER.href);
   const output = await runCell(cellAt(page, "triple"));
   expect(output).toContain("tripled: 3, 6, 42");
   await context.close();

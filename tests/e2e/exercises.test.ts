@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { FIXTURE_LIBRARY_CHAPTER } from "../support/content-dirs";
 import { axeViolations } from "./axe";
-import { cellAt, cellOutput, chapterReady, e2eDatabase, editCell, newPage, runCell, useBrowser } from "./browser";
+import { cellAt, cellOutput, chapterReady, e2eDatabase, editCell, newPage, openChapter, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true };
@@ -28,9 +28,7 @@ async function runAndWait(exercise: Locator, outcome: "pass" | "fail") {
 }
 
 it("checks an attempt, reveals hints one at a time, shows the solution and goes back, by keyboard at 390 px", async () => {
-  const { page, context } = await newPage(browser(), { ...PHONE, colorScheme: "dark" });
-  await page.goto(FIXTURE_LIBRARY_CHAPTER.href);
-  await chapterReady(page);
+  const { page, context } = await openChapter(browser(), FIXTURE_LIBRARY_CHAPTER.href, { ...PHONE, colorScheme: "dark" });
   const exercise = exerciseAt(page, "write-triple");
   await exercise.scrollIntoViewIfNeeded();
   await exercise.locator(".cm-editor").waitFor();
@@ -142,9 +140,7 @@ it("raises the course's progress bar and moves 'Continue with' to the next unfin
 });
 
 it("lets a learner allow 120 s for their own long program, which then finishes", async () => {
-  const { page, context } = await newPage(browser(), PHONE);
-  await page.goto(FIXTURE_LIBRARY_CHAPTER.href);
-  await chapterReady(page);
+  const { page, context } = await openChapter(browser(), FIXTURE_LIBRARY_CHAPTER.href, PHONE);
   const cell = cellAt(page, "triple");
   expect(await cell.innerText()).toContain("Time limit 10 s");
   await editCell(cell, 'await new Promise((r) => setTimeout(r, 15_000));\nconsole.log("trained for 15 s");');
@@ -159,9 +155,7 @@ it("lets a learner allow 120 s for their own long program, which then finishes",
 });
 
 it("says a cell is seeded and offers a new seed; marks output stale after an edit; wraps long lines", async () => {
-  const { page, context } = await newPage(browser(), PHONE);
-  await page.goto(FIXTURE_LIBRARY_CHAPTER.href);
-  await chapterReady(page);
+  const { page, context } = await openChapter(browser(), FIXTURE_LIBRARY_CHAPTER.href, PHONE);
   const cell = cellAt(page, "triple");
   expect(await cell.innerText()).toContain("Seeded (seed 7)");
   const draw = "console.log(`draw ${Math.random()}`);";

@@ -4,9 +4,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { captured } from "../support/text";
 import { axeViolations } from "./axe";
-import { newPage, useBrowser } from "./browser";
+import { DROPOUT, newPage, openPage, useBrowser } from "./browser";
 
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const MC = "/courses/optimization-regularization/regularization-techniques/monte-carlo-dropout";
 
 const browser = useBrowser();
@@ -40,8 +39,9 @@ const lastValue = (description: string, series: string) =>
 
 /**
  * Brings a lab figure into view and waits for its interactive version: figures load their code
- * only when the reader comes near them (components/lab/LazyLab.tsx), so the test scrolls to the
- * static version first and then waits for a control only the interactive one has.
+ * only when the reader comes near them (content/courses/optimization-regularization/figures/LazyLab.tsx),
+ * so the test scrolls to the static version first and then waits for a control only the interactive
+ * one has.
  */
 async function openLab(page: Page, slot: "experiment" | "mc-dropout", control: { role: "button" | "slider"; name: string }) {
   await page.locator(`[data-lab-slot="${slot}"]`).scrollIntoViewIfNeeded();
@@ -56,8 +56,7 @@ async function openExperiment(page: Page, query = "") {
 }
 
 it("loads a lab figure's code only when the reader comes near it", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   // Hydrated and settled: the table of contents marks the current section (an effect after
   // hydration), and a second passes.
   await page.locator('.toc a[aria-current="location"]').waitFor({ state: "attached" });
@@ -75,8 +74,7 @@ it("loads a lab figure's code only when the reader comes near it", async () => {
 });
 
 it("draws a cell's show.heatmap, show.line and show.table output under the cell", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = await runCell(page, "see-the-mask");
   // Charts redraw at most every 400 ms: wait until the line shows all 100 streamed points.
   await page.waitForFunction(() =>
@@ -102,8 +100,7 @@ it("draws a cell's show.heatmap, show.line and show.table output under the cell"
 });
 
 it("streams a chart while a cell trains, and the dropout-on loss sits above the dropout-off loss", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = page.locator('[data-cell-id="live-loss"]');
   await cell.scrollIntoViewIfNeeded();
   await cell.getByRole("button", { name: "Run" }).click();
@@ -129,8 +126,7 @@ it("streams a chart while a cell trains, and the dropout-on loss sits above the 
 });
 
 it("refuses charts a page could not draw, at the learner's line", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = page.locator('[data-cell-id="see-the-mask"]');
   await cell.scrollIntoViewIfNeeded();
   const editor = cell.locator(".cm-content");
@@ -275,8 +271,7 @@ it("stops a run mid-way: the status says where, no more points arrive, and the n
 });
 
 it("draws the Monte Carlo dropout band, wider in the gap than where there is data", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(MC);
+  const { page, context } = await openPage(browser(), MC);
   const demo = await openLab(page, "mc-dropout", { role: "button", name: "Train and sample" });
   await demo.getByRole("button", { name: "Train and sample" }).click();
   await demo.getByText(/^Trained and sampled in [\d.]+ s/).waitFor({ timeout: 120_000 });
@@ -337,8 +332,7 @@ it("can be operated from the keyboard alone", async () => {
 });
 
 it("says what the experiment and the MC demo show when JavaScript is off", async () => {
-  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { javaScriptEnabled: false });
   const lab = page.locator('[data-lab="experiment-static"]');
   expect(await lab.innerText()).toMatch(/needs JavaScript.*validation loss climbs.*clearly lower validation loss/s);
   expect(await lab.getByRole("button").count()).toBe(0);
@@ -348,8 +342,7 @@ it("says what the experiment and the MC demo show when JavaScript is off", async
 });
 
 it("samples only the dropout layers in the Monte Carlo chapter's cell, leaving batch norm alone", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(MC);
+  const { page, context } = await openPage(browser(), MC);
   const cell = await runCell(page, "mc-batchnorm");
   const out = await cell.getByRole("log").innerText();
   expect(out).toContain("batch norm's moving mean unchanged: true");

@@ -3,7 +3,7 @@
 // tall as the listing it replaces, and a quiz question holds the place of its choices. A click or
 // tap right after a scroll hits what was aimed at.
 import type { Locator, Page } from "playwright-core";
-import { DROPOUT, lessonSettled, newPage, useBrowser } from "./browser";
+import { DROPOUT, lessonSettled, newPage, openPage, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -39,8 +39,7 @@ describe.each([
     ["down the page", false],
     ["up the page", true],
   ])("keeps each code cell, lab figure, the quiz and the feedback widget still once scrolled to, going %s", async (_, upwards) => {
-    const { page, context } = await newPage(browser(), options);
-    await page.goto(DROPOUT);
+    const { page, context } = await openPage(browser(), DROPOUT, options);
     await lessonSettled(page);
     const targets = await page.locator("[data-cell-id], [data-lab-slot], .question, section.feedback").all();
     expect(targets.length).toBeGreaterThan(10);
@@ -79,8 +78,7 @@ describe.each([
   });
 
   it("gives each code cell's editor the height of the listing it replaces", async () => {
-    const { page, context } = await newPage(browser(), options);
-    await page.goto(DROPOUT);
+    const { page, context } = await openPage(browser(), DROPOUT, options);
     const before = await cellHeights(page); // server HTML: listings (editors mount near the screen)
     for (const cell of await page.locator("[data-cell-id]").all()) {
       await cell.scrollIntoViewIfNeeded();

@@ -1,7 +1,19 @@
 // The lesson with a keyboard, on a 320 px phone and without JavaScript: focus never falls to
 // <body>, nothing scrolls sideways, the title is on the first screen, the quiz explains itself.
 import type { Page } from "playwright-core";
-import { answerSomehow, cellAt, chapterReady, DROPOUT, editCell, lessonSettled, newPage, runCell, useBrowser } from "./browser";
+import {
+  answerSomehow,
+  cellAt,
+  chapterReady,
+  DROPOUT,
+  editCell,
+  lessonSettled,
+  newPage,
+  openChapter,
+  openPage,
+  runCell,
+  useBrowser,
+} from "./browser";
 
 const browser = useBrowser();
 /** The Dropout exercise's cell, far down the page. */
@@ -49,9 +61,7 @@ async function expectEditorTookOver(page: Page, id: string, before: string) {
 
 // The exercise cell is far down the page: its editor starts only when it is focused.
 it("keeps focus and caret when the editor takes over from the static listing", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  await chapterReady(page);
+  const { page, context } = await openChapter(browser(), DROPOUT);
   expect(await cellAt(page, EXERCISE).locator(".cm-editor").count()).toBe(0);
   await expectEditorTookOver(page, EXERCISE, await focusListing(page, EXERCISE));
   await context.close();
@@ -98,8 +108,7 @@ it("moves focus to the comment box after Enter on No, never to <body> while savi
 });
 
 it("marks as read and undoes it from the keyboard, focus staying on the button", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const current = page.getByRole("navigation", { name: "Course chapters" }).locator('[aria-current="page"]');
   const button = page.getByRole("button", { name: "Mark chapter as read" });
   await chapterReady(page);
@@ -147,8 +156,7 @@ it("keeps focus off <body> while a quiz answer is checked, then on the result", 
 });
 
 it("moves focus from Run to Stop and back as they disable each other, never to <body>", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const cell = cellAt(page, "train-vs-eval");
   await editCell(cell, 'console.log("waiting");\nawait new Promise((r) => setTimeout(r, 30_000));');
   await cell.getByRole("button", { name: /^Run / }).focus();
@@ -171,8 +179,7 @@ it("moves focus from Run to Stop and back as they disable each other, never to <
 }, 90_000);
 
 it("names every Run and Check button after its cell or question", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   await page.locator(".question").first().waitFor();
   const runs = await page.getByRole("button", { name: /^Run / }).evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
   const checks = await page
@@ -186,8 +193,7 @@ it("names every Run and Check button after its cell or question", async () => {
 });
 
 it("fits a 320 px phone: no sideways scroll, the title on the first screen, a one-line breadcrumb", async () => {
-  const { page, context } = await newPage(browser(), { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
   await page.locator(".question").first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -205,8 +211,7 @@ it("fits a 320 px phone: no sideways scroll, the title on the first screen, a on
 });
 
 it("never starts a line with the comma after inline math, nor ends one with the bracket before it, on phones", async () => {
-  const { page, context } = await newPage(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await page.locator(".question").first().waitFor();
   /** Inline math whose touching punctuation sits on another line than the math's edge. */
   const split = () =>
@@ -251,8 +256,7 @@ it("never starts a line with the comma after inline math, nor ends one with the 
 });
 
 it("wraps the runner's messages on a 320 px phone instead of scrolling them out of sight", async () => {
-  const { page, context } = await newPage(browser(), { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
   const cell = cellAt(page, "train-vs-eval");
   await editCell(
     cell,
@@ -266,8 +270,7 @@ it("wraps the runner's messages on a 320 px phone instead of scrolling them out 
 });
 
 it("marks the section being read in the table of contents", async () => {
-  const { page, context } = await newPage(browser(), { viewport: { width: 1280, height: 800 } });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { viewport: { width: 1280, height: 800 } });
   const toc = page.getByRole("navigation", { name: "On this page" });
   const current = () => toc.locator("a[aria-current]").getAttribute("href");
   await page.waitForFunction(() => document.querySelector(".toc a[aria-current]") !== null);
@@ -279,8 +282,7 @@ it("marks the section being read in the table of contents", async () => {
 });
 
 it("without JavaScript: the lesson reads, the quiz says it needs JavaScript, dead controls are hidden", async () => {
-  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { javaScriptEnabled: false });
   const quiz = page.locator("section.quiz");
   // Each learner's round (questions, numbers) comes from the server: without JavaScript there is none.
   await expect(quiz.getByText("The quiz needs JavaScript").isVisible()).resolves.toBe(true);

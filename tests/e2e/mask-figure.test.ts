@@ -2,11 +2,10 @@
 // auto-play, accessibility (light, dark, phone width) and the page without JavaScript.
 import type { Page } from "playwright-core";
 import { defined } from "@/lib/invariant";
-import { makeMaskNet } from "@/lib/lab/mask";
+import { makeMaskNet } from "@/content/courses/optimization-regularization/figures/lab/mask";
 import { axeViolations } from "./axe";
-import { newPage, useBrowser } from "./browser";
+import { DROPOUT, newPage, openPage, useBrowser } from "./browser";
 
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const FIGURE = "figure.lab-mask";
 const { h } = makeMaskNet(); // the activations the figure must show (and scale)
 const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -206,8 +205,7 @@ it("has no axe violations in light and dark, and fits a 390 px phone", async () 
 });
 
 it("shows the diagram and a static description without JavaScript, and no controls", async () => {
-  const { page, context } = await newPage(browser(), { javaScriptEnabled: false });
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT, { javaScriptEnabled: false });
   const figure = page.locator(FIGURE);
   await expect(figure.locator(".lab-static").isVisible()).resolves.toBe(true);
   const text = (await figure.locator(".lab-static").textContent())!;

@@ -1,13 +1,10 @@
 // Marking a chapter as read: saved on the server for the anonymous learner, ticked in the menu.
-import { newPage, useBrowser } from "./browser";
-
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
+import { DROPOUT, openPage, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
 it("marks the chapter as read, shows a tick in the menu, and remembers it after a reload", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const menu = page.getByRole("navigation", { name: "Course chapters" });
   const current = menu.locator('[aria-current="page"]');
   await expect(current.textContent()).resolves.not.toContain("(read)");
@@ -30,8 +27,7 @@ it("marks the chapter as read, shows a tick in the menu, and remembers it after 
 });
 
 it("a different browser (new learner) starts with nothing read", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   await page.getByRole("button", { name: "Mark chapter as read" }).waitFor();
   expect(await page.getByText("(read)").count()).toBe(0);
   await context.close();

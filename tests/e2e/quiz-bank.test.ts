@@ -6,7 +6,7 @@ import type { QuizState } from "@/lib/quiz/types";
 import { solveBankQuestion } from "../support/bank-answers";
 import { FIXTURE_BANK_CHAPTER } from "../support/content-dirs";
 import { axeViolations } from "./axe";
-import { chapterReady, newPage, runCell, useBrowser } from "./browser";
+import { openChapter, openPage, runCell, useBrowser } from "./browser";
 
 const browser = useBrowser();
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -53,9 +53,7 @@ async function answerByKeyboard(page: Page, q: Locator, answer: Record<string, u
 }
 
 it("answers every item type by keyboard on a phone, then shows the solutions and runs the listing", async () => {
-  const { page, context } = await newPage(browser(), { ...PHONE, colorScheme: "dark" });
-  await page.goto(`${FIXTURE_BANK_CHAPTER.href}#quiz-title`);
-  await chapterReady(page);
+  const { page, context } = await openChapter(browser(), `${FIXTURE_BANK_CHAPTER.href}#quiz-title`, { ...PHONE, colorScheme: "dark" });
   await page.locator(".question").first().waitFor();
   const state = await roundOf(page);
   expect(state.order).toHaveLength(6);
@@ -90,8 +88,7 @@ it("answers every item type by keyboard on a phone, then shows the solutions and
 });
 
 it("says a wrong number is wrong without giving the key, and refuses text that is not a number", async () => {
-  const { page, context } = await newPage(browser(), PHONE);
-  await page.goto(FIXTURE_BANK_CHAPTER.href);
+  const { page, context } = await openPage(browser(), FIXTURE_BANK_CHAPTER.href, PHONE);
   await page.locator(".question").first().waitFor();
   const state = await roundOf(page);
   const id = state.order.find((x) => !state.questions[x]!.choices && !state.questions[x]!.steps)!;
@@ -108,8 +105,7 @@ it("says a wrong number is wrong without giving the key, and refuses text that i
 });
 
 it("without JavaScript, says the quiz needs JavaScript", async () => {
-  const { page, context } = await newPage(browser(), { ...PHONE, javaScriptEnabled: false });
-  await page.goto(FIXTURE_BANK_CHAPTER.href);
+  const { page, context } = await openPage(browser(), FIXTURE_BANK_CHAPTER.href, { ...PHONE, javaScriptEnabled: false });
   await expect(page.getByText("The quiz needs JavaScript").isVisible()).resolves.toBe(true);
   await expect(page.getByText("Loading your questions…").isVisible()).resolves.toBe(false);
   await context.close();

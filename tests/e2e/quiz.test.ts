@@ -8,7 +8,7 @@ import { defined } from "@/lib/invariant";
 import { loadQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
 import { FIXTURE_CONTENT_DIR, FIXTURE_STATEMENTS_CHAPTER } from "../support/content-dirs";
 import { ROOT } from "../support/paths";
-import { baseURL, lessonSettled, newPage, useBrowser } from "./browser";
+import { baseURL, lessonSettled, newPage, openPage, useBrowser } from "./browser";
 
 const DROPOUT = FIXTURE_STATEMENTS_CHAPTER.href;
 const CHAPTER_ID = FIXTURE_STATEMENTS_CHAPTER.id;
@@ -52,8 +52,7 @@ const rightOf = (id: string) =>
 const wrongOf = (id: string) => [quiz.questions.find((q) => q.id === id)!.choices.find((c) => !c.correct)!.id];
 
 it("takes the statement question wrong, then right: no marks until it is finished, then all of them", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const q = question(page, "dropout-statements");
   await loaded(q); // the questions remount once the learner's state arrives
   await q.scrollIntoViewIfNeeded();
@@ -91,8 +90,7 @@ it("takes the statement question wrong, then right: no marks until it is finishe
 });
 
 it("works from the keyboard: Space selects, Enter checks, the result gets focus", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const q = question(page, "eval-twice");
   await loaded(q); // the questions remount once the learner's state arrives
   await q.scrollIntoViewIfNeeded();
@@ -110,8 +108,7 @@ it("works from the keyboard: Space selects, Enter checks, the result gets focus"
 });
 
 it("shows the score only once every question is answered, then passes the quiz and shows it in the menu", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   for (const [i, item] of quiz.questions.entries()) {
     const q = question(page, item.id);
     await loaded(q); // the questions remount once the learner's state arrives
@@ -128,8 +125,7 @@ it("shows the score only once every question is answered, then passes the quiz a
 });
 
 it("offers a retake when the pass mark is out of reach: new order, attempts reset, focus on the first choice", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   await expect(page.getByRole("button", { name: "Retake the quiz" }).count()).resolves.toBe(0);
   const failed = quiz.questions.slice(0, 2);
   const before: Record<string, (string | null)[]> = {};

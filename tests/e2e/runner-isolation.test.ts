@@ -4,17 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
-import {
-  baseURL,
-  cellAt as cell,
-  cellOutput as output,
-  DROPOUT,
-  editCell as edit,
-  newPage,
-  runCell as run,
-  runnerWarm as warm,
-  useBrowser,
-} from "./browser";
+import { baseURL, cellAt, cellOutput, DROPOUT, editCell, newPage, openPage, runCell, runnerWarm, useBrowser } from "./browser";
 
 const browser = useBrowser();
 
@@ -99,11 +89,10 @@ it("ignores a foreign page (another port) that frames the runner or opens it in 
 });
 
 it("lets a cell reach no network but the runner's own files (its CSP), not even a no-cors request", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "inverted-dropout");
   const target = `${foreign.url}/hit-from-cell`;
-  await edit(
+  await editCell(
     c,
     [
       `const target = ${JSON.stringify(target)};`,
@@ -114,20 +103,17 @@ it("lets a cell reach no network but the runner's own files (its CSP), not even 
       'const own = await fetch(new URL("tf.min.js", (self as any).RUNNER_BASE)); console.log("runner file", own.status);',
     ].join("\n"),
   );
-  const text = await run(c);
-  expect(text).toContain("fetch blocked");
-  expect(text).toContain("import blocked: NetworkError");
-  expect(text).toContain("websocket blocked");
-  expect(text).toContain("runner file 200");
+  const text = await runCell(c);
+  for (const line of ["fetch blocked", "import blocked: NetworkError", "websocket blocked", "runner file 200"])
+    expect(text).toContain(line);
   expect(foreign.hits.filter((h) => h.startsWith("/hit"))).toEqual([]);
   await context.close();
 });
 
 it("starts every run from a clean worker: no globals, patches, handlers or nested workers survive", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
-  await edit(
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "inverted-dropout");
+  await editCell(
     c,
     [
       'import * as tf from "@tensorflow/tfjs";',
@@ -139,13 +125,13 @@ it("starts every run from a clean worker: no globals, patches, handlers or neste
       'console.log("planted");',
     ].join("\n"),
   );
-  expect(await run(c)).toContain("planted");
-  await warm(page);
+  expect(await runCell(c)).toContain("planted");
+  await runnerWarm(page);
   // The run's worker and its three nested workers are gone; only the fresh spare is left.
   for (let i = 0; i < 50 && (await blobWorkers(page)) > 1; i++) await page.waitForTimeout(100);
   expect(await blobWorkers(page)).toBe(1);
 
-  await edit(
+  await editCell(
     c,
     [
       'import * as tf from "@tensorflow/tfjs";',
@@ -157,12 +143,9 @@ it("starts every run from a clean worker: no globals, patches, handlers or neste
       'console.log("onmessage:", g.onmessage === null ? "none" : String(g.onmessage));',
     ].join("\n"),
   );
-  const text = await run(c);
+  const text = await runCell(c);
   // The spare's warm-up (a lesson-shaped cell) leaves no tensor behind for the run.
-  expect(text).toContain("tensors at start: 0");
-  expect(text).toContain("leak: undefined");
-  expect(text).toContain("dropout works: 4");
-  expect(text).toContain("onmessage: none");
+  for (const line of ["tensors at start: 0", "leak: undefined", "dropout works: 4", "onmessage: none"]) expect(text).toContain(line);
   await context.close();
 }, 150_000); // three runs, each on a fresh worker that warms up first: tens of seconds on a loaded machine
 
@@ -171,8 +154,8 @@ it("a forged `done` neither ends the run nor records the cell as run; self.close
   const progress: string[] = [];
   page.on("request", (r) => r.url().includes("/api/progress/cells") && progress.push(r.url()));
   await page.goto(DROPOUT);
-  const c = cell(page, "inverted-dropout");
-  await edit(
+  const c = cellAt(page, "inverted-dropout");
+  await editCell(
     c,
     [
       "const g = self as any;",
@@ -188,45 +171,43 @@ it("a forged `done` neither ends the run nor records the cell as run; self.close
       'throw new Error("the real end");',
     ].join("\n"),
   );
-  const text = await run(c);
+  const text = await runCell(c);
   expect(text).toContain("port found: false");
   expect(text).toContain("still running");
   expect(text).toMatch(/Error: the real end[\s\S]*Failed in \d+ ms/);
   await page.waitForTimeout(500);
   expect(progress).toEqual([]);
 
-  await edit(c, 'console.log("closing");\n(self as any).close();\nawait new Promise((r) => setTimeout(r, 60_000));');
+  await editCell(c, 'console.log("closing");\n(self as any).close();\nawait new Promise((r) => setTimeout(r, 60_000));');
   // The run ends on the close itself, not at the 10 s budget (the old runner then hung).
-  const closed = await run(c);
+  const closed = await runCell(c);
   expect(closed).toContain("self.close() ended this run's worker");
   expect(closed).not.toContain("time budget");
-  await edit(c, 'console.log("next run", 6 * 7);');
-  const next = await run(c);
+  await editCell(c, 'console.log("next run", 6 * 7);');
+  const next = await runCell(c);
   expect(next).toContain("next run 42");
   expect(next).not.toContain("time budget");
   await context.close();
 }, 150_000); // three runs on fresh workers, one waiting 1.5 s on purpose
 
 it("stops a cell that spins past its time budget as a slow cell, not a crash, and the next Run works", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "train-vs-eval");
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "train-vs-eval");
   // The worker never yields, but the frame's own thread still confirms the stop.
-  await edit(c, 'console.log("spinning");\nfor (;;) {}');
-  const text = await run(c, 40_000);
+  await editCell(c, 'console.log("spinning");\nfor (;;) {}');
+  const text = await runCell(c, 40_000);
   expect(text).toContain("spinning");
   expect(text).toContain("Stopped: the cell ran longer than its 10 s time limit.");
   expect(text).not.toContain("stopped responding");
-  await edit(c, 'console.log("after the budget", 6 * 7);');
-  expect(await run(c)).toContain("after the budget 42");
+  await editCell(c, 'console.log("after the budget", 6 * 7);');
+  expect(await runCell(c)).toContain("after the budget 42");
   await context.close();
 }, 120_000); // a 10 s budget, then a run on a fresh worker
 
 it("keeps the page responsive under a message flood and caps the output, whatever the source", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "live-loss"); // the cell with the longest budget (30 s)
-  await edit(
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "live-loss"); // the cell with the longest budget (30 s)
+  await editCell(
     c,
     [
       'const big = "x".repeat(100_000);',
@@ -236,7 +217,7 @@ it("keeps the page responsive under a message flood and caps the output, whateve
       "await new Promise((r) => setTimeout(r, 100));",
     ].join("\n"),
   );
-  await warm(page);
+  await runnerWarm(page);
   // While it runs, the page's own timer keeps ticking: record the longest gap between ticks.
   await page.evaluate(() => {
     const w = window as unknown as { maxGap: number };
@@ -248,35 +229,37 @@ it("keeps the page responsive under a message flood and caps the output, whateve
       last = now;
     }, 50);
   });
-  const text = await run(c, 40_000);
+  const text = await runCell(c, 40_000);
   const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
   expect(text).toContain("Output truncated");
   expect(text).toMatch(/(Finished|Failed) in \d+ ms/);
-  const lines = await output(c).locator(".cell-line").count();
+  const lines = await cellOutput(c).locator(".cell-line").count();
   expect(lines).toBeLessThanOrEqual(1_000 + 5);
   expect(text.length).toBeLessThan(1_100_000);
   // The old runner froze the page for ~31 s under the same flood.
   expect(gap).toBeLessThan(2_000);
-  await edit(c, 'console.log("after the flood", 6 * 7);');
-  expect(await run(c)).toContain("after the flood 42");
+  await editCell(c, 'console.log("after the flood", 6 * 7);');
+  expect(await runCell(c)).toContain("after the flood 42");
   await context.close();
 }, 90_000);
 
 it("shows a burst of output while the cell still runs, not only when the run ends", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
-  const c = cell(page, "live-loss"); // the cell with the longest budget (30 s)
+  const { page, context } = await openPage(browser(), DROPOUT);
+  const c = cellAt(page, "live-loss"); // the cell with the longest budget (30 s)
   const pause = "await new Promise((r) => setTimeout(r, 6000));";
   // The first pause lets the runner's next worker get ready (its "ready" would flush the batch).
-  await edit(c, ['console.log("one");', pause, 'console.log("two");', 'console.log("three");', pause, 'console.log("four");'].join("\n"));
-  await warm(page);
+  await editCell(
+    c,
+    ['console.log("one");', pause, 'console.log("two");', 'console.log("three");', pause, 'console.log("four");'].join("\n"),
+  );
+  await runnerWarm(page);
   await c.getByRole("button", { name: "Run" }).click();
-  const line = (text: string) => output(c).locator(".cell-line", { hasText: new RegExp(`^${text}$`) });
+  const line = (text: string) => cellOutput(c).locator(".cell-line", { hasText: new RegExp(`^${text}$`) });
   await line("two").waitFor({ timeout: 20_000 });
   // "three" goes out in the frame's next batch, at most 50 ms after "two"; it must not wait for
   // the next line or the end of the run, 6 s later.
   await line("three").waitFor({ timeout: 4_000 });
-  expect(await output(c).innerText()).not.toContain("four");
+  expect(await cellOutput(c).innerText()).not.toContain("four");
   await c.locator(".cell-meta").waitFor({ timeout: 30_000 });
   await context.close();
 }, 90_000);
@@ -304,9 +287,9 @@ it("a cell that eats all memory loses its runner, not the lesson page; the next 
   };
 
   await page.goto(DROPOUT);
-  const c = cell(page, "train-vs-eval");
-  await edit(c, 'console.log("eating");\nconst keep: number[][] = [];\nfor (;;) keep.push(new Array(2e7).fill(1.5));');
-  await warm(page);
+  const c = cellAt(page, "train-vs-eval");
+  await editCell(c, 'console.log("eating");\nconst keep: number[][] = [];\nfor (;;) keep.push(new Array(2e7).fill(1.5));');
+  await runnerWarm(page);
   await c.getByRole("button", { name: "Run" }).click();
   const text = await until((t) => /stopped responding|Stopped:|Finished in|Failed in/.test(t), 60_000);
   if (runnerProcessDied) {

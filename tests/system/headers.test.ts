@@ -37,7 +37,7 @@ it("gives pages a policy that frames the runner and starts the lab worker, witho
   expect(directive(csp, "script-src")).not.toContain("'unsafe-eval'");
   expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
   // The lab worker's own response carries the same policy (a worker's CSP is its script's).
-  const worker = await fetch(new URL("/lab/worker.js", plain.baseURL));
+  const worker = await fetch(new URL("/figures/optimization-regularization/lab/worker.js", plain.baseURL));
   expect(worker.headers.get("content-security-policy")).toBe(csp);
 });
 

@@ -4,7 +4,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { signLearnerId } from "@/lib/learner/sign";
@@ -12,6 +11,7 @@ import { defined } from "@/lib/invariant";
 import { choiceView } from "@/lib/quiz/order";
 import { loadQuiz, type LoadedChoiceQuestion } from "@/lib/quiz/quiz.server";
 import { FIXTURE_CONTENT_DIR, FIXTURE_STATEMENTS_CHAPTER } from "../support/content-dirs";
+import { freePort } from "../support/free-port";
 import { ROOT } from "../support/paths";
 import { captured } from "../support/text";
 
@@ -24,16 +24,7 @@ export const learnerCookie = (id: string) => `lbr_learner=${signLearnerId(learne
 export const POSTGRES = process.env.DATABASE_PROVIDER === "postgresql";
 export const CHAPTER = "optimization-regularization/regularization-techniques/dropout";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+export { freePort };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

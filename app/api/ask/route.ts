@@ -1,5 +1,4 @@
-// GET: how answers are made (course text or a model). POST {chapterId, revision, question,
-// attachment?}: streams the answer as newline-delimited JSON events.
+// GET: how answers are made. POST {chapterId, revision, question, attachment?}: streamed NDJSON events.
 import { NextResponse } from "next/server";
 import { learnerRoute } from "@/lib/api/route.server";
 import { answer } from "@/lib/ask/ask.server";

@@ -1,5 +1,4 @@
-// Liveness: a trivial JSON route that touches nothing (the baseline for server benchmarks).
-// Readiness, which checks the database, is /api/ready.
+// Liveness: touches nothing (the benchmarks' baseline); readiness is /api/ready.
 import { NextResponse } from "next/server";
 
 export const dynamic = "force-dynamic";

@@ -7,8 +7,7 @@ import { markReadSchema } from "@/lib/progress/schema";
 
 export const dynamic = "force-dynamic";
 
-// Every chapter page asks for progress on load: a browser without a (valid) learner cookie gets
-// a signed one here (the learner's row is created on its first write).
+// Chapter pages ask on load: a browser without a valid learner cookie gets one here.
 export const GET = learnerRoute({ mode: "read" }, async ({ learnerId, known }) =>
   NextResponse.json(known ? await progressOf(learnerId) : { chapters: [] }, { headers: { "cache-control": "no-store" } }),
 );

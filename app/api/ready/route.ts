@@ -1,5 +1,4 @@
-// Readiness: 200 when this process can serve writes (the database answers), 503 with Retry-After
-// while the database is unreachable or the process is shutting down. /api/health is liveness.
+// Readiness: 503 with Retry-After while the database is unreachable or the process stops.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db.server";
 import { isDatabaseUnavailable } from "@/lib/db-errors";

@@ -1,5 +1,4 @@
-// /help/runner-messages: every message the code runner and the exercise checks print, with what
-// it means and what to do (text: content/help/runner-messages.md; Ask AI cites its sections).
+// Every message the runner and exercise checks print, and what to do (content/help/runner-messages.md).
 import type { Metadata } from "next";
 import { HelpArticle, helpMetadata } from "../HelpArticle";
 

@@ -1,6 +1,4 @@
-// The code runner's sandbox frame, with the restrictions its response carries (see
-// lib/runner/frame-policy.ts). Dynamic: the policy names the origin the request came to, taken
-// from the Host header (the URL Next gives a handler names its own listening host instead).
+// The runner's sandbox frame; its policy names the Host header's origin (request.url names Next's own host).
 import { getEnv } from "@/lib/env.server";
 import { frameResponse } from "@/lib/runner/frame-policy";
 
@@ -10,7 +8,7 @@ export function GET(request: Request) {
   const env = getEnv();
   const host = request.headers.get("host") ?? "";
   const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  // A host name or address with an optional port, nothing that could end the CSP source.
+  // host[:port] only: nothing that could end the CSP source.
   if (!/^[a-z0-9.\-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host)) {
     return new Response("Bad Host header.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }

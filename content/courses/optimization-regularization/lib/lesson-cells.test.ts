@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { chapterParts } from "@/lib/content/parts";
+import { chapterFiles } from "@/tests/support/lesson-cells";
 import { runCell } from "@/tests/support/run-lesson-cell";
 import * as course from "./index";
 import { setUpTfjsCpu } from "./exercises/test-support";
@@ -15,12 +16,6 @@ const LIBRARIES = { "course/dropout": course };
 
 /** The slowest cell (40 epochs of model.fit) takes a few seconds on cpu; the machine is shared. */
 const runCellTimeout = 60_000;
-
-function chapterFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? chapterFiles(path.join(dir, e.name)) : e.name.endsWith(".mdx") ? [path.join(dir, e.name)] : []));
-}
 
 const CHAPTERS = chapterFiles(CONTENT).map((file) => ({
   chapter: path.relative(CONTENT, file).replace(/\.mdx$/, ""),
@@ -67,27 +62,20 @@ it.each(CELLS.map((c) => [`${c.chapter} › ${c.id}`, c] as const))(
 );
 
 describe.each(EXERCISES.map((e) => [`${e.chapter} › exercise ${e.id}`, e] as const))("%s", (_name, exercise) => {
-  it(
-    "passes its check with the reference solution, leak-free",
-    async () => {
-      const run = await runCell(exercise.solution, exercise.seed, LIBRARIES);
+  it.each([
+    ["passes its check with the reference solution, leak-free", exercise.solution, true],
+    ["fails its check with the untouched starter, which runs without an error", exercise.starter, false],
+  ] as const)(
+    "%s",
+    async (_what, code, passes) => {
+      const run = await runCell(code, exercise.seed, LIBRARIES);
       expect(run.error).toBeUndefined();
       expect(run.verdicts).toHaveLength(1);
-      expect(run.verdicts[0]!.messages.filter((m) => m.startsWith("✗"))).toEqual([]);
-      expect(run.verdicts[0]!.ok).toBe(true);
-      expect(run.tensorsLeft).toBe(0);
-    },
-    runCellTimeout,
-  );
-
-  it(
-    "fails its check with the untouched starter, which runs without an error",
-    async () => {
-      const run = await runCell(exercise.starter, exercise.seed, LIBRARIES);
-      expect(run.error).toBeUndefined();
-      expect(run.verdicts).toHaveLength(1);
-      expect(run.verdicts[0]!.ok).toBe(false);
-      expect(run.verdicts[0]!.messages.some((m) => m.startsWith("✗"))).toBe(true);
+      // A pass has no ✗ line (a failing solution shows them here); a fail names at least one mistake.
+      const mistakes = run.verdicts[0]!.messages.filter((m) => m.startsWith("✗"));
+      if (passes) expect(mistakes).toEqual([]);
+      else expect(mistakes).not.toEqual([]);
+      expect(run.verdicts[0]!.ok).toBe(passes);
       expect(run.tensorsLeft).toBe(0);
     },
     runCellTimeout,

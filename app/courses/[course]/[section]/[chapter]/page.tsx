@@ -46,8 +46,7 @@ export default async function ChapterPage(props: { params: Promise<Params> }) {
   const quiz = loadedQuiz && toPublicQuiz(loadedQuiz);
   const tocHeadings = quiz ? [...headings, { id: "quiz-title", text: quiz.title, depth: 2 as const }] : headings;
 
-  // Title, breadcrumbs and table of contents sit inside <main>: the skip link lands before the
-  // title, and the site header stays the page's only banner.
+  // Title and breadcrumbs inside <main>: the skip link lands before the title, the header stays the only banner.
   return (
     <div className="chapter-layout">
       <div className="chapter-menu-area">

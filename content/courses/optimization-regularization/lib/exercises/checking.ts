@@ -3,6 +3,9 @@
 // lib/index.ts re-exports the type CheckResult, none of the helpers.
 import * as tf from "@tensorflow/tfjs";
 
+/** Mulberry32, uniform in [0, 1) from a 32-bit seed: a check tests the same data on every run. The platform's own generator. */
+export { mulberry32 } from "@/lib/random";
+
 /** What a course checker returns: every message starts with "✓ " or "✗ ". */
 export type CheckResult = { ok: boolean; messages: string[] };
 
@@ -10,32 +13,24 @@ export type CheckResult = { ok: boolean; messages: string[] };
 export function collector() {
   const messages: string[] = [];
   let ok = true;
+  const fail = (m: string) => {
+    ok = false;
+    if (!messages.includes(`✗ ${m}`)) messages.push(`✗ ${m}`);
+  };
+  const result = (): CheckResult => ({ ok, messages });
   return {
     pass: (m: string) => messages.push(`✓ ${m}`),
-    fail: (m: string) => {
-      ok = false;
-      if (!messages.includes(`✗ ${m}`)) messages.push(`✗ ${m}`);
+    fail,
+    result,
+    /** Fails with `m` and returns the verdict: for a check that cannot go on. */
+    stop: (m: string) => {
+      fail(m);
+      return result();
     },
-    result: (): CheckResult => ({ ok, messages }),
   };
 }
 
 export type Collector = ReturnType<typeof collector>;
-
-/**
- * Mulberry32: uniform numbers in [0, 1) from a 32-bit seed, so a check tests the same data on
- * every run. (The same generator as the platform's lib/random.ts; the course library stays self-contained.)
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n values, each of magnitude in [lo, hi] with a random sign (Math.random: the runner seeds it). */
 export function signedUniform(n: number, lo: number, hi: number): Float32Array {

@@ -1,8 +1,9 @@
 // The Dropout chapter's exercise checkers on real tfjs (cpu): the reference solutions pass
 // without leaking tensors; the starters and realistic mistakes fail with a message naming them.
 import * as tf from "@tensorflow/tfjs";
+import { dropout } from "../scratch";
 import { checkInvertedDropout, checkSpatialDropout, type LearnerDropout as Fn, type LearnerSpatialDropout as SpatialFn } from "./dropout";
-import { expectAccepted, expectRejected, failures, leakFree, setUpTfjsCpu } from "./test-support";
+import { expectAccepted, expectRejected, expectThrowReported, failures, leakFree, setUpTfjsCpu } from "./test-support";
 
 setUpTfjsCpu();
 
@@ -14,6 +15,21 @@ function toFloat16(v: number): number {
   return Math.round(v / step) * step;
 }
 
+/** Both exercises' MDX starter: it returns x untouched, in training too. */
+const starter = (x: tf.Tensor) => x;
+
+/** Inverted dropout with a mask of the shape `maskShape` makes of x's, broadcast over x. */
+const withMask =
+  <X extends tf.Tensor>(maskShape: (shape: number[]) => number[]) =>
+  (x: X, rate: number, training: boolean): tf.Tensor => {
+    if (!training) return x;
+    const mask = tf
+      .randomUniform(maskShape(x.shape))
+      .less(1 - rate)
+      .cast("float32");
+    return x.mul(mask).div(1 - rate);
+  };
+
 describe("checkInvertedDropout (exercise implement-dropout)", () => {
   // The MDX solution, as a learner writes it: no tf.tidy, x itself returned at inference.
   const solution: Fn = (x, rate, training) => {
@@ -24,14 +40,11 @@ describe("checkInvertedDropout (exercise implement-dropout)", () => {
       .cast("float32");
     return x.mul(mask).div(1 - rate);
   };
-  const starter: Fn = (x, _rate, training) => {
-    if (!training) return x;
-    return x;
-  };
 
   it("accepts the solution and leaves no tensors", async () => expectAccepted(await leakFree(() => checkInvertedDropout(solution))));
 
   it.each<[string, Fn]>([
+    ["the course library's dropout", (x, rate, training) => dropout(x, rate, { training })],
     ["tf.dropout", (x, rate, training) => (training ? tf.dropout(x, rate) : x)],
     ["tf.layers.dropout", (x, rate, training) => tf.layers.dropout({ rate }).apply(x, { training }) as tf.Tensor],
   ])("accepts %s", async (_name, fn) => expectAccepted(await leakFree(() => checkInvertedDropout(fn))));
@@ -66,30 +79,8 @@ describe("checkInvertedDropout (exercise implement-dropout)", () => {
   });
 
   it.each<[string, Fn, RegExp]>([
-    [
-      "shares one mask of shape [1, 50, 100] across the batch",
-      (x, rate, training) => {
-        if (!training) return x;
-        const mask = tf
-          .randomUniform([1, ...x.shape.slice(1)])
-          .less(1 - rate)
-          .cast("float32");
-        return x.mul(mask).div(1 - rate);
-      },
-      /one mask is shared by every example in the batch/,
-    ],
-    [
-      "draws one value per row (mask [8, 50, 1])",
-      (x, rate, training) => {
-        if (!training) return x;
-        const mask = tf
-          .randomUniform([...x.shape.slice(0, -1), 1])
-          .less(1 - rate)
-          .cast("float32");
-        return x.mul(mask).div(1 - rate);
-      },
-      /whole rows or columns are dropped together/,
-    ],
+    ["shares one mask of shape [1, 50, 100] across the batch", withMask((s) => [1, ...s.slice(1)]), /one mask is shared by every example/],
+    ["draws one value per row (mask [8, 50, 1])", withMask((s) => [...s.slice(0, -1), 1]), /whole rows or columns are dropped together/],
     ["treats rate as the keep probability", (x, rate, training) => solution(x, 1 - rate, training), /expected about 30%.*DROP probability/],
     [
       "forgets to rescale",
@@ -101,15 +92,55 @@ describe("checkInvertedDropout (exercise implement-dropout)", () => {
       (x, rate, training) => (training ? x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32")).div(rate) : x),
       /not x \/ \(1 − rate\)/,
     ],
-    ["scales at inference", (x, rate, training) => (training ? solution(x, rate, true) : x.mul(1 - rate)), /unchanged/],
     [
-      "throws",
-      () => {
-        throw new Error("boom");
-      },
-      /your function threw: boom/,
+      "multiplies by the keep probability instead of dividing",
+      (x, rate, training) => (training ? x.mul(tf.randomUniform(x.shape).greaterEqual(rate).cast("float32")).mul(1 - rate) : x),
+      /not x \/ \(1 − rate\)/,
+    ],
+    [
+      "ignores x and returns the scaled mask",
+      (x, rate, training) =>
+        training
+          ? tf
+              .randomUniform(x.shape)
+              .less(1 - rate)
+              .cast("float32")
+              .div(1 - rate)
+          : x,
+      /not x \/ \(1 − rate\)/,
+    ],
+    [
+      "flattens the output (right size, wrong shape)",
+      (x, rate, training) => (training ? solution(x, rate, true).reshape([-1]) : x),
+      /must have the input's shape \[8, 50, 100\], got \[40000\]/,
+    ],
+    ["reshapes the output to 2-D", (x, rate, training) => (training ? solution(x, rate, true).reshape([400, 100]) : x), /got \[400, 100\]/],
+    ["scales at inference", (x, rate, training) => (training ? solution(x, rate, true) : x.mul(1 - rate)), /unchanged/],
+    ["returns a number", () => 1 as unknown as tf.Tensor, /must return a tensor, got number/],
+    [
+      "gives up after a few calls (the tensors it did return are still freed)",
+      (() => {
+        // The check calls it once per rate (0.3, 0.6), then twice for a fresh mask: the 4th call fails.
+        let calls = 0;
+        return (x: tf.Tensor, rate: number, training: boolean) =>
+          ++calls >= 4 ? (1 as unknown as tf.Tensor) : training ? solution(x, rate, true) : x;
+      })(),
+      /must return a tensor, got number/,
     ],
   ])("rejects a version that %s", async (_name, fn, message) => expectRejected(await leakFree(() => checkInvertedDropout(fn)), message));
+
+  it("rejects a version that reuses one mask", async () => {
+    let mask: tf.Tensor | undefined;
+    const reused: Fn = (x, _rate, training) => {
+      if (!training) return x;
+      mask ??= tf.keep(tf.randomUniform(x.shape, 0, 1, "float32", 1).greaterEqual(0.5).cast("float32"));
+      return x.mul(mask).div(0.5);
+    };
+    expectRejected(await checkInvertedDropout(reused), /same mask/);
+    mask?.dispose();
+  });
+
+  it("reports a throwing function instead of throwing", () => expectThrowReported(checkInvertedDropout));
 });
 
 describe("checkSpatialDropout (exercise spatial-dropout)", () => {
@@ -123,21 +154,6 @@ describe("checkSpatialDropout (exercise spatial-dropout)", () => {
       .cast("float32");
     return x.mul(mask).div(1 - rate);
   };
-  const starter: SpatialFn = (x, _rate, training) => {
-    if (!training) return x;
-    return x;
-  };
-  /** Inverted dropout with a mask of the given shape, broadcast over x. */
-  const withMask =
-    (maskShape: (s: number[]) => number[]): SpatialFn =>
-    (x, rate, training) => {
-      if (!training) return x;
-      const mask = tf
-        .randomUniform(maskShape(x.shape))
-        .less(1 - rate)
-        .cast("float32");
-      return x.mul(mask).div(1 - rate);
-    };
 
   it("accepts the solution and leaves no tensors", async () => expectAccepted(await leakFree(() => checkSpatialDropout(solution))));
 
@@ -165,12 +181,7 @@ describe("checkSpatialDropout (exercise spatial-dropout)", () => {
     ["treats rate as the keep probability", (x, rate, training) => solution(x, 1 - rate, training), /expected about 30%/],
     ["forgets to rescale", (x, rate, training) => (training ? solution(x, rate, true).mul(1 - rate) : x), /not x \/ \(1 − rate\)/],
     ["scales at inference", (x, rate, training) => (training ? solution(x, rate, true) : x.mul(1 - rate)), /unchanged/],
-    [
-      "throws",
-      () => {
-        throw new Error("boom");
-      },
-      /your function threw: boom/,
-    ],
   ])("rejects a version that %s", async (_name, fn, message) => expectRejected(await leakFree(() => checkSpatialDropout(fn)), message));
+
+  it("reports a throwing function instead of throwing", () => expectThrowReported(checkSpatialDropout));
 });

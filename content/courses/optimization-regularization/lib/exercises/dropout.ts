@@ -135,10 +135,7 @@ async function checkEveryRate<X extends tf.Tensor>(
   try {
     for (const rate of RATES) {
       const y = callDropout(fn, x, rate, true);
-      if (typeof y === "string") {
-        r.fail(y);
-        return r.result();
-      }
+      if (typeof y === "string") return r.stop(y);
       const shape = y.shape;
       const values = await y.data();
       disposeReturned([y], [x]);

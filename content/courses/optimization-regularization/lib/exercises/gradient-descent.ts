@@ -178,10 +178,7 @@ export async function checkMiniBatches(fn: LearnerMiniBatches): Promise<CheckRes
       const epochs: Epoch[] = [];
       for (let call = 0; call < 2; call++) {
         const epoch = await readEpoch(fn, x, y, batchSize);
-        if (typeof epoch === "string") {
-          report.fail(epoch);
-          return report.result();
-        }
+        if (typeof epoch === "string") return report.stop(epoch);
         epochs.push(epoch);
         seen += epoch.order.length;
         const label = `batchSize ${batchSize}`;

@@ -124,10 +124,7 @@ export async function checkMomentumStep(fn: LearnerMomentumStep): Promise<CheckR
     const label = `(lr = ${lr}, beta = ${beta})`;
     try {
       const out = await callStep(() => fn(w, v, grad, lr, beta), ["w", "v"], [w, v, grad], "momentumStep");
-      if (typeof out === "string") {
-        report.fail(out);
-        return report.result();
-      }
+      if (typeof out === "string") return report.stop(out);
       const W = (i: number) => valueAt(w0, i);
       const V = (i: number) => valueAt(v0, i);
       const G = (i: number) => valueAt(g0, i);
@@ -281,10 +278,7 @@ export async function checkAdamStep(fn: LearnerAdamStep): Promise<CheckResult> {
     const label = `(t = ${t}, beta1 = ${beta1}, beta2 = ${beta2}, epsilon = ${epsilon})`;
     try {
       const out = await callStep(() => fn(w, grad, m, v, t, { ...c.options }), ["w", "m", "v"], [w, grad, m, v], "adamStep");
-      if (typeof out === "string") {
-        report.fail(out);
-        return report.result();
-      }
+      if (typeof out === "string") return report.stop(out);
       const W = (i: number) => valueAt(w0, i);
       const G = (i: number) => valueAt(g0, i);
       const M = (i: number) => valueAt(m0, i);

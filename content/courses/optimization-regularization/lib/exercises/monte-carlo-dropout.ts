@@ -40,10 +40,14 @@ const where = (i: number, outputs: number) => `example ${Math.floor(i / outputs)
 const hasNaN = (a: ArrayLike<number>) => Array.prototype.some.call(a, (v: number) => !Number.isFinite(v));
 
 /**
- * Calls the learner's function inside tf.tidy (what it makes on the way is freed) and picks the
- * two named tensors out of the object it returns; the caller disposes them.
+ * Calls the learner's function inside tf.tidy (what it makes on the way is freed), then reads and
+ * frees the two named tensors of the object it returns: their shapes and values, or what is wrong
+ * with what it returned.
  */
-function callForPair<K extends string>(run: () => unknown, keys: [K, K]): Record<K, tf.Tensor> | string {
+async function readPair<K extends string>(
+  run: () => unknown,
+  keys: [K, K],
+): Promise<Record<K, { shape: number[]; values: tf.TypedArray }> | string> {
   const result = tidyCall(run, (out) =>
     typeof out !== "object" || out === null ? [] : Object.values(out).filter((v): v is tf.Tensor => v instanceof tf.Tensor),
   );
@@ -53,7 +57,13 @@ function callForPair<K extends string>(run: () => unknown, keys: [K, K]): Record
     disposeReturned(Object.values(object), []);
     return `return an object { ${keys.join(", ")} } of two tensors; ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} missing or not a tensor`;
   }
-  return object as Record<K, tf.Tensor>;
+  const pair = object as Record<K, tf.Tensor>;
+  try {
+    const read = async (k: K) => [k, { shape: pair[k].shape, values: await pair[k].data() }] as const;
+    return Object.fromEntries(await Promise.all(keys.map(read))) as Record<K, { shape: number[]; values: tf.TypedArray }>;
+  } finally {
+    tf.dispose(keys.map((k) => pair[k]));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,21 +162,15 @@ export async function checkMcDropoutPrediction(fn: McDropoutPredict): Promise<Ch
       recorder.dropoutOn = 0;
       recorder.dropoutOff = 0;
       recorder.recording = true;
-      let returned: ReturnType<typeof callForPair<"mean" | "std">>;
+      let returned: Awaited<ReturnType<typeof readPair<"mean" | "std">>>;
       try {
-        returned = callForPair(() => fn(model, x, T), ["mean", "std"]);
+        returned = await readPair(() => fn(model, x, T), ["mean", "std"]);
       } finally {
         recorder.recording = false;
         x.dispose();
       }
-      if (typeof returned === "string") {
-        r.fail(returned);
-        return r.result();
-      }
-      const { mean, std } = returned;
-      const [meanShape, stdShape] = [mean.shape, std.shape];
-      const [meanValues, stdValues] = [await mean.data(), await std.data()];
-      tf.dispose([mean, std]);
+      if (typeof returned === "string") return r.stop(returned);
+      const [{ shape: meanShape, values: meanValues }, { shape: stdShape, values: stdValues }] = [returned.mean, returned.std];
       const label = `T = ${T}, batch of ${batch}`;
 
       // How many passes were run, and with dropout on?
@@ -315,20 +319,14 @@ export async function checkMcDropoutUncertainty(fn: McDropoutUncertainty): Promi
       const data = uncertaintyCase(T, batch, classes, seed, oneHot);
       const ref = uncertaintyReference(data, T, batch, classes);
       const probs = tf.tensor3d(Float32Array.from(data), shape);
-      let returned: ReturnType<typeof callForPair<"entropy" | "mutualInformation">>;
+      let returned: Awaited<ReturnType<typeof readPair<"entropy" | "mutualInformation">>>;
       try {
-        returned = callForPair(() => fn(probs), ["entropy", "mutualInformation"]);
+        returned = await readPair(() => fn(probs), ["entropy", "mutualInformation"]);
       } finally {
         probs.dispose();
       }
-      if (typeof returned === "string") {
-        r.fail(returned);
-        return r.result();
-      }
-      const { entropy, mutualInformation } = returned;
-      const [hShape, miShape] = [entropy.shape, mutualInformation.shape];
-      const [h, mi] = [await entropy.data(), await mutualInformation.data()];
-      tf.dispose([entropy, mutualInformation]);
+      if (typeof returned === "string") return r.stop(returned);
+      const [{ shape: hShape, values: h }, { shape: miShape, values: mi }] = [returned.entropy, returned.mutualInformation];
       const label = `${shapeText(shape)}${oneHot ? " (some passes one-hot)" : ""}`;
       const axes = "average over axis 0 (the T passes), sum over the last axis (the classes)";
 

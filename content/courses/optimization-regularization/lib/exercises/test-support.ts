@@ -60,3 +60,15 @@ export async function leakFree(run: () => CheckResult | Promise<CheckResult>): P
   for (const m of result.messages) expect(m).toMatch(/^[✓✗] /);
   return result;
 }
+
+/**
+ * Gives a checker a function that makes a tensor, then throws: the verdict must be a ✗ naming the
+ * error, not a throw, and the tensor must be freed.
+ */
+export async function expectThrowReported(check: (fn: () => never) => CheckResult | Promise<CheckResult>) {
+  const throwing = () => {
+    tf.zeros([2]);
+    throw new Error("boom");
+  };
+  expectRejected(await leakFree(() => check(throwing)), /your function threw: boom/);
+}

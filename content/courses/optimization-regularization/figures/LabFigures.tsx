@@ -1,5 +1,7 @@
 // The lab figures as MDX uses them: what the server renders (a description that stands on its
 // own without JavaScript), replaced in the browser by the interactive version once it has loaded.
+import "@/components/charts/charts.css"; // the lazily loaded figures draw charts
+import "./lab.css";
 import { LazyLab } from "./LazyLab";
 
 export function DropoutExperiment() {

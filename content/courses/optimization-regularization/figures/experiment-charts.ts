@@ -1,7 +1,7 @@
 // Chart specs for the dropout experiment, built from the worker's checkpoints (pure).
 import type { LineSpec, ScatterSpec } from "@/lib/charts/spec";
-import type { CheckpointMessage } from "@/lib/lab/protocol";
-import { MOONS_DOMAIN, type Points } from "@/lib/lab/moons";
+import type { CheckpointMessage } from "./lab/protocol";
+import { MOONS_DOMAIN, type Points } from "./lab/moons";
 
 export type Curves = { plain: CheckpointMessage[]; dropout: CheckpointMessage[] };
 

@@ -1,9 +1,9 @@
 // One lab figure's runs on the page's lab worker: starts and stops them, and hands the figure
 // only the messages about its own current run (late messages of a stopped run are dropped).
 import { useEffect, useRef } from "react";
-import type { FromLab, LabBackend, ToLab } from "@/lib/lab/protocol";
+import type { FromLab, LabBackend, ToLab } from "./lab/protocol";
 
-const loadLab = () => import("@/lib/lab/client").then((m) => m.getLab());
+const loadLab = () => import("./lab/client").then((m) => m.getLab());
 
 type Job = Omit<Extract<ToLab, { type: "experiment" }>, "runId"> | Omit<Extract<ToLab, { type: "mc" }>, "runId">;
 type RunMessage = Exclude<FromLab, { type: "ready" | "error" | "done" }>;

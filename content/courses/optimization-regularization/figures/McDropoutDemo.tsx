@@ -4,10 +4,10 @@
 import { useEffect, useId, useState } from "react";
 import { Chart } from "@/components/charts/Chart";
 import type { LineSpec } from "@/lib/charts/spec";
-import { DEFAULT_MC } from "@/lib/lab/defaults";
-import { spreads } from "@/lib/lab/mc-spread";
-import type { McConfig } from "@/lib/lab/mc-schema";
-import type { FromLab } from "@/lib/lab/protocol";
+import { DEFAULT_MC } from "./lab/defaults";
+import { spreads } from "./lab/mc-spread";
+import type { McConfig } from "./lab/mc-schema";
+import type { FromLab } from "./lab/protocol";
 import { RangeControl } from "./RangeControl";
 import { useLabRun, warmLab } from "./useLabRun";
 

@@ -2,7 +2,8 @@
 // fresh one on Stop (terminating is the only stop that cannot be ignored).
 import { fromLabSchema, LAB_BACKENDS, type FromLab, type LabBackend, type ToLab } from "./protocol";
 
-const WORKER_URL = "/lab/worker.js";
+/** Where scripts/build-runner.mjs puts this folder's worker.ts: public/figures/<course>/<folder>/. */
+const WORKER_URL = "/figures/optimization-regularization/lab/worker.js";
 
 type Listener = (message: FromLab) => void;
 

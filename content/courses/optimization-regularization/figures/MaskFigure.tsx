@@ -1,5 +1,6 @@
 // <MaskFigure /> in MDX: the server draws one training pass of the mask figure and says in words
 // what it shows (all a page without JavaScript gets); in the browser the interactive lab replaces it.
+import "./lab.css";
 import { DEFAULT_RATE, describePass, FIRST_PASS, MaskCaption, MaskDiagram, NET } from "./MaskDiagram";
 import { LazyLab } from "./LazyLab";
 

@@ -1,4 +1,4 @@
-// Messages between the page and the lab worker (lib/lab/worker.ts). Both sides parse what they
+// Messages between the page and the lab worker (./worker.ts). Both sides parse what they
 // receive with these schemas: a message is input like any other.
 import { z } from "zod";
 import { experimentConfigSchema } from "./schema";

@@ -3,9 +3,9 @@
 // two-moons data (in the lab worker, off the main thread) and draws both runs live.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Chart } from "@/components/charts/Chart";
-import { experimentData } from "@/lib/lab/data";
-import { DEFAULT_EXPERIMENT } from "@/lib/lab/defaults";
-import type { ExperimentConfig } from "@/lib/lab/schema";
+import { experimentData } from "./lab/data";
+import { DEFAULT_EXPERIMENT } from "./lab/defaults";
+import type { ExperimentConfig } from "./lab/schema";
 import { accuracyChart, boundaryChart, lossChart, scatterPoints, type Curves } from "./experiment-charts";
 import { RangeControl } from "./RangeControl";
 import { useLabRun, warmLab } from "./useLabRun";

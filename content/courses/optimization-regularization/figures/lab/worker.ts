@@ -1,6 +1,7 @@
 // The lab worker: trains the lesson's demo models off the main thread, on the fastest backend for
-// tiny models (wasm, else cpu). Bundled by scripts/build-runner.mjs into public/lab/worker.js,
-// after tf.min.js (the global `tf`). Runs only our own code: learner code goes to the sandbox.
+// tiny models (wasm, else cpu). Bundled by scripts/build-runner.mjs (it bundles every course's
+// figures/**/worker.ts) into public/figures/optimization-regularization/lab/worker.js, after
+// /runner/tf.min.js (the global `tf`). Runs only our own code: learner code goes to the sandbox.
 import * as tf from "@tensorflow/tfjs";
 import { runExperiment } from "./experiment";
 import { runMcDropout } from "./mc";
@@ -18,10 +19,10 @@ let ready: Promise<LabBackend> | undefined;
 async function tryBackend(name: LabBackend): Promise<boolean> {
   try {
     if (name === "wasm") {
-      importScripts("../runner/tf-backend-wasm.min.js");
+      importScripts("/runner/tf-backend-wasm.min.js");
       tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false); // threaded wasm hangs once bundled
       (self as unknown as { tf: { wasm: { setWasmPaths(p: string): void } } }).tf.wasm.setWasmPaths(
-        new URL("../runner/wasm/", location.href).href,
+        new URL("/runner/wasm/", location.href).href,
       );
     }
     if (!(await tf.setBackend(name))) return false;

@@ -1,7 +1,7 @@
 // The mask figure's drawing (inputs → hidden units after dropout → outputs, as an SVG) and its
 // starting state, shared by the server's static figure and the interactive lab.
 // Dropped units are dashed, struck through and show 0; their connections fade.
-import { forwardPass, makeMaskNet, MASK_SEED, mulberry32, type MaskNet, type Mode, type Pass } from "@/lib/lab/mask";
+import { forwardPass, makeMaskNet, MASK_SEED, mulberry32, type MaskNet, type Mode, type Pass } from "./lab/mask";
 
 export const NET = makeMaskNet();
 export const DEFAULT_RATE = 0.5;

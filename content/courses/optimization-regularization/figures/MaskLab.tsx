@@ -18,7 +18,7 @@ import {
   type MaskStats,
   type Mode,
   type Pass,
-} from "@/lib/lab/mask";
+} from "./lab/mask";
 import { DEFAULT_RATE, FIRST_PASS, FIRST_WATCHED, MaskCaption, MaskDiagram, NET } from "./MaskDiagram";
 
 const UNITS = NET.h.length;
