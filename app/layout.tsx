@@ -1,4 +1,4 @@
-// Root layout: site header, global styles (ours + KaTeX), light/dark from the system setting.
+// Root layout: site header, global styles, light/dark from the system setting.
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -18,8 +18,7 @@ export const viewport: Viewport = {
   ],
 };
 
-// Marks the page as scripted before first paint, so CSS can collapse the narrow-screen menu
-// only when its toggle button can work.
+// Before first paint: CSS collapses the narrow-screen menu only when its toggle can work.
 const markJs = "document.documentElement.classList.add('js')";
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -35,6 +34,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <Link href="/" className="site-name">
             Learn by Running
+          </Link>
+          <Link href="/account" className="site-account">
+            Account
           </Link>
         </header>
         {children}

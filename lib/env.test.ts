@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       QUIZ_RATE_LIMIT_PER_MINUTE: 30,
       NEW_LEARNERS_PER_MINUTE: 30,
       AUTHOR_TOKEN_ATTEMPTS_PER_MINUTE: 5,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: 20,
       WEB_CONCURRENCY: 1,
     });
     expect(parseEnv({ WEB_CONCURRENCY: "2", NEW_LEARNERS_PER_MINUTE: "100" })).toMatchObject({

@@ -12,6 +12,7 @@ import {
   type ItemStats,
 } from "@/lib/authors/report.server";
 import { getChapterById } from "@/lib/content/course.server";
+import { ColumnHeads } from "@/components/authors/ColumnHeads";
 import { ItemCard, ItemGuide, ItemOverview } from "@/components/authors/ItemAnalysis";
 import { ScrollRegion } from "@/components/authors/ScrollRegion";
 
@@ -22,7 +23,7 @@ const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "–");
 
 export default async function AuthorsPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAuthor();
+  const author = await requireAuthor();
   const requested = (await props.searchParams).revision;
   const revision = typeof requested === "string" && /^[0-9a-f]{12}$/.test(requested) ? requested : undefined;
   const [summary, comments, revisions, questions, items, asked] = await Promise.all([
@@ -46,13 +47,15 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
       <div className="report-header">
         <h1>Authors&apos; report</h1>
         <div className="report-actions">
+          {author && (
+            <p className="report-who">
+              Signed in as <strong>{author.name}</strong> ({author.via === "role" ? "author" : "author until the author token changes"}) ·{" "}
+              <a href="/account">account and devices</a>
+            </p>
+          )}
           <form method="post" action="/api/authors/session">
             <input type="hidden" name="action" value="sign-out" />
             <button type="submit">Sign out</button>
-          </form>
-          <form method="post" action="/api/authors/session">
-            <input type="hidden" name="action" value="sign-out-everywhere" />
-            <button type="submit">Sign out everywhere</button>
           </form>
         </div>
       </div>
@@ -83,16 +86,7 @@ export default async function AuthorsPage(props: { searchParams: Promise<Record<
         ) : (
           <ScrollRegion label="Feedback by chapter">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Chapter</th>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Votes</th>
-                  <th scope="col">Clear</th>
-                  <th scope="col">Comments</th>
-                  <th scope="col">Last vote</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Chapter", "Revision", "Votes", "Clear", "Comments", "Last vote"]} />
               <tbody>
                 {summary.map((row) => (
                   <tr key={`${row.chapterId}@${row.revision}`}>

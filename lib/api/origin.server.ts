@@ -1,22 +1,9 @@
-// Same-origin checks for state-changing forms (author sign-in and sign-out): a page on another
-// site cannot submit them with the author's cookie.
+// Same-origin checks for form and account POSTs.
 import "server-only";
 import type { NextRequest } from "next/server";
-import { getEnv } from "@/lib/env.server";
+import { ownOrigin } from "@/lib/request-origin.server";
 
-/** The origin the browser used: Host (and X-Forwarded-Proto behind a trusted proxy). */
-function ownOrigin(request: NextRequest): string | null {
-  const host = request.headers.get("host");
-  if (!host) return null;
-  const forwarded = getEnv().TRUST_PROXY === "1" ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
-  const proto = forwarded === "https" || forwarded === "http" ? forwarded : request.nextUrl.protocol.replace(":", "");
-  return `${proto}://${host}`;
-}
-
-/**
- * Browsers send Origin (and Sec-Fetch-Site) on every form POST: refuse one from another origin.
- * A request with neither (a script, curl) carries no ambient browser credentials to abuse.
- */
+/** Browsers send Origin or Sec-Fetch-Site on form POSTs; a request with neither carries no browser credentials. */
 export function isSameOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (origin !== null) return origin !== "null" && origin === ownOrigin(request);

@@ -1,9 +1,9 @@
-// One wrapper for every learner route: errors, the signed learner cookie, rate limits, and the
-// query or body parsed with zod under a streamed size limit, in the same order everywhere.
+// The one wrapper of every learner route: its checks, in one order.
 import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
 import { describeIssues } from "@/lib/schemas/issues";
+import { isSameOrigin } from "@/lib/api/origin.server";
 import { jsonError, rateLimited, readJsonBody, tooManyRequests, withErrors } from "@/lib/api/http.server";
 import {
   clearLearnerCookie,
@@ -20,24 +20,20 @@ type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export type LearnerContext<B, Q> = {
   request: NextRequest;
-  /** The learner's id. On reads, a new learner's id is minted here and its cookie set on the answer. */
+  /** On reads, possibly minted here (its cookie set on the answer). */
   learnerId: string;
-  /** False for a learner minted by this read (nothing stored for them yet). */
+  /** False for a learner minted by this read. */
   known: boolean;
   body: Input<B>;
   query: Input<Q>;
 };
 
 type Options<B, Q> = {
-  /**
-   * "read": a missing or forged cookie gets a fresh signed learner (nothing is stored);
-   * "write": the request must carry a cookie the server signed (401 without, 400 if forged), and
-   * the handler runs with the learner's row stored (the one place that stores it).
-   */
+  /** "read" mints a learner if needed; "write" needs a signed cookie (401/400) and stores the row. */
   mode: "read" | "write";
   body?: B;
   query?: Q;
-  /** Largest body accepted, in bytes (default 8 KiB); reading stops past it. */
+  /** In bytes (default 8 KiB); reading stops past it. */
   maxBytes?: number;
   /** Charged per IP and per learner before anything else is read. */
   limit?: { name: LimitName; tooMany: string };
@@ -68,6 +64,7 @@ export function learnerRoute<B extends z.ZodType | undefined = undefined, Q exte
       if (current.kind === "known") learnerId = current.id;
       else ({ id: learnerId, cookie: minted } = await mintLearner());
     } else {
+      if (!isSameOrigin(request)) return jsonError(403, "Writes are accepted only from this site's own pages.");
       if (current.kind === "invalid") return invalidLearnerCookie(current.message);
       if (current.kind === "none") return jsonError(401, "No learner cookie: reload the page so this browser gets one, then try again.");
       learnerId = current.id;
@@ -75,7 +72,7 @@ export function learnerRoute<B extends z.ZodType | undefined = undefined, Q exte
         const limited = await rateLimited(options.limit.name, request, learnerId, options.limit.tooMany);
         if (limited) return limited;
       }
-      // Signed ids cannot be made up, but they can be collected: a first write creates a learner.
+      // Signed ids can still be collected: each first write creates a learner.
       if (!(await isStoredLearner(learnerId))) {
         const limit = await takeNewLearner(request);
         if (!limit.ok) return tooManyRequests("Too many new learners from your network", limit.retryAfterSeconds);

@@ -1,25 +1,18 @@
-// The authors' area is guarded by AUTHOR_TOKEN (no default: unset means the area does not exist).
-// Signing in creates a random session id kept server-side (only its hash is stored) with an
-// expiry; the cookie holds the id; signing out deletes it, so a copied cookie stops working.
+// Who may read the authors' area (decision 0176): an account with the author role (granted by
+// `npm run authors:grant`), or a session that presented AUTHOR_TOKEN while it stays unchanged;
+// scripts send AUTHOR_TOKEN as a Bearer.
 import "server-only";
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { createSession, currentAuthorBinding, sessionOf, type SignedIn } from "@/lib/accounts/sessions.server";
 import { db } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 
-export const AUTHOR_COOKIE = "lbr_author";
-export const SESSION_SECONDS = 60 * 60 * 8;
-
 const digest = (value: string) => createHash("sha256").update(value).digest();
-/** The stored key binds the session to the token: a new AUTHOR_TOKEN ends every earlier session. */
-const stored = (sessionId: string) => digest(`lbr-author-session:${getEnv().AUTHOR_TOKEN ?? ""}:${sessionId}`).toString("hex");
 
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
-}
-
-export function authorsEnabled(): boolean {
-  return getEnv().AUTHOR_TOKEN !== undefined;
 }
 
 export function checkToken(candidate: string): boolean {
@@ -27,34 +20,50 @@ export function checkToken(candidate: string): boolean {
   return token !== undefined && sameSecret(candidate, token);
 }
 
-/** A new session: its random id for the cookie (the database keeps only a hash of it). */
-export async function createSession(): Promise<string> {
-  const id = randomBytes(32).toString("base64url");
-  const now = Date.now();
-  await db.authorSession.create({ data: { id: stored(id), expiresAt: new Date(now + SESSION_SECONDS * 1000) }, select: { id: true } });
-  // Expired sessions are swept now and then (sign-ins are rare).
-  await db.authorSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
-  return id;
-}
-
-export async function endSession(sessionId: string | undefined): Promise<void> {
-  if (!sessionId || sessionId.length > 100) return;
-  await db.authorSession.deleteMany({ where: { id: stored(sessionId) } });
-}
-
-/** Signs every author out, on every device. */
-export async function endAllSessions(): Promise<void> {
-  await db.authorSession.deleteMany({});
-}
-
-export async function isSession(sessionId: string | undefined): Promise<boolean> {
-  if (!authorsEnabled() || !sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return false;
-  const row = await db.authorSession.findUnique({ where: { id: stored(sessionId) }, select: { expiresAt: true } });
-  return row !== null && row.expiresAt.getTime() > Date.now();
-}
-
 /** True for an `Authorization: Bearer <token>` header with the right token (for scripts). */
 export function isBearerAuthor(authorization: string | null): boolean {
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   return bearer !== undefined && checkToken(bearer);
+}
+
+export type Author = { name: string; via: "role" | "token" };
+
+/** The author a signed-in session belongs to, or null. */
+export async function authorOf(session: SignedIn | null): Promise<Author | null> {
+  if (!session) return null;
+  const account = await db.learner.findUnique({ where: { id: session.learnerId }, select: { accountName: true, role: true } });
+  if (!account) return null;
+  const name = account.accountName ?? "Learner";
+  if (account.role === "author") return { name, via: "role" };
+  return session.authorBinding !== null && session.authorBinding === currentAuthorBinding() ? { name, via: "token" } : null;
+}
+
+export async function authorOfRequest(request: Pick<NextRequest, "cookies">): Promise<Author | null> {
+  return authorOf(await sessionOf(request));
+}
+
+/**
+ * A right AUTHOR_TOKEN presented by a signed-in session: the session is replaced by a new one
+ * bound to the token (a privilege change gets a new id), which ends when the token changes.
+ */
+export async function presentToken(session: SignedIn, userAgent: string | null): Promise<string> {
+  return db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { id: session.sessionId } });
+    return createSession(tx, session.learnerId, userAgent, currentAuthorBinding());
+  });
+}
+
+/** Gives an account the author role, or takes it back (`npm run authors:grant`). */
+export async function setAuthorRole(account: string, author: boolean): Promise<{ ok: true; name: string } | { ok: false; error: string }> {
+  const matches = await db.learner.findMany({
+    where: { accountCreatedAt: { not: null }, OR: [{ id: account }, { accountName: account }] },
+    select: { id: true, accountName: true },
+    take: 2,
+  });
+  if (matches.length === 0) return { ok: false, error: `No account has the id or name "${account}".` };
+  if (matches.length > 1)
+    return { ok: false, error: `More than one account is named "${account}": give its id (shown on its /account page export).` };
+  const [match] = matches;
+  await db.learner.update({ where: { id: match!.id }, data: { role: author ? "author" : null }, select: { id: true } });
+  return { ok: true, name: match!.accountName ?? match!.id };
 }

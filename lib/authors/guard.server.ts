@@ -1,33 +1,38 @@
-// Shared guard for authors' pages and exports: signed in, or nothing exists (404). Bearer tokens
-// are for scripts; wrong ones count against the client address's token-guessing limit.
+// Authors' pages and exports: an author's session or a Bearer token, else 404; wrong Bearer tokens are rate-limited.
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { sessionOf } from "@/lib/accounts/sessions.server";
 import { clientIp } from "@/lib/client-ip";
+import { getEnv } from "@/lib/env.server";
 import { charge, check } from "@/lib/rate-limit.server";
-import { AUTHOR_COOKIE, authorsEnabled, isBearerAuthor, isSession } from "./auth.server";
+import { authorOf, isBearerAuthor, type Author } from "./auth.server";
 
-export type AuthorCheck = { ok: true } | { ok: false; retryAfterSeconds?: number };
+export type AuthorCheck = { ok: true; author: Author | null } | { ok: false; retryAfterSeconds?: number };
 
-/** The check itself, from the session cookie and the request headers (pages and the proxy). */
-export async function checkAuthorRequest(sessionCookie: string | undefined, headerStore: Pick<Headers, "get">): Promise<AuthorCheck> {
-  if (await isSession(sessionCookie)) return { ok: true };
+type CookieJar = { get(name: string): { value: string } | undefined };
+
+export async function checkAuthorRequest(cookieJar: CookieJar, headerStore: Pick<Headers, "get">): Promise<AuthorCheck> {
+  const author = await authorOf(await sessionOf({ cookies: cookieJar }));
+  if (author) return { ok: true, author };
   const authorization = headerStore.get("authorization");
-  if (!authorization || !authorsEnabled()) return { ok: false };
+  if (!authorization || getEnv().AUTHOR_TOKEN === undefined) return { ok: false };
   const key = `ip:${clientIp(headerStore)}`;
   const limit = await check("authorToken", key);
-  if (!limit.ok) return limit; // over the limit: not even a right token is checked
-  if (isBearerAuthor(authorization)) return { ok: true };
+  if (!limit.ok) return limit; // not even a right token is checked
+  if (isBearerAuthor(authorization)) return { ok: true, author: null };
   await charge("authorToken", key);
   return { ok: false };
 }
 
-/** The check for the request being served (pages and route handlers). */
 export async function checkAuthor(): Promise<AuthorCheck> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  return checkAuthorRequest(cookieStore.get(AUTHOR_COOKIE)?.value, headerStore);
+  return checkAuthorRequest(cookieStore, headerStore);
 }
 
-export async function requireAuthor(): Promise<void> {
-  if (!(await checkAuthor()).ok) notFound();
+/** The signed-in author (null for a Bearer script), or a 404. */
+export async function requireAuthor(): Promise<Author | null> {
+  const result = await checkAuthor();
+  if (!result.ok) notFound();
+  return result.author;
 }

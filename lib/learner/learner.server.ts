@@ -1,4 +1,4 @@
-// The anonymous learner: ids minted and signed by the server, read back from the cookie.
+// Who a request acts for: an account (signed-in device) or an anonymous learner (signed cookie).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
@@ -7,26 +7,37 @@ import { db } from "@/lib/db.server";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
 import { take } from "@/lib/rate-limit.server";
 import { learnerSecret } from "@/lib/secrets.server";
+import { sessionOf, type SignedIn } from "@/lib/accounts/sessions.server";
 import { LEARNER_COOKIE, learnerCookieAttributes } from "./cookie";
 import { signLearnerId, verifyLearnerCookie } from "./sign";
 
-export type LearnerFromRequest = { kind: "known"; id: string } | { kind: "none" } | { kind: "invalid"; message: string };
+export type LearnerFromRequest =
+  { kind: "known"; id: string; session: SignedIn | null } | { kind: "none" } | { kind: "invalid"; message: string };
+type Anonymous = { kind: "known"; id: string } | { kind: "none" } | { kind: "invalid"; message: string };
 
-/** Verifies the learner cookie's signature: a cookie the server did not issue is not a learner. */
+/** A signed-in device's account, else the anonymous learner of a cookie the server signed. */
 export async function readLearner(request: NextRequest): Promise<LearnerFromRequest> {
+  const session = await sessionOf(request);
+  if (session) return { kind: "known", id: session.learnerId, session };
+  const anonymous = await anonymousLearner(request);
+  return anonymous.kind === "known" ? { ...anonymous, session: null } : anonymous;
+}
+
+/** The anonymous learner the cookie names, signed in or not (only a cookie the server signed). */
+export async function anonymousLearner(request: NextRequest): Promise<Anonymous> {
   const raw = request.cookies.get(LEARNER_COOKIE)?.value;
   if (raw === undefined || raw === "") return { kind: "none" };
   const checked = verifyLearnerCookie(await learnerSecret(), raw);
   return checked.ok ? { kind: "known", id: checked.id } : { kind: "invalid", message: checked.message };
 }
 
-/** A fresh learner id and its signed cookie value (nothing stored until the first write). */
+/** A fresh id and its signed cookie (nothing stored until the first write). */
 export async function mintLearner(): Promise<{ id: string; cookie: string }> {
   const id = randomUUID();
   return { id, cookie: signLearnerId(await learnerSecret(), id) };
 }
 
-/** Learner ids this process has seen stored (a cache: a miss only costs one lookup). */
+/** Ids seen stored (a cache: a miss costs one lookup). */
 const stored = new Set<string>();
 function remember(id: string) {
   if (stored.size >= 100_000) stored.clear();
@@ -40,13 +51,7 @@ export async function isStoredLearner(id: string): Promise<boolean> {
   return found !== null;
 }
 
-/**
- * Runs a write route's handler with the learner's row there when it writes (every write route
- * runs in this, lib/api/route.server.ts; nothing else stores the row). The handler runs first: a
- * write for a learner without a row is refused by the database (a foreign key, nothing written),
- * then the row is stored and the handler runs once more. So refused input stores nothing. An
- * answer that succeeded without writing stores the row too, for writes made after it (a stream).
- */
+/** The one place that stores the learner's row (decision 0155). */
 export async function withLearnerRow<R extends Response>(id: string, handle: () => Promise<R>): Promise<R> {
   let response: R;
   try {
@@ -61,7 +66,7 @@ export async function withLearnerRow<R extends Response>(id: string, handle: () 
   return response;
 }
 
-/** Stores the learner's row unless it is there already (a concurrent insert of the same id is fine). */
+/** A concurrent insert of the same id is fine. */
 async function ensureLearner(id: string): Promise<void> {
   try {
     await db.learner.create({ data: { id }, select: { id: true } });
@@ -71,7 +76,6 @@ async function ensureLearner(id: string): Promise<void> {
   remember(id);
 }
 
-/** A first write by a learner not stored yet counts against the client IP's new-learner limit. */
 export async function takeNewLearner(request: NextRequest) {
   return take("newLearner", [`ip:${clientIp(request.headers)}`]);
 }
@@ -80,7 +84,7 @@ export function setLearnerCookie(response: NextResponse, cookie: string, request
   response.cookies.set(LEARNER_COOKIE, cookie, learnerCookieAttributes(request.nextUrl.protocol === "https:"));
 }
 
-/** A cookie we did not issue is cleared so the browser's next read gets a real one. */
+/** Clears a cookie we did not issue; the next read mints a real one. */
 export function clearLearnerCookie(response: NextResponse) {
   response.cookies.set(LEARNER_COOKIE, "", { path: "/", maxAge: 0 });
 }

@@ -1,5 +1,4 @@
-// Storing graded attempts (the attempt limit enforced by the database), retakes, and the quiz
-// state a learner's page shows, with choices in the learner's own order under opaque ids.
+// Storing graded attempts and retakes; a learner's quiz state in their own order.
 import "server-only";
 import { db } from "@/lib/db.server";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db-errors";
@@ -17,12 +16,12 @@ import type { AttemptResult, QuestionState, QuizProgress, QuizState } from "./ty
 
 export type SubmitOutcome =
   | { ok: true; result: AttemptResult; progress: QuizProgress }
-  /** `stale`: the page is out of date (another tab answered or retook); it should show `state`. */
+  /** `stale`: another tab answered or retook; the page should show `state`. */
   | { ok: false; status: 400 | 404 | 409; error: string; stale?: true };
 
 type Earlier = { questionId: string; score: number; correct: boolean; createdAt?: Date };
 
-/** Per question of this round: attempts used, best score, solved, finished, solution shown unsolved. */
+/** Per question: attempts used, best score, finished, solution shown unsolved. */
 function roundSummary(questions: readonly LoadedQuestion[], attempts: readonly Earlier[]) {
   return questions.map((q) => {
     const mine = attempts.filter((a) => a.questionId === q.id);
@@ -38,10 +37,7 @@ function roundSummary(questions: readonly LoadedQuestion[], attempts: readonly E
   });
 }
 
-/**
- * The round's score and what the learner can still do (pure). `questions` are the round's;
- * `lastAt` is the round's last attempt (retakes may be spaced from it).
- */
+/** The round's score and what the learner can still do (pure). */
 export function roundProgress(
   quiz: Pick<LoadedQuiz, "passingScore" | "retakeAfterMinutes">,
   questions: readonly LoadedQuestion[],
@@ -52,8 +48,7 @@ export function roundProgress(
 ): QuizProgress {
   const per = roundSummary(questions, attempts);
   const n = Math.max(questions.length, 1);
-  // Under "finished" feedback an unfinished question's partial credit would tell right choices
-  // from wrong ones: the score counts finished questions only.
+  // Partial credit on an unfinished question would reveal its right choices: finished ones only.
   const roundScore = per.reduce((s, q) => s + (q.finished ? q.best : 0), 0) / n;
   // Unfinished questions can still earn full credit; finished ones keep their best.
   const reachable = per.reduce((s, q) => s + (q.finished ? q.best : 1), 0) / n;
@@ -76,16 +71,26 @@ export function roundProgress(
   };
 }
 
-/** The seed of everything drawn for a learner's round: its questions, their numbers, their order. */
-const roundSeed = (learnerId: string, quiz: LoadedQuiz, round: number) => `${learnerId}\u0000${quiz.quizRevision}\u0000${round}`;
+/**
+ * The seed of everything drawn for a learner's round: its questions, their numbers, their order.
+ * `drawer` is the learner id the rounds are drawn for (a chapter's progress moved into an account
+ * keeps the id it was drawn for: ChapterProgress.drawKey).
+ */
+const roundSeed = (drawer: string, quiz: LoadedQuiz, round: number) => `${drawer}\u0000${quiz.quizRevision}\u0000${round}`;
+
+/** Whom a learner's rounds of a chapter are drawn for. */
+async function drawerOf(learnerId: string, chapterId: string): Promise<string> {
+  const row = await db.chapterProgress.findUnique({ where: progressKey(learnerId, chapterId), select: { drawKey: true } });
+  return row?.drawKey ?? learnerId;
+}
 
 /** The questions of a learner's round, in the order shown. */
-export async function roundQuestions(learnerId: string, quiz: LoadedQuiz, round: number): Promise<LoadedQuestion[]> {
+export async function roundQuestions(drawer: string, quiz: LoadedQuiz, round: number): Promise<LoadedQuestion[]> {
   // A quiz that is not a bank (no draw, or all of it) keeps the author's order.
   if (quiz.draw >= quiz.questions.length) return quiz.questions;
   const ids = drawRound(
     await learnerSecret(),
-    roundSeed(learnerId, quiz, round),
+    roundSeed(drawer, quiz, round),
     quiz.questions.map((q) => ({ id: q.id, varying: varies(q) })),
     quiz.draw,
   );
@@ -93,14 +98,14 @@ export async function roundQuestions(learnerId: string, quiz: LoadedQuiz, round:
 }
 
 /** A computed or predict question's numbers for this learner and round. */
-async function valuesFor(learnerId: string, quiz: LoadedQuiz, q: LoadedQuestion, round: number): Promise<Values> {
+async function valuesFor(drawer: string, quiz: LoadedQuiz, q: LoadedQuestion, round: number): Promise<Values> {
   if (q.kind !== "number") return {};
-  return drawValues(await learnerSecret(), `${roundSeed(learnerId, quiz, round)}\u0000${q.id}`, q.params);
+  return drawValues(await learnerSecret(), `${roundSeed(drawer, quiz, round)}\u0000${q.id}`, q.params);
 }
 
-/** Choices (or steps) in this learner's order under opaque ids; steps never start in the right order. */
-async function viewFor(learnerId: string, quiz: LoadedQuiz, question: LoadedQuestion, round: number): Promise<ChoiceView> {
-  const at = { learnerId, quizRevision: quiz.quizRevision, questionId: question.id, round };
+/** Choices in this learner's order under opaque ids; steps never start in the right order. */
+async function viewFor(drawer: string, quiz: LoadedQuiz, question: LoadedQuestion, round: number): Promise<ChoiceView> {
+  const at = { learnerId: drawer, quizRevision: quiz.quizRevision, questionId: question.id, round };
   if (question.kind === "number") return { order: [], publicId: new Map(), authoringId: new Map() };
   if (question.kind === "choice")
     return choiceView(
@@ -118,7 +123,7 @@ async function viewFor(learnerId: string, quiz: LoadedQuiz, question: LoadedQues
 /** How a question was answered, in authoring terms, and its grade. */
 type Answered = { grade: Grade; stored: string[]; values: Values; response?: string };
 
-/** Grades one submission of a question (a choice selection, a typed number, an order of steps). */
+/** Grades one submission of a question. */
 function gradeSubmission(
   q: LoadedQuestion,
   view: ChoiceView,
@@ -204,7 +209,6 @@ type Job = {
   chapterRevision: string;
   quiz: LoadedQuiz;
   question: LoadedQuestion;
-  /** The learner's round (its questions, in order). */
   roundQs: LoadedQuestion[];
   input: SubmitAttempt;
   view: ChoiceView;
@@ -230,7 +234,6 @@ type Accepted = {
   outcome: Extract<SubmitOutcome, { ok: true }>;
 };
 
-/** Whether an earlier round (before `round`) showed any solution, by its stored attempts. */
 function solutionsSeenBefore(quiz: LoadedQuiz, attempts: Seen["attempts"], round: number): boolean {
   for (let r = 1; r < round; r++) {
     const mine = attempts.filter((a) => a.round === r);
@@ -294,10 +297,8 @@ function decide(job: Job, seen: Seen): Accepted | Extract<SubmitOutcome, { ok: f
 }
 
 /**
- * The writes for a group of accepted submissions (at most one per learner and chapter), in one
- * batch transaction of typed calls: progress rows that do not exist yet, every attempt in one insert, then per learner only what changed. The best score is raised by a
- * conditional update, so a concurrent lower score (another process) can never lower it. A unique
- * key (attempt number, progress row) that another process took first fails the whole batch.
+ * One batch transaction for a group (decision 0113). The best score rises by a conditional update,
+ * so another process's lower score never lowers it; a unique key taken first fails the batch.
  */
 async function write(accepted: Accepted[], seen: Map<string, Seen>) {
   const now = new Date();
@@ -355,7 +356,7 @@ async function write(accepted: Accepted[], seen: Map<string, Seen>) {
 
 const seenKey = (job: Pick<Job, "learnerId" | "quiz">) => `${job.learnerId}\u0000${job.quiz.chapterId}`;
 
-/** One read of everything a group's decisions need (its learners' progress and attempts). */
+/** One read of everything a group's decisions need. */
 async function readSeen(jobs: Job[]): Promise<Map<string, Seen>> {
   const learnerIds = [...new Set(jobs.map((j) => j.learnerId))];
   const chapterIds = [...new Set(jobs.map((j) => j.quiz.chapterId))];
@@ -387,12 +388,7 @@ async function flushGroup(jobs: Job[]): Promise<SubmitOutcome[]> {
   return decisions.map((d) => ("job" in d ? d.outcome : d));
 }
 
-/**
- * A group whose write lost a race with another process (a unique key) is decided again one job at
- * a time, each read afresh (up to 5 tries each). A group refused for learners without a row (a
- * foreign key) fails their jobs alone, with that error (their routes store the row and submit
- * again), and writes the others' as a group.
- */
+/** Lost races are decided again job by job; a foreign key fails new learners' jobs alone (0113, 0155). */
 async function flushOrRetry(jobs: Job[]): Promise<(SubmitOutcome | Failed)[]> {
   try {
     return await flushGroup(jobs);
@@ -427,13 +423,9 @@ async function flushStored(jobs: Job[], refused: unknown): Promise<(SubmitOutcom
 /** A job whose write failed on its own (thrown to its caller). */
 type Failed = { failed: unknown };
 
-/** Submissions of this process, written in groups (lib/group-commit.ts). */
 const submitJob = groupCommit(flushOrRetry, { key: seenKey, maxGroup: 200 });
 
-/**
- * Grades and stores one attempt. The attempt number is unique per learner, question and round,
- * so the limit holds across processes too. Nothing is written for a refused submission.
- */
+/** Grades and stores one attempt (its number is unique: decision 0160). */
 export async function submitAttempt(
   learnerId: string,
   chapterRevision: string,
@@ -450,7 +442,8 @@ export async function submitAttempt(
       error: "This quiz was updated since you opened the page. Reload to see the current questions.",
     };
   }
-  const roundQs = await roundQuestions(learnerId, quiz, input.round);
+  const drawer = await drawerOf(learnerId, quiz.chapterId);
+  const roundQs = await roundQuestions(drawer, quiz, input.round);
   const staleRound = async () => {
     // Ids (or a question) from another round are a stale page, not a bad request.
     const progress = await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true } });
@@ -466,8 +459,8 @@ export async function submitAttempt(
     if (await staleRound()) return staleError;
     return { ok: false, status: 400, error: `Question "${input.questionId}" is not in your round.` };
   }
-  const view = await viewFor(learnerId, quiz, question, input.round);
-  const values = await valuesFor(learnerId, quiz, question, input.round);
+  const view = await viewFor(drawer, quiz, question, input.round);
+  const values = await valuesFor(drawer, quiz, question, input.round);
   const graded = gradeSubmission(question, view, values, input);
   if (!graded.ok) {
     if (graded.foreignIds && (await staleRound())) return staleError;
@@ -478,10 +471,7 @@ export async function submitAttempt(
   return outcome;
 }
 
-/**
- * Starts a new round when the learner may retake (pass mark out of reach, or every question
- * finished): fresh order and ids, attempts reset; the best score and earlier attempts are kept.
- */
+/** A new round if the learner may retake; the best score and old attempts stay. */
 export async function retakeQuiz(
   learnerId: string,
   quiz: LoadedQuiz,
@@ -489,7 +479,7 @@ export async function retakeQuiz(
 ): Promise<{ ok: true } | { ok: false; status: 409; error: string }> {
   if (input.quizRevision !== quiz.quizRevision)
     return { ok: false, status: 409, error: "This quiz was updated since you opened the page. Reload to see the current questions." };
-  const roundQs = await roundQuestions(learnerId, quiz, input.round);
+  const roundQs = await roundQuestions(await drawerOf(learnerId, quiz.chapterId), quiz, input.round);
   return db.$transaction(async (tx) => {
     const key = progressKey(learnerId, quiz.chapterId);
     const progress = await tx.chapterProgress.findUnique({
@@ -527,15 +517,16 @@ export async function retakeQuiz(
   });
 }
 
-/** The learner's current round: its questions (with this learner's numbers), attempts and last results. */
+/** The learner's current round: its questions, attempts and last results. */
 export async function quizState(learnerId: string, known: boolean, quiz: LoadedQuiz): Promise<QuizState> {
   const progress = known
     ? await db.chapterProgress.findUnique({
         where: progressKey(learnerId, quiz.chapterId),
-        select: { quizRound: true, quizBestScore: true, quizPassedAt: true },
+        select: { quizRound: true, quizBestScore: true, quizPassedAt: true, drawKey: true },
       })
     : null;
   const round = progress?.quizRound ?? 1;
+  const drawer = progress?.drawKey ?? learnerId;
   const attempts = known
     ? await db.quizAttempt.findMany({
         where: { learnerId, chapterId: quiz.chapterId, round },
@@ -543,18 +534,18 @@ export async function quizState(learnerId: string, known: boolean, quiz: LoadedQ
         orderBy: { attempt: "asc" },
       })
     : [];
-  const roundQs = await roundQuestions(learnerId, quiz, round);
+  const roundQs = await roundQuestions(drawer, quiz, round);
   const lastAt = attempts.reduce<Date | null>((m, a) => (m && m > a.createdAt ? m : a.createdAt), null);
   const roundNow = roundProgress(quiz, roundQs, attempts, progress?.quizBestScore ?? null, Boolean(progress?.quizPassedAt), lastAt);
   const questions: QuizState["questions"] = {};
   for (const q of roundQs) {
-    const view = await viewFor(learnerId, quiz, q, round);
-    const values = await valuesFor(learnerId, quiz, q, round);
+    const view = await viewFor(drawer, quiz, q, round);
+    const values = await valuesFor(drawer, quiz, q, round);
     const mine = attempts.filter((a) => a.questionId === q.id);
     const last = mine.at(-1);
     let result: AttemptResult | null = null;
     if (last) {
-      // Re-grade the stored answer against the current quiz (choices that no longer exist are dropped).
+      // Re-graded against the current quiz: choices that no longer exist are dropped.
       const stored = JSON.parse(last.selected) as string[];
       const known = new Set(q.kind === "choice" ? q.choices.map((c) => c.id) : q.kind === "ordering" ? q.steps.map((s) => s.id) : stored);
       const input =

@@ -4,9 +4,10 @@ import path from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { chaptersInOrder, loadCourses } from "@/lib/content/load";
 import { defined } from "@/lib/invariant";
+import { authorCookie } from "../support/accounts-http";
 import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
 import { axeViolations } from "./axe";
-import { answerSomehow, cellAt, DROPOUT, editCell, newPage, runCell, useBrowser } from "./browser";
+import { answerSomehow, baseURL, cellAt, DROPOUT, editCell, newPage, openPage, runCell, useBrowser } from "./browser";
 
 const course = defined(loadCourses(path.join(ROOT, "content"))[0], "the course under content/");
 const chapters = chaptersInOrder(course);
@@ -60,10 +61,10 @@ describe.each(PAGE_VARIANTS)("%s", (_name, options) => {
         found.push(...(await axeViolations(page)).map((v) => `${url}: ${v}`));
       }
       // The authors' report, signed in.
-      await page.goto("/authors/sign-in");
-      await page.getByLabel("Author token").fill(E2E_AUTHOR_TOKEN);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL((u) => u.pathname === "/authors");
+      const author = await authorCookie(baseURL(), E2E_AUTHOR_TOKEN);
+      await context.addCookies([{ name: "lbr_session", value: author.split("=")[1]!, url: baseURL() }]);
+      await page.goto("/authors");
+      await page.getByRole("heading", { name: "Authors' report" }).waitFor();
       found.push(...(await axeViolations(page)).map((v) => `/authors: ${v}`));
       expect(found).toEqual([]);
       await context.close();
@@ -75,8 +76,7 @@ describe.each(PAGE_VARIANTS)("%s", (_name, options) => {
 it.each(STATE_VARIANTS)(
   "the lesson's interactive states have no axe violations (%s)",
   async (_name, options) => {
-    const { page, context } = await newPage(browser(), options);
-    await page.goto(DROPOUT);
+    const { page, context } = await openPage(browser(), DROPOUT, options);
     const found: string[] = [];
     const check = async (state: string) => found.push(...(await axeViolations(page)).map((v) => `${state}: ${v}`));
 

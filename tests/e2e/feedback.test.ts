@@ -3,17 +3,16 @@ import path from "node:path";
 import { chaptersInOrder, loadCoursesFrom } from "@/lib/content/load";
 import { loadQuiz } from "@/lib/quiz/quiz.server";
 import { TEST_CONTENT_DIRS } from "../support/content-dirs";
+import { createAccount } from "../support/accounts-http";
 import { E2E_AUTHOR_TOKEN, ROOT } from "../support/paths";
-import { baseURL, newPage, useBrowser } from "./browser";
+import { baseURL, DROPOUT, openPage, useBrowser } from "./browser";
 
-const DROPOUT = "/courses/optimization-regularization/regularization-techniques/dropout";
 const XSS = '<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true"> [click](javascript:alert(1))';
 
 const browser = useBrowser();
 
 it("votes No, writes a comment with the counter, sees the thanks, and can change the vote", async () => {
-  const { page, context } = await newPage(browser());
-  await page.goto(DROPOUT);
+  const { page, context } = await openPage(browser(), DROPOUT);
   const widget = page.getByRole("region", { name: "Everything was clear?" });
   await widget.scrollIntoViewIfNeeded();
   await widget.getByRole("button", { name: "No" }).click();
@@ -51,8 +50,7 @@ it("shows authors nothing without the token: 404 for the report and the exports"
 
 it("signs an author in; the report shows the vote and the comment as inert text; CSVs download", async () => {
   // A learner leaves feedback first.
-  const learner = await newPage(browser());
-  await learner.page.goto(DROPOUT);
+  const learner = await openPage(browser(), DROPOUT);
   const widget = learner.page.getByRole("region", { name: "Everything was clear?" });
   await widget.getByRole("button", { name: "No" }).click();
   await widget.getByLabel("How can we improve it?").fill(XSS);
@@ -60,21 +58,26 @@ it("signs an author in; the report shows the vote and the comment as inert text;
   await widget.getByText("Thanks for your feedback!").waitFor();
   await learner.context.close();
 
-  const { page, context } = await newPage(browser(), { acceptDownloads: true });
+  // An author is an account: signed in (a passkey, made over HTTP here), then the token once.
+  const { page, context } = await openPage(browser(), "/", { acceptDownloads: true });
+  const { cookie: account } = await createAccount(baseURL(), "Ada");
+  await context.addCookies([{ name: "lbr_session", value: account.split("=")[1]!, url: baseURL() }]);
   await page.goto("/authors/sign-in");
   await page.getByLabel("Author token").fill("wrong-token-wrong-token");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Continue as an author" }).click();
   await page.getByRole("alert").getByText("That token is not right.").waitFor();
   expect((await page.goto("/authors"))?.status()).toBe(404);
 
   await page.goto("/authors/sign-in");
   await page.getByLabel("Author token").fill(E2E_AUTHOR_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Continue as an author" }).click();
   await page.waitForURL((url) => url.pathname === "/authors");
   await page.getByRole("heading", { name: "Authors' report" }).waitFor();
-  const cookie = (await context.cookies()).find((c) => c.name === "lbr_author")!;
+  await page.getByText("Signed in as Ada").waitFor();
+  const cookie = (await context.cookies()).find((c) => c.name === "lbr_session")!;
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.value).not.toContain(E2E_AUTHOR_TOKEN);
+  expect(`lbr_session=${cookie.value}`).not.toBe(account); // a new session for the new privilege
 
   const row = page.getByRole("row", { name: /Dropout: Theory and Implementation/ }).first();
   await expect(row.innerText()).resolves.toMatch(/\(current\)/);

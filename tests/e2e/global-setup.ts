@@ -1,20 +1,9 @@
 // Starts the production build (`next start`) on a free port with a fresh SQLite database.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../support/free-port";
 import { E2E_AUTHOR_TOKEN, E2E_STATE, ROOT, TMP } from "../support/paths";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function waitFor(url: string, logFile: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -52,6 +41,7 @@ export default async function globalSetup() {
       AUTHOR_TOKEN: E2E_AUTHOR_TOKEN,
       NEW_LEARNERS_PER_MINUTE: "1000",
       QUIZ_RATE_LIMIT_PER_MINUTE: "1000",
+      SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
     },
     stdio: ["ignore", out, out],
     detached: true,

@@ -20,6 +20,7 @@ export async function resetDb() {
   await db.feedback.deleteMany();
   await db.quizAttempt.deleteMany();
   await db.chapterProgress.deleteMany();
-  await db.learner.deleteMany();
+  await db.learner.deleteMany(); // passkeys and sessions go with their account
+  await db.webAuthnChallenge.deleteMany();
   await db.rateLimit.deleteMany();
 }

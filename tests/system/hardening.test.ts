@@ -4,6 +4,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { captured } from "../support/text";
+import { authorCookie, createAccount, presentToken } from "../support/accounts-http";
 import { CHAPTER, freshDatabase, learnerCookie, quizInfo, scratchDir, startApp, stopAll, type App } from "./support";
 
 jest.setTimeout(240_000);
@@ -104,13 +105,6 @@ it("sends security headers on pages, API answers, 404s (and nosniff on static fi
 });
 
 const origin = () => new URL(app.baseURL).origin;
-const signIn = (headers: Record<string, string> = { origin: origin() }) =>
-  fetch(new URL("/api/authors/session", app.baseURL), {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
-    body: new URLSearchParams({ token: TOKEN }).toString(),
-  });
 const signOut = (cookie: string, headers: Record<string, string> = { origin: origin() }) =>
   fetch(new URL("/api/authors/session", app.baseURL), {
     method: "POST",
@@ -118,33 +112,35 @@ const signOut = (cookie: string, headers: Record<string, string> = { origin: ori
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers },
     body: "action=sign-out",
   });
-const sessionOf = (response: Response) => /lbr_author=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")![1];
 const report = (cookie: string) => fetch(new URL("/authors", app.baseURL), { headers: { cookie } });
 
-it("gives every sign-in its own random session, refuses cross-site sign-out, and ends the session on sign-out", async () => {
-  const first = await signIn();
-  expect(first.status).toBe(303);
-  const a = sessionOf(first);
-  const b = sessionOf(await signIn());
+it("gives every author sign-in its own random session, refuses cross-site sign-out, and ends the session on sign-out", async () => {
+  const a = await authorCookie(app.baseURL, TOKEN, "Ada");
+  const b = await authorCookie(app.baseURL, TOKEN, "Grace");
   expect(a).not.toBe(b);
-  expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  expect((await report(`lbr_author=${a}`)).status).toBe(200);
+  expect(a).toMatch(/^lbr_session=[A-Za-z0-9_-]{43}$/);
+  expect((await report(a)).status).toBe(200);
+  expect(await (await report(a)).text()).toContain("Ada");
 
   // A page elsewhere submitting the sign-out form: refused, the session lives on.
-  expect((await signOut(`lbr_author=${a}`, { origin: "http://evil.example" })).status).toBe(403);
-  expect((await signOut(`lbr_author=${a}`, { "sec-fetch-site": "cross-site" })).status).toBe(403);
-  expect((await report(`lbr_author=${a}`)).status).toBe(200);
+  expect((await signOut(a, { origin: "http://evil.example" })).status).toBe(403);
+  expect((await signOut(a, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+  expect((await report(a)).status).toBe(200);
 
   // Signed out: a copy of the old cookie no longer opens anything; the other session still does.
-  expect((await signOut(`lbr_author=${a}`)).status).toBe(303);
-  expect((await report(`lbr_author=${a}`)).status).toBe(404);
-  expect((await fetch(new URL("/authors/attempts.csv", app.baseURL), { headers: { cookie: `lbr_author=${a}` } })).status).toBe(404);
-  expect((await report(`lbr_author=${b}`)).status).toBe(200);
+  expect((await signOut(a)).status).toBe(303);
+  expect((await report(a)).status).toBe(404);
+  expect((await fetch(new URL("/authors/attempts.csv", app.baseURL), { headers: { cookie: a } })).status).toBe(404);
+  expect((await report(b)).status).toBe(200);
 });
 
-it("refuses a cross-site sign-in (login CSRF)", async () => {
-  expect((await signIn({ origin: "http://evil.example" })).status).toBe(403);
-  expect((await signIn({ origin: "null" })).status).toBe(403);
+it("refuses a cross-site token presentation (login CSRF), and a token from a device with no account", async () => {
+  const { cookie } = await createAccount(app.baseURL, "Mallory's target");
+  expect((await presentToken(app.baseURL, cookie, TOKEN, { origin: "http://evil.example" })).response.status).toBe(403);
+  expect((await presentToken(app.baseURL, cookie, TOKEN, { origin: "null" })).response.status).toBe(403);
+  const anonymous = await presentToken(app.baseURL, "", TOKEN);
+  expect(anonymous.response.headers.get("location")).toBe("/authors/sign-in?error=account");
+  expect((await report(cookie)).status).toBe(404);
 });
 
 it("rate-limits Bearer guessing: after 5 wrong tokens even the right one is refused for a while", async () => {
@@ -163,7 +159,7 @@ it("answers a closed /authors with the very bytes of any unknown address", async
   const expected = await unknown.text();
   const closed: Record<string, string>[] = [
     {},
-    { cookie: `lbr_author=${"x".repeat(43)}` }, // a session that was never issued
+    { cookie: `lbr_session=${"x".repeat(43)}` }, // a session that was never issued
     { authorization: `Bearer wrong-${randomUUID()}` },
   ];
   for (const headers of closed) {

@@ -1,8 +1,10 @@
 // What an operator relies on: slow or piled-up connections are cut off, proxy headers count only
 // behind a trusted proxy, the runner's own host serves nothing but the runner, and author sessions
-// end when AUTHOR_TOKEN changes or an author signs out everywhere.
+// made by AUTHOR_TOKEN end when it changes (authors by role stay), sign out everywhere ends all.
+import { spawnSync } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
+import { authorCookie, createAccount, signIn } from "../support/accounts-http";
 import { freePort, freshDatabase, scratchDir, sleep, startApp, stopAll, type App } from "./support";
 
 jest.setTimeout(240_000);
@@ -89,36 +91,46 @@ it("answers 408 to a client that sends its body too slowly, and refuses connecti
   expect((await fetch(new URL("/api/health", app.baseURL))).status).toBe(200);
 });
 
-it("ends author sessions when AUTHOR_TOKEN changes, and on 'Sign out everywhere'", async () => {
+it("ends the sessions AUTHOR_TOKEN made authors' when it changes; an author by role stays one; sign out everywhere", async () => {
   const database = await freshDatabase(scratchDir());
   const port = await freePort();
-  const signIn = (app: App, token: string) =>
-    fetch(new URL("/api/authors/session", app.baseURL), {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseURL },
-      body: new URLSearchParams({ token }).toString(),
-    }).then((r) => `lbr_author=${/lbr_author=([^;]+)/.exec(r.headers.get("set-cookie") ?? "")![1]}`);
   const report = (app: App, cookie: string) => fetch(new URL("/authors", app.baseURL), { headers: { cookie } }).then((r) => r.status);
+  const signedIn = (app: App, cookie: string) =>
+    fetch(new URL("/api/account", app.baseURL), { headers: { cookie } }).then(
+      async (r) => ((await r.json()) as { signedIn: boolean }).signedIn,
+    );
 
   let app = await startApp(database, { AUTHOR_TOKEN: "first-token-0123456789abcdef" }, port);
-  const before = await signIn(app, "first-token-0123456789abcdef");
-  expect(await report(app, before)).toBe(200);
+  const before = await authorCookie(app.baseURL, "first-token-0123456789abcdef", "Token author");
+  const byRole = await createAccount(app.baseURL, "Role author");
+  expect(await report(app, byRole.cookie)).toBe(404);
+  const granted = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/authors-grant.ts", "Role author"],
+    {
+      env: { ...process.env, DATABASE_PROVIDER: database.provider, DATABASE_URL: database.url },
+      encoding: "utf8",
+    },
+  );
+  expect(granted.stdout).toContain("Role author is now an author.");
+  expect([await report(app, before), await report(app, byRole.cookie)]).toEqual([200, 200]);
   app.kill("SIGTERM");
   await app.exited;
 
-  // Rotated: the old session opens nothing; new sessions work.
+  // Rotated: the session the old token made an author's has ended; the role author's has not.
   app = await startApp(database, { AUTHOR_TOKEN: "second-token-0123456789abcdef" }, port);
   expect(await report(app, before)).toBe(404);
-  const [laptop, phone] = [await signIn(app, "second-token-0123456789abcdef"), await signIn(app, "second-token-0123456789abcdef")];
-  expect([await report(app, laptop), await report(app, phone)]).toEqual([200, 200]);
+  expect(await signedIn(app, before)).toBe(false);
+  expect(await report(app, byRole.cookie)).toBe(200);
 
-  const everywhere = await fetch(new URL("/api/authors/session", app.baseURL), {
+  // Two devices of the role author; "sign out everywhere" from one ends both.
+  const phone = await signIn(app.baseURL, byRole.authenticator);
+  expect(await report(app, phone)).toBe(200);
+  const everywhere = await fetch(new URL("/api/account/sign-out", app.baseURL), {
     method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.baseURL, cookie: laptop },
-    body: "action=sign-out-everywhere",
+    headers: { "content-type": "application/json", origin: new URL(app.baseURL).origin, cookie: phone },
+    body: JSON.stringify({ session: "all" }),
   });
-  expect(everywhere.status).toBe(303);
-  expect([await report(app, laptop), await report(app, phone)]).toEqual([404, 404]);
+  expect(everywhere.status).toBe(200);
+  expect([await report(app, byRole.cookie), await report(app, phone)]).toEqual([404, 404]);
 });
