@@ -35,7 +35,7 @@ function computeTheme(element: Element): Theme {
 /**
  * One class for every chart: Plot puts a <style> for its class into each SVG it draws, and every
  * redraw that adds or removes a stylesheet makes the browser re-match the styles of the whole
- * lesson page. We remove those (see `withoutStyles`); app/globals.css has the same rules once.
+ * lesson page. We remove those (see `withoutStyles`); components/charts/charts.css has the same rules once.
  */
 const CLASS_NAME = "lbr-plot";
 
@@ -158,7 +158,7 @@ function heatmap(spec: HeatmapSpec, width: number, theme: Theme) {
   });
 }
 
-/** Removes Plot's per-chart <style> elements (their rules are in app/globals.css). */
+/** Removes Plot's per-chart <style> elements (their rules are in components/charts/charts.css). */
 function withoutStyles<T extends Element>(element: T): T {
   for (const style of element.querySelectorAll("style")) style.remove();
   // The figure's text alternative is on the wrapper; Plot's own SVG should not be read twice.

@@ -48,7 +48,13 @@ it.each(chapters.map((c) => [c.slug, c] as const))(
     // The quiz: a wrong answer is marked wrong by the server, then the right one is accepted. The
     // learner's round is drawn from the bank: take its first question with choices.
     const quiz = loadQuiz(chapter)!;
-    const round = await roundOf(page, chapter.id);
+    let round = await roundOf(page, chapter.id);
+    // A bank's round may hold no choice question (1 in 84 for a draw of 6): a new learner draws anew.
+    for (let tries = 0; tries < 10 && !round.order.some((id) => round.questions[id]?.choices); tries++) {
+      await context.clearCookies();
+      await page.reload({ waitUntil: "networkidle" });
+      round = await roundOf(page, chapter.id);
+    }
     const questionId = defined(
       round.order.find((id) => round.questions[id]?.choices),
       `a choice question in the round of ${chapter.slug}`,
