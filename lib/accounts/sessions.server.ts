@@ -15,7 +15,16 @@ const DAY_MS = 86_400_000;
 const SLIDE_EVERY_MS = 3_600_000;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A random cookie token and the id its row is stored under (only the hash is kept). */
+export function newToken(): { token: string; id: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, id: hashToken(token) };
+}
+
+/** The row id a cookie's token names, or null for a value that is no token of ours. */
+export const tokenId = (token: string | undefined) => (token && TOKEN.test(token) ? hashToken(token) : null);
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,11 +35,11 @@ export async function createSession(
   userAgent: string | null,
   authorBinding: string | null = null,
 ): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, id } = newToken();
   const now = Date.now();
   await tx.session.create({
     data: {
-      id: hashToken(token),
+      id,
       learnerId,
       device: deviceLabel(userAgent),
       expiresAt: new Date(now + SESSION_DAYS * DAY_MS),
@@ -52,9 +61,8 @@ export const currentAuthorBinding = () => {
 
 /** The session the request's cookie names, if it is current (its expiry slides with use). */
 export async function sessionOf(request: { cookies: { get(name: string): { value: string } | undefined } }): Promise<SignedIn | null> {
-  const token = request.cookies.get(SESSION_COOKIE)?.value;
-  if (!token || !TOKEN.test(token)) return null;
-  const id = hashToken(token);
+  const id = tokenId(request.cookies.get(SESSION_COOKIE)?.value);
+  if (!id) return null;
   const row = await db.session.findUnique({
     where: { id },
     select: { learnerId: true, expiresAt: true, lastSeenAt: true, authorBinding: true },

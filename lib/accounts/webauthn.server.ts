@@ -1,7 +1,7 @@
 // WebAuthn ceremonies (@simplewebauthn/server): options with a single-use challenge bound to this
 // browser's ceremony cookie, and the checks of what the authenticator answered.
 import "server-only";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { NextRequest, NextResponse } from "next/server";
 import {
   generateAuthenticationOptions,
@@ -17,7 +17,7 @@ import { ownOrigin } from "@/lib/request-origin.server";
 import { db } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 import type { Ceremony } from "./schema";
-import { hashToken } from "./sessions.server";
+import { newToken, tokenId } from "./sessions.server";
 
 export const CEREMONY_COOKIE = "lbr_ceremony";
 const CEREMONY_SECONDS = 300;
@@ -61,10 +61,10 @@ export async function startCeremony(
     });
     ceremony = { purpose, options };
   }
-  const token = randomBytes(32).toString("base64url");
+  const { token, id } = newToken();
   await db.webAuthnChallenge.create({
     data: {
-      id: hashToken(token),
+      id,
       challenge: ceremony.options.challenge,
       purpose,
       learnerId,
@@ -94,10 +94,10 @@ export type Challenge = { challenge: string; purpose: string; learnerId: string 
 
 /** The challenge this browser's ceremony cookie names, deleted as it is read: a second use finds nothing. */
 export async function takeChallenge(request: NextRequest, purpose: Ceremony["purpose"]): Promise<Challenge | null> {
-  const token = request.cookies.get(CEREMONY_COOKIE)?.value;
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const id = tokenId(request.cookies.get(CEREMONY_COOKIE)?.value);
+  if (!id) return null;
   const taken = await db.webAuthnChallenge
-    .delete({ where: { id: hashToken(token) }, select: { challenge: true, purpose: true, learnerId: true, expiresAt: true } })
+    .delete({ where: { id }, select: { challenge: true, purpose: true, learnerId: true, expiresAt: true } })
     .catch(() => null);
   if (!taken || taken.purpose !== purpose || taken.expiresAt.getTime() <= Date.now()) return null;
   return taken;

@@ -3,8 +3,7 @@
 // scripts send AUTHOR_TOKEN as a Bearer.
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { NextRequest } from "next/server";
-import { createSession, currentAuthorBinding, sessionOf, type SignedIn } from "@/lib/accounts/sessions.server";
+import { createSession, currentAuthorBinding, type SignedIn } from "@/lib/accounts/sessions.server";
 import { db } from "@/lib/db.server";
 import { getEnv } from "@/lib/env.server";
 
@@ -35,11 +34,8 @@ export async function authorOf(session: SignedIn | null): Promise<Author | null>
   if (!account) return null;
   const name = account.accountName ?? "Learner";
   if (account.role === "author") return { name, via: "role" };
-  return session.authorBinding !== null && session.authorBinding === currentAuthorBinding() ? { name, via: "token" } : null;
-}
-
-export async function authorOfRequest(request: Pick<NextRequest, "cookies">): Promise<Author | null> {
-  return authorOf(await sessionOf(request));
+  // sessionOf has already ended sessions bound to an earlier token.
+  return session.authorBinding !== null ? { name, via: "token" } : null;
 }
 
 /**

@@ -80,6 +80,11 @@ export async function takeNewLearner(request: NextRequest) {
   return take("newLearner", [`ip:${clientIp(request.headers)}`]);
 }
 
+/** A new anonymous learner for this device (after its old one moved into an account, or signing out). */
+export async function setFreshLearnerCookie(response: NextResponse, request: NextRequest) {
+  setLearnerCookie(response, (await mintLearner()).cookie, request);
+}
+
 export function setLearnerCookie(response: NextResponse, cookie: string, request: NextRequest) {
   response.cookies.set(LEARNER_COOKIE, cookie, learnerCookieAttributes(request.nextUrl.protocol === "https:"));
 }

@@ -442,13 +442,14 @@ export async function submitAttempt(
       error: "This quiz was updated since you opened the page. Reload to see the current questions.",
     };
   }
-  const drawer = await drawerOf(learnerId, quiz.chapterId);
+  const progress = await db.chapterProgress.findUnique({
+    where: progressKey(learnerId, quiz.chapterId),
+    select: { quizRound: true, drawKey: true },
+  });
+  const drawer = progress?.drawKey ?? learnerId;
   const roundQs = await roundQuestions(drawer, quiz, input.round);
-  const staleRound = async () => {
-    // Ids (or a question) from another round are a stale page, not a bad request.
-    const progress = await db.chapterProgress.findUnique({ where: progressKey(learnerId, quiz.chapterId), select: { quizRound: true } });
-    return (progress?.quizRound ?? 1) !== input.round;
-  };
+  // Ids (or a question) from another round are a stale page, not a bad request.
+  const staleRound = (progress?.quizRound ?? 1) !== input.round;
   const staleError = {
     ok: false as const,
     status: 409 as const,
@@ -456,14 +457,14 @@ export async function submitAttempt(
     error: "You retook this quiz in another tab or window; this page now shows the new round.",
   };
   if (!roundQs.includes(question)) {
-    if (await staleRound()) return staleError;
+    if (staleRound) return staleError;
     return { ok: false, status: 400, error: `Question "${input.questionId}" is not in your round.` };
   }
   const view = await viewFor(drawer, quiz, question, input.round);
   const values = await valuesFor(drawer, quiz, question, input.round);
   const graded = gradeSubmission(question, view, values, input);
   if (!graded.ok) {
-    if (graded.foreignIds && (await staleRound())) return staleError;
+    if (graded.foreignIds && staleRound) return staleError;
     return { ok: false, status: 400, error: graded.error };
   }
   const outcome = await submitJob({ learnerId, chapterRevision, quiz, question, roundQs, input, view, answered: graded.answered });

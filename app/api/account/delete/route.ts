@@ -4,7 +4,7 @@ import { accountRoute } from "@/lib/api/account-route.server";
 import { deleteAccount } from "@/lib/accounts/account.server";
 import { deleteAccountSchema } from "@/lib/accounts/schema";
 import { clearSessionCookie } from "@/lib/accounts/sessions.server";
-import { mintLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { setFreshLearnerCookie } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const POST = accountRoute({ body: deleteAccountSchema }, async ({ request
   await deleteAccount(session!.learnerId);
   const response = NextResponse.json({ ok: true }, { headers: { "cache-control": "no-store" } });
   clearSessionCookie(response);
-  setLearnerCookie(response, (await mintLearner()).cookie, request);
+  await setFreshLearnerCookie(response, request);
   return response;
 });

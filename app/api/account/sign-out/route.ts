@@ -5,7 +5,7 @@ import { jsonError } from "@/lib/api/http.server";
 import { signOut } from "@/lib/accounts/account.server";
 import { signOutSchema } from "@/lib/accounts/schema";
 import { clearSessionCookie } from "@/lib/accounts/sessions.server";
-import { mintLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { setFreshLearnerCookie } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export const POST = accountRoute({ body: signOutSchema }, async ({ request, body
   if (result.endedThis) {
     clearSessionCookie(response);
     // A fresh anonymous learner: the device's old one moved into the account.
-    setLearnerCookie(response, (await mintLearner()).cookie, request);
+    await setFreshLearnerCookie(response, request);
   }
   return response;
 });

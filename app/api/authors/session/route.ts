@@ -8,8 +8,7 @@ import { clearSessionCookie, sessionOf, setSessionCookie } from "@/lib/accounts/
 import { checkToken, presentToken } from "@/lib/authors/auth.server";
 import { clientIp } from "@/lib/client-ip";
 import { db } from "@/lib/db.server";
-import { getEnv } from "@/lib/env.server";
-import { mintLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { setFreshLearnerCookie } from "@/lib/learner/learner.server";
 import { charge, check } from "@/lib/rate-limit.server";
 
 export const dynamic = "force-dynamic";
@@ -36,13 +35,13 @@ export const POST = withErrors(async (request: NextRequest) => {
     if (session) await db.session.deleteMany({ where: { id: session.sessionId } });
     const response = redirect("/authors/sign-in");
     clearSessionCookie(response);
-    setLearnerCookie(response, (await mintLearner()).cookie, request);
+    await setFreshLearnerCookie(response, request);
     return response;
   }
   if (!session) return redirect("/authors/sign-in?error=account");
   if (limited) return redirect("/authors/sign-in?error=wait");
   const token = form.get("token");
-  if (getEnv().AUTHOR_TOKEN === undefined || token === null || token.length > 500 || !checkToken(token)) {
+  if (token === null || token.length > 500 || !checkToken(token)) {
     await charge("authorToken", key);
     return redirect("/authors/sign-in?error=token");
   }

@@ -2,11 +2,11 @@
 import { NextResponse } from "next/server";
 import { accountRoute } from "@/lib/api/account-route.server";
 import { jsonError } from "@/lib/api/http.server";
-import { addPasskey, createAccount, signIn } from "@/lib/accounts/account.server";
+import { addPasskey, createAccount, signIn, type Refused } from "@/lib/accounts/account.server";
 import { verifySchema } from "@/lib/accounts/schema";
 import { setSessionCookie } from "@/lib/accounts/sessions.server";
 import { clearCeremonyCookie } from "@/lib/accounts/webauthn.server";
-import { mintLearner, setLearnerCookie } from "@/lib/learner/learner.server";
+import { setFreshLearnerCookie } from "@/lib/learner/learner.server";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const POST = accountRoute(
   { body: verifySchema, signedIn: "optional", limited: true },
   async ({ request, body, session, anonymousId }) => {
     const https = request.nextUrl.protocol === "https:";
-    let result: Awaited<ReturnType<typeof signIn>> | Awaited<ReturnType<typeof addPasskey>>;
+    let result: { ok: true; token?: string } | Refused;
     if (body.purpose === "add") {
       if (!session) return jsonError(401, "Sign in first to add a passkey to your account.");
       result = await addPasskey(request, body.response, session.learnerId);
@@ -28,10 +28,10 @@ export const POST = accountRoute(
       ? NextResponse.json({ ok: true }, { headers: { "cache-control": "no-store" } })
       : jsonError(result.status, result.error);
     clearCeremonyCookie(response);
-    if (result.ok && "token" in result && typeof result.token === "string") {
+    if (result.ok && result.token) {
       setSessionCookie(response, result.token, https);
       // The device's anonymous learner moved into the account: a later sign-out starts afresh.
-      setLearnerCookie(response, (await mintLearner()).cookie, request);
+      await setFreshLearnerCookie(response, request);
     }
     return response;
   },
